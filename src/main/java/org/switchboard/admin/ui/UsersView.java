@@ -1,0 +1,75 @@
+package org.switchboard.admin.ui;
+
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.ValidationException;
+import org.switchboard.security.Role;
+import org.switchboard.security.UserService;
+import org.switchboard.security.UserSummary;
+
+/** Admins create users, change their roles and disable them (which ends their sessions). */
+@Route("admin/users")
+@PageTitle("Users | Switchboard")
+@Menu(title = "Users", icon = "vaadin:users", order = 500)
+@RolesAllowed(Role.ADMIN_ROLE)
+class UsersView extends Main {
+
+    private final UserService users;
+    private final Grid<UserSummary> grid = new Grid<>();
+
+    UsersView(UserService users) {
+        this.users = users;
+        addClassName("page");
+        Button add = new Button("New user", VaadinIcon.PLUS.create(), e -> new UserDialog(users, null, this::refresh).open());
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        grid.addColumn(UserSummary::username).setHeader("User name").setSortable(true);
+        grid.addColumn(UserSummary::displayName).setHeader("Name").setSortable(true).setFlexGrow(2);
+        grid.addColumn(u -> String.join(", ", u.roles().stream().map(Role::label).toList())).setHeader("Roles");
+        grid.addComponentColumn(u -> {
+            Span badge = new Span(u.enabled() ? "Active" : "Disabled");
+            badge.getElement().getThemeList().add(u.enabled() ? "badge success" : "badge error");
+            return badge;
+        }).setHeader("Status");
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.setEmptyStateText("No users");
+        add(new HorizontalLayout(add), grid);
+        refresh();
+    }
+
+    private HorizontalLayout actions(UserSummary user) {
+        Button edit = new Button("Edit", e -> new UserDialog(users, user, this::refresh).open());
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> {
+            try {
+                users.setEnabled(user.id(), user.version(), !user.enabled());
+                Notifications.success(user.enabled() ? user.username() + " is disabled and signed out."
+                        : user.username() + " may sign in again.");
+            } catch (ValidationException ex) {
+                Notifications.error(ex.getMessage());
+            }
+            refresh();
+        });
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        if (user.enabled()) {
+            toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        toggle.setId("toggle-" + user.username());
+        return new HorizontalLayout(edit, toggle);
+    }
+
+    private void refresh() {
+        grid.setItems(users.findAll());
+    }
+
+}

@@ -1,0 +1,159 @@
+package org.switchboard.queue;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.queue.data.AssignmentRepository;
+import org.switchboard.queue.data.QueueEntity;
+import org.switchboard.queue.data.QueueRepository;
+import org.switchboard.common.ValidationException;
+
+/**
+ * Queues, their settings and who is assigned to them. Reading queue configuration is open to every
+ * feature (the routing engine reads it from background threads); changing it is for admins.
+ */
+@Service
+public class QueueService {
+
+    private final QueueRepository queues;
+    private final AssignmentRepository assignments;
+    private final ApplicationEventPublisher events;
+
+    QueueService(QueueRepository queues, AssignmentRepository assignments, ApplicationEventPublisher events) {
+        this.queues = queues;
+        this.assignments = assignments;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<QueueInfo> findAll() {
+        return queues.findAllOrderByName().stream().map(QueueEntity::toInfo).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<QueueInfo> findById(long id) {
+        return queues.findById(id).map(QueueEntity::toInfo);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<QueueInfo> findByName(String name) {
+        return queues.findByName(name).map(QueueEntity::toInfo);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, QueueInfo> findAllById(Collection<Long> ids) {
+        return queues.findAllById(ids).stream().map(QueueEntity::toInfo)
+                .collect(Collectors.toMap(QueueInfo::id, Function.identity()));
+    }
+
+    /** The queues a user works in as an agent or watches as a supervisor, by name. */
+    @Transactional(readOnly = true)
+    public List<QueueInfo> queuesOf(long userId, AssignmentRole role) {
+        return queues.findAllById(assignments.queueIdsOf(userId, role)).stream().map(QueueEntity::toInfo)
+                .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> usersOf(long queueId, AssignmentRole role) {
+        return assignments.userIdsOf(queueId, role);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isAssigned(long queueId, long userId, AssignmentRole role) {
+        return assignments.isAssigned(queueId, userId, role);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public QueueInfo create(QueueSettings settings) {
+        validate(settings, null);
+        QueueInfo created = save(new QueueEntity(settings));
+        events.publishEvent(new QueueChanged(created.id()));
+        return created;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public QueueInfo update(long id, int expectedVersion, QueueSettings settings) {
+        QueueEntity queue = queues.findById(id).orElseThrow(() -> new ValidationException("No such queue."));
+        if (queue.getVersion() != expectedVersion) {
+            throw new ValidationException("Someone else changed this queue meanwhile. Reload and try again.");
+        }
+        if (queue.getKind() != settings.kind()) {
+            throw new ValidationException("A queue's kind cannot change; create a new queue instead.");
+        }
+        validate(settings, id);
+        queue.apply(settings);
+        QueueInfo saved = save(queue);
+        events.publishEvent(new QueueChanged(id));
+        return saved;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void assign(long queueId, AssignmentRole role, Set<Long> userIds) {
+        if (queues.findById(queueId).isEmpty()) {
+            throw new ValidationException("No such queue.");
+        }
+        try {
+            assignments.replace(queueId, role, userIds);
+        } catch (DataIntegrityViolationException e) {
+            throw new ValidationException("One of the chosen users no longer exists.");
+        }
+        events.publishEvent(new QueueChanged(queueId));
+    }
+
+    private QueueInfo save(QueueEntity queue) {
+        try {
+            return queues.save(queue).toInfo();
+        } catch (DataIntegrityViolationException e) {
+            throw new ValidationException("A queue with that name already exists.");
+        }
+    }
+
+    private void validate(QueueSettings s, Long id) {
+        String name = s.name() == null ? "" : s.name().trim();
+        if (name.isEmpty() || name.length() > 80) {
+            throw new ValidationException("A queue name is required and has at most 80 characters.");
+        }
+        if (s.kind() == null) {
+            throw new ValidationException("Choose the queue's kind.");
+        }
+        queues.findByName(name).filter(q -> !q.getId().equals(id)).ifPresent(q -> {
+            throw new ValidationException("A queue named " + name + " already exists.");
+        });
+        range(s.offerTimeoutSeconds(), 5, 600, "The offer timeout", "seconds");
+        range(s.wrapUpSeconds(), 0, 3600, "Wrap-up", "seconds");
+        range(s.wrapUpExtensionSeconds(), 0, 3600, "The wrap-up extension", "seconds");
+        range(s.maxWaitSeconds(), 10, 86_400, "The maximum wait", "seconds");
+        range(s.serviceLevelSeconds(), 1, 3600, "The service-level threshold", "seconds");
+        range(s.chatCapacity(), 1, 20, "The chat capacity", "chats");
+        range(s.missedOffersBeforePause(), 1, 100, "Missed offers before pause", "offers");
+        if (s.kind() != QueueKind.CAMPAIGN && !s.sourceQueueIds().isEmpty()) {
+            throw new ValidationException("Only a campaign has source queues.");
+        }
+        for (Long sourceId : s.sourceQueueIds()) {
+            QueueEntity source = queues.findById(sourceId)
+                    .orElseThrow(() -> new ValidationException("A chosen source queue no longer exists."));
+            if (source.getKind() != QueueKind.CALL) {
+                throw new ValidationException("A campaign's source queues must be call queues.");
+            }
+        }
+    }
+
+    private static void range(int value, int min, int max, String what, String unit) {
+        if (value < min || value > max) {
+            throw new ValidationException(what + " must be between " + min + " and " + max + " " + unit + ".");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.switchboard.security;
+
+/** What a user may do; one user may hold several. */
+public enum Role {
+    AGENT("Agent"), SUPERVISOR("Supervisor"), ADMIN("Admin");
+
+    /** Role names for {@code @RolesAllowed} and {@code hasRole}, which must be compile-time constants. */
+    public static final String AGENT_ROLE = "AGENT";
+    public static final String SUPERVISOR_ROLE = "SUPERVISOR";
+    public static final String ADMIN_ROLE = "ADMIN";
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,53 @@
+package org.switchboard.security;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/** Password sign-in that refuses a user name locked by {@link LoginThrottle} and records failures. */
+class ThrottlingAuthenticationProvider implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider delegate;
+    private final LoginThrottle throttle;
+
+    ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle) {
+        this.delegate = delegate;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        String username = authentication.getName();
+        Optional<Duration> locked = throttle.lockedFor(username);
+        if (locked.isPresent()) {
+            long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+            throw new LockedException("Too many failed sign-ins for this user. Try again in " + minutes
+                    + (minutes == 1 ? " minute." : " minutes."));
+        }
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            throttle.recordSuccess(username);
+            SignedInUser user = (SignedInUser) result.getPrincipal();
+            SignedInUser principal = user.withoutPassword();
+            UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(principal,
+                    null, principal.getAuthorities());
+            token.setDetails(result.getDetails());
+            return token;
+        } catch (BadCredentialsException e) {
+            throttle.recordFailure(username);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return delegate.supports(authentication);
+    }
+}

@@ -1,0 +1,132 @@
+package org.switchboard.shared.ui;
+
+import java.util.List;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import org.switchboard.common.Broadcaster;
+import org.switchboard.security.SignedInUser;
+
+/**
+ * The app shell: navigation built from the {@code @Menu} entries the user's roles may open, the
+ * user's name, the settings gear (entries under {@code settings/}) and sign out.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+
+    static final String SETTINGS_PREFIX = "settings/";
+
+    private final AuthenticationContext authenticationContext;
+    private final SignedInSessions sessions;
+    private final SignedInUser user;
+    private final H1 viewTitle = new H1();
+    private Broadcaster.Registration sessionRegistration;
+
+    MainLayout(AuthenticationContext authenticationContext, SignedInSessions sessions) {
+        this.authenticationContext = authenticationContext;
+        this.sessions = sessions;
+        this.user = authenticationContext.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        setPrimarySection(Section.DRAWER);
+        List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
+        addToDrawer(brand(), new Scroller(navigation(entries)));
+        addToNavbar(new DrawerToggle(), viewTitle, userArea(entries));
+    }
+
+    private static Header brand() {
+        Icon logo = VaadinIcon.HEADSET.create();
+        logo.addClassName("brand-logo");
+        Span name = new Span("Switchboard");
+        name.addClassName("brand-name");
+        Header brand = new Header(logo, name);
+        brand.addClassName("brand");
+        return brand;
+    }
+
+    private static SideNav navigation(List<MenuEntry> entries) {
+        SideNav nav = new SideNav();
+        nav.setLabel("Main");
+        entries.stream().filter(e -> !isSetting(e)).forEach(e -> nav.addItem(item(e)));
+        return nav;
+    }
+
+    private static SideNavItem item(MenuEntry entry) {
+        SideNavItem item = new SideNavItem(entry.title(), entry.path());
+        if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
+            item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
+        }
+        return item;
+    }
+
+    private Div userArea(List<MenuEntry> entries) {
+        Span name = new Span(user.displayName());
+        name.addClassName("user-name");
+        name.setTitle(user.username());
+
+        Button settings = new Button(VaadinIcon.COG.create());
+        settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        settings.setAriaLabel("Settings");
+        settings.setTooltipText("Settings");
+        settings.setId("settings-gear");
+        ContextMenu settingsMenu = new ContextMenu(settings);
+        settingsMenu.setOpenOnClick(true);
+        entries.stream().filter(MainLayout::isSetting).forEach(e -> settingsMenu.addItem(e.title(),
+                click -> getUI().ifPresent(ui -> ui.navigate(e.path()))));
+
+        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        signOut.setId("sign-out");
+
+        Div area = new Div(name, settings, signOut);
+        area.addClassName("user-area");
+        return area;
+    }
+
+    private static boolean isSetting(MenuEntry entry) {
+        return entry.path().startsWith(SETTINGS_PREFIX) || entry.path().startsWith("/" + SETTINGS_PREFIX);
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        String path = event.getLocation().getPath();
+        viewTitle.setText(MenuConfiguration.getMenuEntries().stream()
+                .filter(e -> e.path().replaceFirst("^/", "").equals(path))
+                .map(MenuEntry::title).findFirst().orElse(""));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        sessionRegistration = sessions.register(user.username(), attachEvent.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (sessionRegistration != null) {
+            sessionRegistration.remove();
+            sessionRegistration = null;
+        }
+        super.onDetach(detachEvent);
+    }
+}
