@@ -22,6 +22,7 @@ import org.springframework.security.web.WebAttributes;
 public class LoginView extends Main implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
+    private final LoginI18n i18n = texts();
     private final AuthenticationContext authenticationContext;
 
     LoginView(AuthenticationContext authenticationContext) {
@@ -29,9 +30,6 @@ public class LoginView extends Main implements BeforeEnterObserver {
         addClassName("login-view");
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Switchboard");
-        i18n.getForm().setSubmit("Sign in");
         form.setI18n(i18n);
         Paragraph hint = new Paragraph("Sign in with the account your administrator gave you.");
         hint.addClassName("login-hint");
@@ -60,12 +58,21 @@ public class LoginView extends Main implements BeforeEnterObserver {
     }
 
     private void showError(String title, String message) {
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Switchboard");
-        i18n.getForm().setSubmit("Sign in");
         i18n.getErrorMessage().setTitle(title);
         i18n.getErrorMessage().setMessage(message);
         form.setI18n(i18n);
         form.setError(true);
+    }
+
+    /** What the form shows; the login component keeps its own copy private. */
+    LoginI18n i18n() {
+        return i18n;
+    }
+
+    private static LoginI18n texts() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Switchboard");
+        i18n.getForm().setSubmit("Sign in");
+        return i18n;
     }
 }

@@ -1,0 +1,50 @@
+package org.switchboard.shared.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithUserDetails;
+import org.switchboard.SwitchboardApplication;
+import org.switchboard.SwitchboardTest;
+
+/** The shell shows only what the user's roles may open, the user's name, the gear and sign out. */
+@SwitchboardTest
+@ViewPackages(classes = SwitchboardApplication.class)
+class NavigationTest extends SpringBrowserlessTest {
+
+    private List<String> navigationLabels() {
+        return $(SideNavItem.class).all().stream().map(SideNavItem::getLabel).toList();
+    }
+
+    @Test
+    @WithUserDetails("agent1")
+    void agentSeesAgentScreensOnly() {
+        navigate("", com.vaadin.flow.component.Component.class);
+        assertThat(navigationLabels()).contains("My queues").doesNotContain("Users");
+        assertThat($(Span.class).withText("Alice Moreno").exists()).isTrue();
+        Button gear = $(Button.class).withId("settings-gear").single();
+        assertThat(gear.getAriaLabel()).contains("Settings");
+        assertThat($(Button.class).withId("sign-out").exists()).isTrue();
+    }
+
+    @Test
+    @WithUserDetails("admin")
+    void adminSeesAdministration() {
+        navigate("admin/users", com.vaadin.flow.component.Component.class);
+        assertThat(navigationLabels()).contains("Users").doesNotContain("My queues");
+    }
+
+    @Test
+    @WithUserDetails("agent1")
+    void agentCannotOpenAnAdminScreen() {
+        navigate("admin/users", com.vaadin.flow.component.Component.class);
+        assertThat(getCurrentView().getClass().getSimpleName()).isNotEqualTo("UsersView");
+    }
+}
