@@ -5,7 +5,7 @@ COPY pom.xml .
 COPY src src
 COPY db db
 COPY frontend frontend
-RUN mvn -B -q -DskipTests package
+RUN mvn -B -q -Pproduction -DskipTests package
 
 FROM eclipse-temurin:21-jre
 WORKDIR /app
