@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /** A clock tests move by hand, so timers are tested without sleeping. Starts at the real time. */
 public class MutableClock extends Clock {
@@ -12,7 +13,8 @@ public class MutableClock extends Clock {
     private final ZoneId zone;
 
     public MutableClock(Instant start, ZoneId zone) {
-        this.now = start;
+        // The database keeps milliseconds; so does this clock, so stored and expected times compare equal.
+        this.now = start.truncatedTo(ChronoUnit.MILLIS);
         this.zone = zone;
     }
 
@@ -21,12 +23,12 @@ public class MutableClock extends Clock {
     }
 
     public void set(Instant instant) {
-        now = instant;
+        now = instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Back to the wall clock; tests that moved time call this when they finish. */
     public void reset() {
-        now = Instant.now();
+        now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Override

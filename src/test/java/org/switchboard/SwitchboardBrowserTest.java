@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(TestConfig.class)
+@Import({TestConfig.class, RoutingFixture.class})
 public @interface SwitchboardBrowserTest {
 }

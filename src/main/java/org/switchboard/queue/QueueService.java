@@ -56,6 +56,12 @@ public class QueueService {
                 .collect(Collectors.toMap(QueueInfo::id, Function.identity()));
     }
 
+    /** The campaigns whose undialed entries are the abandoned calls of this call queue. */
+    @Transactional(readOnly = true)
+    public List<QueueInfo> campaignsFedBy(long queueId) {
+        return queues.findAllById(queues.findCampaignIdsFedBy(queueId)).stream().map(QueueEntity::toInfo).toList();
+    }
+
     /** The queues a user works in as an agent or watches as a supervisor, by name. */
     @Transactional(readOnly = true)
     public List<QueueInfo> queuesOf(long userId, AssignmentRole role) {

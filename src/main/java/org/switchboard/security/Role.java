@@ -8,6 +8,8 @@ public enum Role {
     public static final String AGENT_ROLE = "AGENT";
     public static final String SUPERVISOR_ROLE = "SUPERVISOR";
     public static final String ADMIN_ROLE = "ADMIN";
+    /** Authority of integration clients (API keys); never a user role. */
+    public static final String INTEGRATION_ROLE = "INTEGRATION";
 
     private final String label;
 

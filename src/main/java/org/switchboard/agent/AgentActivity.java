@@ -1,0 +1,116 @@
+package org.switchboard.agent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.agent.data.PresenceRepository;
+import org.switchboard.agent.data.PresenceRepository.PresenceRow;
+
+/**
+ * The voice activity of an agent as its contacts move on. Called by the contact life cycle inside
+ * its own transaction (MANDATORY), so a contact and its agent always change together.
+ */
+@Service
+public class AgentActivity {
+
+    private final PresenceRepository presence;
+    private final AgentStatusService status;
+    private final Clock clock;
+
+    AgentActivity(PresenceRepository presence, AgentStatusService status, Clock clock) {
+        this.presence = presence;
+        this.status = status;
+        this.clock = clock;
+    }
+
+    /** Locks and returns the agent's activity, creating its presence on first use. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Activity lock(long userId) {
+        return status.lock(userId, clock.instant()).activity();
+    }
+
+    /** The agent took a call (accepted an offer, or started or answered a direct call). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onContact(long userId, boolean acceptedOffer) {
+        Instant now = clock.instant();
+        presence.setActivity(userId, Activity.ON_CONTACT, now, null);
+        if (acceptedOffer) {
+            presence.setMissedInRow(userId, 0);
+        }
+        presence.event(userId, now, "ON_CONTACT", null, null, AgentAccess.actorId(), null);
+        status.publish(userId, Set.of(), false);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void wrapUp(long userId) {
+        Instant now = clock.instant();
+        presence.setActivity(userId, Activity.WRAP_UP, now, null);
+        presence.event(userId, now, "WRAP_UP", null, null, AgentAccess.actorId(), null);
+        status.publish(userId, Set.of(), false);
+    }
+
+    /**
+     * The call and its wrap-up are over: the agent is idle again and a pending pause or logout
+     * applies now. Only a queue contact resets the agent's place in the longest-idle order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void finished(long userId, boolean queueContact) {
+        Instant now = clock.instant();
+        PresenceRow agent = presence.lock(userId).orElseThrow();
+        presence.setActivity(userId, Activity.IDLE, now, queueContact ? now : null);
+        presence.event(userId, now, "IDLE", null, null, AgentAccess.actorId(), null);
+        Set<Long> touched = Set.of();
+        if (agent.pendingAction() != null) {
+            presence.setPending(userId, null, null);
+            touched = status.apply(userId, agent.pendingAction(), agent.pendingReasonId(), now, null);
+        }
+        status.publish(userId, touched, agent.pendingAction() == null);
+    }
+
+    /** The customer left or the offer went elsewhere before the agent answered. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void offerWithdrawn(long userId) {
+        Instant now = clock.instant();
+        if (presence.changeActivity(userId, Activity.OFFERED, Activity.IDLE, now)) {
+            presence.event(userId, now, "OFFER_WITHDRAWN", null, null, null, null);
+            status.publish(userId, Set.of(), true);
+        }
+    }
+
+    /**
+     * The agent let an offer ring out. After {@code missesBeforePause} misses in a row it is paused
+     * with the reason "Missed offers" in every queue where it was ready.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void offerMissed(long userId, int missesBeforePause, boolean voice) {
+        Instant now = clock.instant();
+        PresenceRow agent = presence.lock(userId).orElseThrow();
+        if (voice) {
+            presence.changeActivity(userId, Activity.OFFERED, Activity.IDLE, now);
+        }
+        int missed = agent.missedInRow() + 1;
+        presence.event(userId, now, "OFFER_MISSED", null, null, null, "in a row: " + missed);
+        Set<Long> paused = Set.of();
+        if (missed >= missesBeforePause) {
+            paused = status.pauseReady(userId, status.systemReason(PauseReason.MISSED_OFFERS), now, null);
+            missed = 0;
+        }
+        presence.setMissedInRow(userId, missed);
+        status.publish(userId, paused, paused.isEmpty());
+    }
+
+    /** Marks an idle agent as offered a call; false if it is no longer idle (another node won). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean offered(long userId) {
+        Instant now = clock.instant();
+        boolean changed = presence.changeActivity(userId, Activity.IDLE, Activity.OFFERED, now);
+        if (changed) {
+            presence.event(userId, now, "OFFERED", null, null, null, null);
+        }
+        return changed;
+    }
+}

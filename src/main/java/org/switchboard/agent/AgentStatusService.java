@@ -1,0 +1,243 @@
+package org.switchboard.agent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.agent.data.PresenceRepository;
+import org.switchboard.agent.data.PresenceRepository.PresenceRow;
+import org.switchboard.agent.data.PresenceRepository.QueueStateRow;
+import org.switchboard.common.NotFoundException;
+import org.switchboard.common.ValidationException;
+import org.switchboard.queue.QueueKind;
+
+/**
+ * An agent's presence: joining queues, Ready / pause / logout per queue or everywhere at once,
+ * the phone line, and signs of life. A pause or logout asked for while the agent has a call is
+ * kept as pending and applied when the call and its wrap-up end.
+ */
+@Service
+public class AgentStatusService {
+
+    static final Duration SILENCE_BEFORE_DISCONNECTED = Duration.ofSeconds(60);
+
+    private final PresenceRepository presence;
+    private final PauseReasonService reasons;
+    private final AgentAccess access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AgentStatusService(PresenceRepository presence, PauseReasonService reasons, AgentAccess access,
+            ApplicationEventPublisher events, Clock clock) {
+        this.presence = presence;
+        this.reasons = reasons;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public AgentStatus status(long userId) {
+        access.requireSelfOrManager(userId);
+        return read(userId);
+    }
+
+    /** The status without an access check, for the engine and for screens that already checked. */
+    @Transactional(readOnly = true)
+    public AgentStatus statusOf(long userId) {
+        return read(userId);
+    }
+
+    /** "Login to queues": Ready in each chosen assigned queue; the other queues stay as they are. */
+    @Transactional
+    public AgentStatus loginToQueues(long userId, Set<Long> queueIds) {
+        access.requireSelfOrManager(userId);
+        if (queueIds == null || queueIds.isEmpty()) {
+            throw new ValidationException("Choose at least one queue to log in to.");
+        }
+        Instant now = clock.instant();
+        PresenceRow agent = lock(userId, now);
+        List<QueueStateRow> assigned = presence.queueStates(userId);
+        Set<Long> assignedIds = assigned.stream().map(QueueStateRow::queueId).collect(Collectors.toSet());
+        for (Long queueId : queueIds) {
+            if (!assignedIds.contains(queueId)) {
+                throw new ValidationException("You are not assigned to queue " + queueId + ".");
+            }
+        }
+        for (QueueStateRow queue : assigned) {
+            if (queueIds.contains(queue.queueId()) && queue.state() != PresenceState.READY) {
+                presence.setQueueState(userId, queue.queueId(), PresenceState.READY, null, now);
+                presence.event(userId, now, "QUEUE_READY", queue.queueId(), null, AgentAccess.actorId(), null);
+            }
+        }
+        presence.setLastSeen(userId, now);
+        presence.setPending(userId, null, null);
+        publish(userId, queueIds, agent.activity() == Activity.IDLE);
+        return read(userId);
+    }
+
+    /** The card's "My Status" menu: Ready now, a pause reason, or Logout, in one queue. */
+    @Transactional
+    public AgentStatus setQueueState(long userId, long queueId, PresenceState state, Long pauseReasonId) {
+        access.requireSelfOrManager(userId);
+        Instant now = clock.instant();
+        PresenceRow agent = lock(userId, now);
+        QueueStateRow queue = presence.queueStates(userId).stream().filter(q -> q.queueId() == queueId).findFirst()
+                .orElseThrow(() -> new ValidationException("The agent is not assigned to that queue."));
+        Long reasonId = state == PresenceState.PAUSED ? selectableReason(pauseReasonId) : null;
+        presence.setQueueState(userId, queueId, state, reasonId, now);
+        presence.event(userId, now, "QUEUE_" + state.name(), queueId, reasonId, AgentAccess.actorId(), null);
+        if (state == PresenceState.READY) {
+            presence.setLastSeen(userId, now);
+        }
+        publish(userId, Set.of(queue.queueId()), state == PresenceState.READY && agent.activity() == Activity.IDLE);
+        return read(userId);
+    }
+
+    /**
+     * The global "Agent status" menu. Ready resumes every logged-in queue; a pause reason pauses
+     * them all; Logout leaves all. During a call, pause and logout wait until the call is over.
+     */
+    @Transactional
+    public AgentStatus setGlobal(long userId, GlobalAction action, Long pauseReasonId) {
+        access.requireSelfOrManager(userId);
+        Instant now = clock.instant();
+        PresenceRow agent = lock(userId, now);
+        Long reasonId = action == GlobalAction.PAUSE ? selectableReason(pauseReasonId) : null;
+        if (action != GlobalAction.READY && agent.activity() != Activity.IDLE) {
+            presence.setPending(userId, action, reasonId);
+            presence.event(userId, now, "PENDING_" + action.name(), null, reasonId, AgentAccess.actorId(), null);
+            publish(userId, Set.of(), false);
+            return read(userId);
+        }
+        presence.setPending(userId, null, null);
+        Set<Long> touched = apply(userId, action, reasonId, now, AgentAccess.actorId());
+        if (action == GlobalAction.READY) {
+            presence.setLastSeen(userId, now);
+        }
+        publish(userId, touched, action == GlobalAction.READY && agent.activity() == Activity.IDLE);
+        return read(userId);
+    }
+
+    /** A dashboard or API client of the agent is alive; silence for 60 s pauses the agent. */
+    @Transactional
+    public void heartbeat(long userId) {
+        lock(userId, clock.instant());
+        presence.setLastSeen(userId, clock.instant());
+    }
+
+    /** The extension that takes contact-center calls; offers name it. */
+    @Transactional
+    public AgentStatus setLine(long userId, String line) {
+        access.requireSelfOrManager(userId);
+        String trimmed = line == null ? "" : line.trim();
+        if (!trimmed.isEmpty() && !trimmed.matches("[0-9A-Za-z+*#._-]{1,30}")) {
+            throw new ValidationException("A line is up to 30 letters, digits or + * # . _ -");
+        }
+        lock(userId, clock.instant());
+        presence.setLine(userId, trimmed.isEmpty() ? null : trimmed);
+        return read(userId);
+    }
+
+    /**
+     * Pauses, with the reason "Disconnected", every ready and idle agent with no dashboard or API
+     * client for 60 s, so nobody is offered to an empty chair. Safe on several nodes.
+     */
+    @Transactional
+    public int pauseDisconnected() {
+        Instant now = clock.instant();
+        long reasonId = systemReason(PauseReason.DISCONNECTED);
+        int paused = 0;
+        for (Long userId : presence.silentReadyAgents(now.minus(SILENCE_BEFORE_DISCONNECTED))) {
+            PresenceRow agent = presence.lock(userId).orElseThrow();
+            boolean stillSilent = agent.lastSeenAt() == null
+                    || agent.lastSeenAt().isBefore(now.minus(SILENCE_BEFORE_DISCONNECTED));
+            if (agent.activity() == Activity.IDLE && stillSilent) {
+                publish(userId, pauseReady(userId, reasonId, now, null), false);
+                paused++;
+            }
+        }
+        return paused;
+    }
+
+    Set<Long> apply(long userId, GlobalAction action, Long reasonId, Instant now, Long actorId) {
+        Set<Long> touched = new HashSet<>();
+        for (QueueStateRow queue : presence.queueStates(userId)) {
+            PresenceState target = switch (action) {
+                case READY -> queue.state() == PresenceState.PAUSED ? PresenceState.READY : null;
+                case PAUSE -> queue.state() == PresenceState.READY ? PresenceState.PAUSED : null;
+                case LOGOUT -> queue.state() != PresenceState.LOGGED_OUT ? PresenceState.LOGGED_OUT : null;
+            };
+            if (target == null && action == GlobalAction.PAUSE && queue.state() == PresenceState.PAUSED) {
+                target = PresenceState.PAUSED; // a new reason replaces the old one
+            }
+            if (target != null) {
+                Long reason = target == PresenceState.PAUSED ? reasonId : null;
+                presence.setQueueState(userId, queue.queueId(), target, reason, now);
+                presence.event(userId, now, "QUEUE_" + target.name(), queue.queueId(), reason, actorId, null);
+                touched.add(queue.queueId());
+            }
+        }
+        return touched;
+    }
+
+    /** Pauses every queue where the agent is ready; returns the queues paused. */
+    Set<Long> pauseReady(long userId, long reasonId, Instant now, Long actorId) {
+        Set<Long> touched = new HashSet<>();
+        for (QueueStateRow queue : presence.queueStates(userId)) {
+            if (queue.state() == PresenceState.READY) {
+                presence.setQueueState(userId, queue.queueId(), PresenceState.PAUSED, reasonId, now);
+                presence.event(userId, now, "QUEUE_PAUSED", queue.queueId(), reasonId, actorId, null);
+                touched.add(queue.queueId());
+            }
+        }
+        return touched;
+    }
+
+    long systemReason(String name) {
+        return reasons.findByName(name).orElseThrow(() -> new IllegalStateException("Missing pause reason " + name)).id();
+    }
+
+    private Long selectableReason(Long reasonId) {
+        if (reasonId == null) {
+            throw new ValidationException("Choose a pause reason.");
+        }
+        PauseReason reason = reasons.findById(reasonId).orElseThrow(() -> new ValidationException("No such pause reason."));
+        if (!reason.active() || reason.systemReason()) {
+            throw new ValidationException("The pause reason " + reason.name() + " cannot be chosen.");
+        }
+        return reasonId;
+    }
+
+    PresenceRow lock(long userId, Instant now) {
+        presence.ensure(userId, now);
+        return presence.lock(userId).orElseThrow(() -> new NotFoundException("No such agent."));
+    }
+
+    void publish(long userId, Set<Long> queueIds, boolean becameAvailable) {
+        events.publishEvent(new AgentStatusChanged(userId, Set.copyOf(queueIds), becameAvailable));
+    }
+
+    private AgentStatus read(long userId) {
+        PresenceRow row = presence.find(userId).orElse(null);
+        List<QueueStatus> queues = presence.queueStates(userId).stream()
+                .map(q -> new QueueStatus(q.queueId(), q.queueName(), QueueKind.valueOf(q.kind()), q.state(),
+                        q.pauseReasonId(), q.pauseReason(), q.since()))
+                .toList();
+        if (row == null) {
+            Instant now = clock.instant();
+            return new AgentStatus(userId, null, Activity.IDLE, now, now, 0, null, null, queues);
+        }
+        PendingChange pending = row.pendingAction() == null ? null
+                : new PendingChange(row.pendingAction(), row.pendingReasonId(), row.pendingReason());
+        return new AgentStatus(userId, row.username(), row.activity(), row.activitySince(), row.idleSince(),
+                row.missedInRow(), pending, row.line(), queues);
+    }
+}

@@ -1,0 +1,5 @@
+package org.switchboard.contact;
+
+public enum Channel {
+    VOICE, SMS, WEBCHAT, FACEBOOK, INSTAGRAM
+}

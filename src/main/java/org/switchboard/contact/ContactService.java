@@ -1,0 +1,354 @@
+package org.switchboard.contact;
+
+import static org.switchboard.contact.ContactState.CONNECTED;
+import static org.switchboard.contact.ContactState.OFFERED;
+import static org.switchboard.contact.ContactState.QUEUED;
+import static org.switchboard.contact.ContactState.WRAP_UP;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.agent.Activity;
+import org.switchboard.agent.AgentAccess;
+import org.switchboard.agent.AgentActivity;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.NotFoundException;
+import org.switchboard.common.ValidationException;
+import org.switchboard.contact.data.ContactRepository;
+import org.switchboard.contact.data.ContactRepository.NewRow;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.queue.QueueService;
+
+/**
+ * The life cycle of a contact: QUEUED, OFFERED, CONNECTED, WRAP_UP, ENDED. Every change is a
+ * conditional update in one transaction with the agent's activity, writes a contact_event row and
+ * publishes {@link ContactChanged} after commit.
+ */
+@Service
+@EnableConfigurationProperties(ContactProperties.class)
+public class ContactService {
+
+    private static final String INTEGRATION = "hasAnyRole('ADMIN','INTEGRATION')";
+
+    private final ContactRepository contacts;
+    private final QueueService queues;
+    private final AgentActivity activity;
+    private final AgentAccess access;
+    private final ApplicationEventPublisher events;
+    private final ContactProperties properties;
+    private final Clock clock;
+
+    ContactService(ContactRepository contacts, QueueService queues, AgentActivity activity, AgentAccess access,
+            ApplicationEventPublisher events, ContactProperties properties, Clock clock) {
+        this.contacts = contacts;
+        this.queues = queues;
+        this.activity = activity;
+        this.access = access;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** A call arrives, a callback is requested or a chat starts: it waits in its queue. */
+    @PreAuthorize(INTEGRATION)
+    @Transactional
+    public ContactView create(NewContact contact) {
+        if (contact.type() == null || contact.channel() == null) {
+            throw new ValidationException("The contact's type and channel are required.");
+        }
+        if (contact.queue() == null || contact.queue().isBlank()) {
+            throw new ValidationException("The queue is required.");
+        }
+        QueueInfo queue = queues.findByName(contact.queue().trim())
+                .orElseThrow(() -> new ValidationException("There is no queue named '" + contact.queue().trim() + "'."));
+        checkFits(contact.type(), contact.channel(), queue);
+        boolean callback = contact.type() == ContactType.CALLBACK_REQUEST;
+        String address = CustomerAddresses.forChannel(contact.channel(), contact.customerAddress(),
+                callback || contact.channel() != Channel.VOICE);
+        Instant now = clock.instant();
+        Instant deadline = contact.type() == ContactType.INBOUND_CALL
+                ? now.plusSeconds(queue.settings().maxWaitSeconds()) : null;
+        long id = contacts.insert(new NewRow(contact.type(), contact.channel(), queue.id(), QUEUED,
+                CustomerAddresses.name(contact.customerName()), address, null, null, now, deadline));
+        contacts.event(id, now, "CREATED", null, null, queue.name());
+        return publish(id);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public ContactView get(long contactId) {
+        return contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
+    }
+
+    /** The agent's offered, connected and wrap-up contacts, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ContactView> currentContactsOf(long agentId) {
+        access.requireSelfOrManager(agentId);
+        return contacts.openContactsOf(agentId);
+    }
+
+    /** Contacts waiting in a queue, the longest waiting first. */
+    @Transactional(readOnly = true)
+    public List<ContactView> waiting(long queueId) {
+        return contacts.waitingIn(queueId);
+    }
+
+    /** The agent accepts an offer: Accept, or the green phone. */
+    @Transactional
+    public ContactView accept(long agentId, long contactId) {
+        access.requireSelfOrManager(agentId);
+        ContactView contact = lockOwned(contactId, agentId, OFFERED, "The offer is no longer yours: it timed out or the customer left.");
+        Instant now = clock.instant();
+        boolean dialing = contact.type().dialsOut();
+        if (contact.type().isVoice()) {
+            activity.onContact(agentId, true);
+        }
+        contacts.transition(contactId, List.of(OFFERED),
+                "state = 'CONNECTED', answered_at = ?, connect_at = ?, connected_at = ?, offer_expires_at = NULL",
+                now, dialing ? now.plus(properties.ringTime()) : null, dialing ? null : now);
+        contacts.event(contactId, now, dialing ? "ACCEPTED_DIALING" : "ACCEPTED", agentId, AgentAccess.actorId(), null);
+        return publish(contactId);
+    }
+
+    /** The agent ends the call (the red phone) or resolves the chat. */
+    @Transactional
+    public ContactView end(long agentId, long contactId) {
+        access.requireSelfOrManager(agentId);
+        ContactView contact = lockOwned(contactId, agentId, CONNECTED, "There is no connected contact to end.");
+        endTalk(contact, contact.type() == ContactType.CHAT ? "RESOLVED" : "ENDED_BY_AGENT");
+        return publish(contactId);
+    }
+
+    /** The customer hung up or left: while waiting it is abandoned, while connected the talk ends. */
+    @PreAuthorize(INTEGRATION)
+    @Transactional
+    public ContactView customerLeft(long contactId) {
+        ContactView contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
+        switch (contact.state()) {
+            case QUEUED, OFFERED -> abandon(contact);
+            case CONNECTED -> endTalk(contact, "CUSTOMER_LEFT");
+            default -> throw new ConflictException("The contact has already ended.");
+        }
+        return publish(contactId);
+    }
+
+    /** "End wrap up": the agent is ready for the next contact before the wrap-up time is over. */
+    @Transactional
+    public ContactView endWrapUp(long agentId) {
+        access.requireSelfOrManager(agentId);
+        return endWrapUpOf(agentId, WrapUpEndedBy.AGENT);
+    }
+
+    /** A supervisor of one of the agent's queues (or an admin) ends the agent's wrap-up. */
+    @Transactional
+    public ContactView endWrapUpFor(long agentId) {
+        access.requireManager(agentId);
+        return endWrapUpOf(agentId, WrapUpEndedBy.SUPERVISOR);
+    }
+
+    /** Adds the queue's extension to a running wrap-up, once. */
+    @Transactional
+    public ContactView extendWrapUp(long agentId, long contactId) {
+        access.requireSelfOrManager(agentId);
+        ContactView contact = lockOwned(contactId, agentId, WRAP_UP, "There is no wrap-up to extend.");
+        int extension = queues.findById(contact.queueId()).orElseThrow().settings().wrapUpExtensionSeconds();
+        if (contact.wrapUpExtended() || contact.wrapUpEndsAt() == null || extension == 0) {
+            throw new ConflictException("This wrap-up cannot be extended (again).");
+        }
+        contacts.transition(contactId, List.of(WRAP_UP), "wrap_up_ends_at = ?, wrap_up_extended = TRUE",
+                contact.wrapUpEndsAt().plusSeconds(extension));
+        contacts.event(contactId, clock.instant(), "WRAP_UP_EXTENDED", agentId, AgentAccess.actorId(), extension + " s");
+        return publish(contactId);
+    }
+
+    /** A non-queue call the agent makes by typing a number; it rings, then connects. */
+    @Transactional
+    public ContactView callOut(long agentId, String number) {
+        access.requireSelfOrManager(agentId);
+        String phone = CustomerAddresses.phone(number);
+        if (activity.lock(agentId) != Activity.IDLE) {
+            throw new ConflictException("Finish the current call first.");
+        }
+        Instant now = clock.instant();
+        long id = contacts.insert(new NewRow(ContactType.DIRECT_CALL_OUT, Channel.VOICE, null, CONNECTED, null, phone,
+                agentId, null, now, null));
+        contacts.transition(id, List.of(CONNECTED), "answered_at = ?, connect_at = ?", now, now.plus(properties.ringTime()));
+        activity.onContact(agentId, false);
+        contacts.event(id, now, "DIALED", agentId, AgentAccess.actorId(), phone);
+        return publish(id);
+    }
+
+    /** A non-queue call to the agent: it rings at the agent, or is missed when the agent is busy. */
+    @PreAuthorize(INTEGRATION)
+    @Transactional
+    public ContactView callIn(long agentId, String number, String customerName) {
+        String phone = number == null || number.isBlank() ? null : CustomerAddresses.phone(number);
+        String name = CustomerAddresses.name(customerName);
+        Instant now = clock.instant();
+        boolean idle = activity.lock(agentId) == Activity.IDLE;
+        long id = contacts.insert(new NewRow(ContactType.DIRECT_CALL_IN, Channel.VOICE, null, idle ? OFFERED : QUEUED,
+                name, phone, agentId, null, now, null));
+        if (idle && activity.offered(agentId)) {
+            contacts.transition(id, List.of(OFFERED), "offered_at = ?, offer_expires_at = ?", now,
+                    now.plus(properties.directOfferTimeout()));
+            contacts.event(id, now, "OFFERED", agentId, null, null);
+        } else {
+            close(contacts.find(id).orElseThrow(), Outcome.MISSED, List.of(QUEUED, OFFERED), null);
+        }
+        return publish(id);
+    }
+
+    /** "Play recording and hang up": the call ends by itself after {@code after}. */
+    @Transactional
+    public ContactView hangUpAfter(long contactId, Duration after) {
+        ContactView contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
+        if (contact.agentId() == null || !contact.type().isVoice()) {
+            throw new ConflictException("Only a call can be hung up after a recording.");
+        }
+        access.requireSelfOrManager(contact.agentId());
+        if (after.isNegative() || after.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new ValidationException("A recording plays for at most 10 minutes.");
+        }
+        Instant at = clock.instant().plus(after);
+        if (!contacts.transition(contactId, List.of(CONNECTED), "hangup_at = ?", at)) {
+            throw new ConflictException("The call is not connected.");
+        }
+        contacts.event(contactId, clock.instant(), "HANGUP_SCHEDULED", contact.agentId(), AgentAccess.actorId(), after.toMillis() + " ms");
+        return publish(contactId);
+    }
+
+    /**
+     * Offers a waiting contact to an agent; the dispatcher calls it inside its claim transaction,
+     * after locking both rows. False when the contact is no longer waiting.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean offer(long contactId, long agentId, int offerTimeoutSeconds) {
+        Instant now = clock.instant();
+        boolean offered = contacts.transition(contactId, List.of(QUEUED),
+                "state = 'OFFERED', agent_id = ?, offered_at = ?, offer_expires_at = ?", agentId, now,
+                now.plusSeconds(offerTimeoutSeconds));
+        if (offered) {
+            contacts.event(contactId, now, "OFFERED", agentId, null, null);
+            publish(contactId);
+        }
+        return offered;
+    }
+
+    // --- transitions shared with the timers ---
+
+    void endTalk(ContactView contact, String why) {
+        Instant now = clock.instant();
+        if (contact.queueId() == null || contact.type() == ContactType.CHAT) {
+            close(contact, contact.connectedAt() != null || contact.type() == ContactType.CHAT ? Outcome.HANDLED
+                    : contact.type() == ContactType.DIRECT_CALL_IN ? Outcome.MISSED : Outcome.INCOMPLETE,
+                    List.of(CONNECTED), why);
+            return;
+        }
+        int wrapUp = queues.findById(contact.queueId()).orElseThrow().settings().wrapUpSeconds();
+        contacts.transition(contact.id(), List.of(CONNECTED),
+                "state = 'WRAP_UP', ended_at = ?, wrap_up_ends_at = ?, connect_at = NULL, hangup_at = NULL",
+                now, wrapUp > 0 ? now.plusSeconds(wrapUp) : null);
+        contacts.event(contact.id(), now, why, contact.agentId(), AgentAccess.actorId(), null);
+        activity.wrapUp(contact.agentId());
+    }
+
+    void closeWrapUp(ContactView contact, WrapUpEndedBy by) {
+        Instant now = clock.instant();
+        Outcome outcome = contact.connectedAt() != null ? Outcome.HANDLED : Outcome.INCOMPLETE;
+        contacts.transition(contact.id(), List.of(WRAP_UP),
+                "state = 'ENDED', outcome = ?, wrap_up_ended_at = ?, wrap_up_ended_by = ?, closed_at = ?, wrap_up_ends_at = NULL",
+                outcome, now, by, now);
+        contacts.event(contact.id(), now, "WRAP_UP_ENDED", contact.agentId(), by == WrapUpEndedBy.TIME ? null : AgentAccess.actorId(), by.name());
+        activity.finished(contact.agentId(), true);
+    }
+
+    void abandon(ContactView contact) {
+        Instant now = clock.instant();
+        close(contact, Outcome.ABANDONED, List.of(QUEUED, OFFERED), "ABANDONED");
+        if (contact.state() == OFFERED && contact.agentId() != null && contact.type().isVoice()) {
+            activity.offerWithdrawn(contact.agentId());
+        }
+        if (contact.type() == ContactType.INBOUND_CALL) {
+            for (QueueInfo campaign : queues.campaignsFedBy(contact.queueId())) {
+                long entry = contacts.insert(new NewRow(ContactType.CAMPAIGN_CALL, Channel.VOICE, campaign.id(), QUEUED,
+                        contact.customerName(), contact.customerAddress(), null, contact.id(), now, null));
+                contacts.event(entry, now, "CREATED", null, null, "from abandoned contact " + contact.id());
+                publish(entry);
+            }
+        }
+    }
+
+    void timeOut(ContactView contact) {
+        close(contact, Outcome.TIMED_OUT, List.of(QUEUED), "TIMED_OUT");
+    }
+
+    /** Ends a contact at once with an outcome; for direct calls the agent is free again. */
+    void close(ContactView contact, Outcome outcome, List<ContactState> from, String why) {
+        Instant now = clock.instant();
+        contacts.transition(contact.id(), from,
+                "state = 'ENDED', outcome = ?, ended_at = COALESCE(ended_at, ?), closed_at = ?, offer_expires_at = NULL, "
+                        + "wait_deadline_at = NULL, connect_at = NULL, hangup_at = NULL",
+                outcome, now, now);
+        contacts.event(contact.id(), now, why == null ? outcome.name() : why, contact.agentId(), AgentAccess.actorId(), outcome.name());
+        boolean agentWasBusy = contact.state() == CONNECTED || contact.state() == OFFERED;
+        if (contact.queueId() == null && contact.agentId() != null && agentWasBusy) {
+            if (contact.state() == OFFERED) {
+                activity.offerWithdrawn(contact.agentId());
+            } else {
+                activity.finished(contact.agentId(), false);
+            }
+        }
+    }
+
+    ContactView publish(long contactId) {
+        ContactView view = contacts.find(contactId).orElseThrow();
+        events.publishEvent(new ContactChanged(view.id(), view.type(), view.queueId(), view.agentId(), view.state(), view.outcome()));
+        return view;
+    }
+
+    private ContactView endWrapUpOf(long agentId, WrapUpEndedBy by) {
+        List<ContactView> wrapping = contacts.openContactsOf(agentId).stream().filter(c -> c.state() == WRAP_UP).toList();
+        if (wrapping.isEmpty()) {
+            throw new ConflictException("The agent is not in wrap-up.");
+        }
+        for (ContactView contact : wrapping) {
+            contacts.lock(contact.id()).filter(c -> c.state() == WRAP_UP).ifPresent(c -> closeWrapUp(c, by));
+        }
+        return publish(wrapping.getFirst().id());
+    }
+
+    private ContactView lockOwned(long contactId, long agentId, ContactState expected, String conflict) {
+        ContactView contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
+        if (contact.state() != expected || contact.agentId() == null || contact.agentId() != agentId) {
+            throw new ConflictException(conflict);
+        }
+        return contact;
+    }
+
+    private static void checkFits(ContactType type, Channel channel, QueueInfo queue) {
+        QueueKind needed = switch (type) {
+            case INBOUND_CALL, CALLBACK_REQUEST -> QueueKind.CALL;
+            case CHAT -> QueueKind.CHAT;
+            case CAMPAIGN_CALL -> QueueKind.CAMPAIGN;
+            case DIRECT_CALL_IN, DIRECT_CALL_OUT ->
+                    throw new ValidationException("Direct calls do not go through a queue.");
+        };
+        if (queue.kind() != needed) {
+            throw new ValidationException("A " + type.name() + " contact cannot go to " + queue.kind().label().toLowerCase()
+                    + " '" + queue.name() + "'.");
+        }
+        if ((type == ContactType.CHAT) == (channel == Channel.VOICE)) {
+            throw new ValidationException(type == ContactType.CHAT ? "A chat needs a chat channel (SMS, WEBCHAT, FACEBOOK, INSTAGRAM)."
+                    : "A call's channel is VOICE.");
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.switchboard.contact;
+
+public enum WrapUpEndedBy {
+    TIME, AGENT, SUPERVISOR
+}
