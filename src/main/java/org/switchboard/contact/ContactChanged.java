@@ -12,4 +12,9 @@ public record ContactChanged(long contactId, ContactType type, Long queueId, Lon
     public boolean waiting() {
         return state == ContactState.QUEUED;
     }
+
+    /** A chat that ended frees a place within its agent's chat capacity. */
+    public boolean freesChatCapacity() {
+        return type == ContactType.CHAT && state == ContactState.ENDED && agentId != null;
+    }
 }

@@ -42,7 +42,7 @@ class DispatchTrigger {
 
     @TransactionalEventListener
     void onContactChanged(ContactChanged event) {
-        if (event.waiting()) {
+        if (event.waiting() || event.freesChatCapacity()) {
             signal();
         }
     }
