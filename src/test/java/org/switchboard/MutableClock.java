@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 public class MutableClock extends Clock {
 
     private volatile Instant now;
+    private volatile boolean ticking;
     private final ZoneId zone;
 
     public MutableClock(Instant start, ZoneId zone) {
@@ -26,8 +27,14 @@ public class MutableClock extends Clock {
         now = instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Back to the wall clock; tests that moved time call this when they finish. */
+    /** Follows the wall clock until the next {@link #reset()}; for tests where time must pass by itself. */
+    public void tick() {
+        ticking = true;
+    }
+
+    /** Back to the wall clock's current time, frozen; tests that moved time call this when they finish. */
     public void reset() {
+        ticking = false;
         now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
@@ -43,6 +50,6 @@ public class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return now;
+        return ticking ? Instant.now().truncatedTo(ChronoUnit.MILLIS) : now;
     }
 }

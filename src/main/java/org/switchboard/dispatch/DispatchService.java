@@ -24,6 +24,7 @@ import org.switchboard.dispatch.data.DispatchQueries.Candidate;
 public class DispatchService {
 
     private static final int CANDIDATES_PER_ROUND = 200;
+    private static final int MAX_ROUNDS = 500;
 
     private final DispatchQueries queries;
     private final ContactService contacts;
@@ -43,42 +44,61 @@ public class DispatchService {
     /** Offers as many waiting contacts as there are free agents for; returns the number of offers made. */
     public int dispatch() {
         int offered = 0;
-        while (true) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
             Set<Long> open = new HashSet<>(queries.queuesWithAvailableAgents());
             if (open.isEmpty()) {
                 return offered;
             }
             List<Candidate> candidates = queries.waitingContacts(open, CANDIDATES_PER_ROUND);
             int offeredThisRound = 0;
+            boolean contended = false;
             for (Candidate candidate : candidates) {
                 if (open.contains(candidate.queueId())) {
                     switch (claim(candidate)) {
                         case OFFERED -> offeredThisRound++;
                         case NO_AGENT -> open.remove(candidate.queueId());
+                        case AGENTS_LOCKED, CONTACT_LOCKED -> contended = true;
                         case CONTACT_GONE -> {
                         }
                     }
                 }
             }
             offered += offeredThisRound;
-            if (offeredThisRound == 0 || candidates.size() < CANDIDATES_PER_ROUND) {
+            if (offeredThisRound == 0 && !contended || candidates.isEmpty()) {
                 return offered;
             }
+            if (offeredThisRound == 0) {
+                // Another transaction holds the rows we need; it finishes within milliseconds.
+                Thread.onSpinWait();
+                sleepBriefly();
+            }
+        }
+        return offered;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    enum Claim { OFFERED, NO_AGENT, CONTACT_GONE }
+    enum Claim { OFFERED, NO_AGENT, AGENTS_LOCKED, CONTACT_LOCKED, CONTACT_GONE }
 
     private Claim claim(Candidate candidate) {
         return claimTransaction.execute(status -> {
             if (!queries.lockWaiting(candidate.contactId())) {
-                return Claim.CONTACT_GONE;
+                // Either it is no longer waiting, or another node is offering it right now.
+                return queries.isWaiting(candidate.contactId()) ? Claim.CONTACT_LOCKED : Claim.CONTACT_GONE;
             }
             Optional<Long> agent = candidate.chat()
                     ? queries.lockChatAgent(candidate.queueId(), candidate.chatCapacity())
                     : queries.lockLongestIdleVoiceAgent(candidate.queueId());
             if (agent.isEmpty()) {
-                return Claim.NO_AGENT;
+                // SKIP LOCKED passes over agents another transaction holds: those may still be free.
+                return queries.hasAvailableAgent(candidate.queueId(), candidate.chat()) && !candidate.chat()
+                        ? Claim.AGENTS_LOCKED : Claim.NO_AGENT;
             }
             if (!candidate.chat() && !activity.offered(agent.get())) {
                 status.setRollbackOnly();
