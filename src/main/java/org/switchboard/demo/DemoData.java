@@ -14,7 +14,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.annotation.Value;
 import org.switchboard.agent.PauseReasonService;
+import org.switchboard.api.ApiKeyService;
 import org.switchboard.queue.AssignmentRole;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
@@ -42,15 +44,24 @@ class DemoData implements ApplicationRunner {
     private final QueueService queues;
     private final PauseReasonService pauseReasons;
 
-    DemoData(UserService users, QueueService queues, PauseReasonService pauseReasons) {
+    private final ApiKeyService apiKeys;
+    private final String demoApiKey;
+
+    DemoData(UserService users, QueueService queues, PauseReasonService pauseReasons, ApiKeyService apiKeys,
+            @Value("${switchboard.demo.api-key:}") String demoApiKey) {
         this.users = users;
         this.queues = queues;
         this.pauseReasons = pauseReasons;
+        this.apiKeys = apiKeys;
+        this.demoApiKey = demoApiKey;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         SystemUser.run(() -> {
+            if (!demoApiKey.isBlank()) {
+                apiKeys.ensure("Demo integration", demoApiKey);
+            }
             if (queues.findByName("Sales").isPresent()) {
                 return;
             }

@@ -1,0 +1,113 @@
+package org.switchboard.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.api.data.ApiKeyRepository;
+import org.switchboard.common.NotFoundException;
+import org.switchboard.common.ValidationException;
+
+/**
+ * API keys of integration clients (telephony, chat channels, CTI). Only a SHA-256 hash is stored;
+ * the plain key is shown once, when it is created.
+ */
+@Service
+public class ApiKeyService {
+
+    static final String PREFIX = "sb_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiKeyRepository keys;
+    private final Clock clock;
+
+    ApiKeyService(ApiKeyRepository keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** A key as the admin list shows it: never the key itself. */
+    public record ApiKeyInfo(long id, String name, String prefix, String createdBy, java.time.Instant createdAt,
+            java.time.Instant revokedAt, java.time.Instant lastUsedAt) {
+
+        public boolean active() {
+            return revokedAt == null;
+        }
+    }
+
+    /** A new key; {@code plainKey} is shown once and cannot be read again. */
+    public record CreatedKey(ApiKeyInfo info, String plainKey) {
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public CreatedKey create(String name, String createdBy) {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        String plain = PREFIX + HexFormat.of().formatHex(secret);
+        return new CreatedKey(store(name, plain, createdBy), plain);
+    }
+
+    /** Stores a key whose value is given (the demo key from configuration); nothing when it exists. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void ensure(String name, String plainKey) {
+        if (keys.findByHash(hash(plainKey)).isEmpty()) {
+            store(name, plainKey, "configuration");
+        }
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void revoke(long id) {
+        if (!keys.revoke(id, clock.instant())) {
+            throw new NotFoundException("No active API key " + id + ".");
+        }
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<ApiKeyInfo> findAll() {
+        return keys.findAll();
+    }
+
+    /** The active key with this value, if any; records its use. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Optional<ApiKeyInfo> authenticate(String plainKey) {
+        if (plainKey == null || !plainKey.startsWith(PREFIX) || plainKey.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<ApiKeyInfo> key = keys.findByHash(hash(plainKey)).filter(ApiKeyInfo::active);
+        key.ifPresent(k -> keys.touch(k.id(), clock.instant()));
+        return key;
+    }
+
+    private ApiKeyInfo store(String name, String plain, String createdBy) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 80) {
+            throw new ValidationException("Name the key (at most 80 characters), e.g. after the system that uses it.");
+        }
+        if (!plain.startsWith(PREFIX) || plain.length() < 20) {
+            throw new ValidationException("An API key starts with " + PREFIX + " and has at least 20 characters.");
+        }
+        long id = keys.insert(trimmed, plain.substring(0, 10), hash(plain), createdBy, clock.instant());
+        return keys.findById(id).orElseThrow();
+    }
+
+    static String hash(String plain) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

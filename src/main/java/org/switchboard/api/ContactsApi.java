@@ -1,0 +1,63 @@
+package org.switchboard.api;
+
+import java.net.URI;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.contact.Channel;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.NewContact;
+
+/** Calls, callback requests and chats arriving from the telephony platform and the chat channels. */
+@RestController
+@RequestMapping("/api/v1/contacts")
+class ContactsApi {
+
+    record CreateContact(String queue, ContactType type, Channel channel, String customerName, String customerAddress,
+            String text) {
+    }
+
+    private final IdempotentContacts idempotent;
+    private final ContactService contacts;
+    private final ApiProperties properties;
+
+    ContactsApi(IdempotentContacts idempotent, ContactService contacts, ApiProperties properties) {
+        this.idempotent = idempotent;
+        this.contacts = contacts;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    ResponseEntity<ContactResource> create(@AuthenticationPrincipal ApiClient client,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody CreateContact body) {
+        if (body.text() != null && body.text().length() > properties.maxTextLength()) {
+            throw new ApiErrors.TooLarge("text has " + body.text().length() + " characters; at most "
+                    + properties.maxTextLength() + " are allowed.");
+        }
+        var result = idempotent.create(client.keyId(), idempotencyKey,
+                new NewContact(body.queue(), body.type(), body.channel(), body.customerName(), body.customerAddress()));
+        ContactResource resource = ContactResource.of(result.contact());
+        return ResponseEntity.created(URI.create("/api/v1/contacts/" + resource.id()))
+                .header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(resource);
+    }
+
+    @GetMapping("/{id}")
+    ContactResource get(@PathVariable long id) {
+        return ContactResource.of(contacts.get(id));
+    }
+
+    /** The customer hung up or left the chat. */
+    @PostMapping("/{id}/hangup")
+    ContactResource hangUp(@PathVariable long id) {
+        return ContactResource.of(contacts.customerLeft(id));
+    }
+}

@@ -1,0 +1,58 @@
+package org.switchboard.api;
+
+import java.time.Clock;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.api.data.IdempotencyRepository;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.ValidationException;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactView;
+import org.switchboard.contact.NewContact;
+
+/**
+ * Creates a contact at most once per Idempotency-Key of a client. The key row and the contact are
+ * written in one transaction; a racing retry waits on the key's unique index and then returns the
+ * first contact. Reusing a key for a different request is a 409.
+ */
+@Service
+class IdempotentContacts {
+
+    record Result(ContactView contact, boolean replayed) {
+    }
+
+    private final IdempotencyRepository keys;
+    private final ContactService contacts;
+    private final Clock clock;
+
+    IdempotentContacts(IdempotencyRepository keys, ContactService contacts, Clock clock) {
+        this.keys = keys;
+        this.contacts = contacts;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Result create(long apiKeyId, String idempotencyKey, NewContact request) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return new Result(contacts.create(request), false);
+        }
+        if (idempotencyKey.length() > 100) {
+            throw new ValidationException("An Idempotency-Key has at most 100 characters.");
+        }
+        String hash = ApiKeyService.hash(request.toString());
+        try {
+            keys.claim(apiKeyId, idempotencyKey, hash, clock.instant());
+        } catch (DuplicateKeyException retry) {
+            var first = keys.find(apiKeyId, idempotencyKey).orElseThrow();
+            if (!first.requestHash().equals(hash)) {
+                throw new ConflictException("This Idempotency-Key was already used for a different request.");
+            }
+            return new Result(contacts.get(first.contactId()), true);
+        }
+        ContactView created = contacts.create(request);
+        keys.complete(apiKeyId, idempotencyKey, created.id());
+        return new Result(created, false);
+    }
+}
