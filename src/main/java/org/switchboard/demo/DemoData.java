@@ -1,5 +1,7 @@
 package org.switchboard.demo;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -46,9 +48,16 @@ class DemoData implements ApplicationRunner {
 
     private final ApiKeyService apiKeys;
     private final String demoApiKey;
+    private final HistoryGenerator history;
+    private final int historyWeeks;
+    private final Clock clock;
 
     DemoData(UserService users, QueueService queues, PauseReasonService pauseReasons, ApiKeyService apiKeys,
-            @Value("${switchboard.demo.api-key:}") String demoApiKey) {
+            @Value("${switchboard.demo.api-key:}") String demoApiKey, HistoryGenerator history,
+            @Value("${switchboard.demo.history-weeks:8}") int historyWeeks, Clock clock) {
+        this.history = history;
+        this.historyWeeks = historyWeeks;
+        this.clock = clock;
         this.users = users;
         this.queues = queues;
         this.pauseReasons = pauseReasons;
@@ -62,10 +71,18 @@ class DemoData implements ApplicationRunner {
             if (!demoApiKey.isBlank()) {
                 apiKeys.ensure("Demo integration", demoApiKey);
             }
-            if (queues.findByName("Sales").isPresent()) {
-                return;
+            if (queues.findByName("Sales").isEmpty()) {
+                seed();
             }
-            seed();
+            if (historyWeeks > 0) {
+                LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+                long started = System.nanoTime();
+                var totals = history.generateIfAbsent(yesterday.minusWeeks(historyWeeks).plusDays(1), yesterday, 7);
+                if (totals.contacts() > 0) {
+                    log.info("Demo history: {} weeks, {} contacts and {} events in {} ms", historyWeeks, totals.contacts(),
+                            totals.events(), (System.nanoTime() - started) / 1_000_000);
+                }
+            }
         });
     }
 

@@ -1,0 +1,241 @@
+package org.switchboard.demo;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.queue.AssignmentRole;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.queue.QueueService;
+
+/**
+ * Plausible past contacts and their events for the demo: busy weekdays, quiet weekends, business
+ * hours with morning and afternoon peaks, the usual mix of outcomes, direct calls, and campaign calls
+ * returning abandoned ones. Written with JDBC batches, so weeks of history take a few seconds.
+ */
+@Component
+class HistoryGenerator {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryGenerator.class);
+    private static final int[] HOUR_WEIGHTS = {0, 0, 0, 0, 0, 0, 0, 1, 4, 8, 10, 9, 6, 7, 9, 8, 6, 4, 2, 1, 0, 0, 0, 0};
+    private static final int BATCH = 2_000;
+
+    private final JdbcTemplate jdbc;
+    private final QueueService queues;
+    private final Clock clock;
+
+    HistoryGenerator(JdbcTemplate jdbc, QueueService queues, Clock clock) {
+        this.jdbc = jdbc;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    record Totals(int contacts, int events) {
+    }
+
+    /** Fills the days from {@code first} to {@code last} unless any of them already has contacts. */
+    @Transactional
+    public Totals generateIfAbsent(LocalDate first, LocalDate last, long seed) {
+        ZoneId zone = clock.getZone();
+        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM contact WHERE created_at >= ? AND created_at < ?",
+                Integer.class, ts(first.atStartOfDay(zone).toInstant()), ts(last.plusDays(1).atStartOfDay(zone).toInstant()));
+        if (existing != null && existing > 0) {
+            return new Totals(0, 0);
+        }
+        return generate(first, last, new Random(seed));
+    }
+
+    private Totals generate(LocalDate first, LocalDate last, Random random) {
+        long started = System.nanoTime();
+        ZoneId zone = clock.getZone();
+        Long maxId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM contact", Long.class);
+        Batch batch = new Batch(maxId == null ? 1 : maxId + 1);
+        List<QueueInfo> all = queues.findAll();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
+            List<Long> everyAgent = new ArrayList<>();
+            for (QueueInfo queue : all) {
+                List<Long> agents = queues.usersOf(queue.id(), AssignmentRole.AGENT);
+                everyAgent.addAll(agents);
+                if (agents.isEmpty() || queue.kind() == QueueKind.CAMPAIGN) {
+                    continue;
+                }
+                int volume = queue.kind() == QueueKind.CALL ? (weekend ? 12 + random.nextInt(15) : 80 + random.nextInt(60))
+                        : (weekend ? 5 + random.nextInt(8) : 30 + random.nextInt(25));
+                for (int i = 0; i < volume; i++) {
+                    Instant arrival = arrival(day, zone, random);
+                    long id = queueContact(batch, queue, agents, arrival, random);
+                    if (id < 0) {
+                        campaignReturn(batch, all, queue, -id, arrival, random);
+                    }
+                }
+            }
+            for (Long agent : everyAgent.stream().distinct().toList()) {
+                int direct = weekend ? random.nextInt(2) : 2 + random.nextInt(5);
+                for (int i = 0; i < direct; i++) {
+                    directCall(batch, agent, arrival(day, zone, random), random.nextBoolean(), random);
+                }
+            }
+            if (day.getDayOfWeek() == DayOfWeek.SUNDAY || day.equals(last)) {
+                batch.flush();
+                log.info("Demo history: {} contacts up to {} ({} ms)", batch.contacts, day, (System.nanoTime() - started) / 1_000_000);
+            }
+        }
+        batch.flush();
+        return new Totals(batch.contacts, batch.events);
+    }
+
+    /** A call or chat in its queue; returns minus its id when it was an abandoned call (for campaigns). */
+    private long queueContact(Batch batch, QueueInfo queue, List<Long> agents, Instant created, Random random) {
+        boolean chat = queue.kind() == QueueKind.CHAT;
+        String type = chat ? "CHAT" : random.nextInt(12) == 0 ? "CALLBACK_REQUEST" : "INBOUND_CALL";
+        String channel = chat ? new String[] {"WEBCHAT", "SMS", "FACEBOOK", "INSTAGRAM"}[random.nextInt(4)] : "VOICE";
+        int roll = random.nextInt(100);
+        long id = batch.nextId++;
+        String customer = "Customer " + (1000 + random.nextInt(9000));
+        String address = "+1555" + (1_000_000 + random.nextInt(8_999_999));
+        if (roll < (chat ? 5 : 10) && !"CALLBACK_REQUEST".equals(type)) {
+            Instant left = created.plusSeconds(5 + random.nextInt(queue.settings().maxWaitSeconds() / 2));
+            batch.contact(id, type, channel, queue.id(), "ABANDONED", customer, address, null, null, created, null, null, left,
+                    null, null, null);
+            batch.event(id, created, "CREATED", null);
+            batch.event(id, left, "ABANDONED", null);
+            return "INBOUND_CALL".equals(type) ? -id : id;
+        }
+        if (!chat && roll < 13) {
+            Instant out = created.plusSeconds(queue.settings().maxWaitSeconds());
+            batch.contact(id, type, channel, queue.id(), "TIMED_OUT", customer, address, null, null, created, null, null, out,
+                    null, null, null);
+            batch.event(id, created, "CREATED", null);
+            batch.event(id, out, "TIMED_OUT", null);
+            return id;
+        }
+        long agent = agents.get(random.nextInt(agents.size()));
+        handled(batch, id, type, channel, queue, agent, customer, address, created, random, "HANDLED");
+        return id;
+    }
+
+    private void handled(Batch batch, long id, String type, String channel, QueueInfo queue, long agent, String customer,
+            String address, Instant created, Random random, String outcome) {
+        Instant offered = created.plusSeconds(random.nextInt(random.nextInt(10) == 0 ? 180 : 40));
+        Instant answered = offered.plusSeconds(2 + random.nextInt(10));
+        Instant ended = answered.plusSeconds(60 + random.nextInt(540));
+        int wrap = queue.settings().wrapUpSeconds() > 0 ? queue.settings().wrapUpSeconds() : 20 + random.nextInt(40);
+        Instant wrapEnded = "CHAT".equals(type) ? ended : ended.plusSeconds(Math.min(wrap, 5 + random.nextInt(wrap + 1)));
+        boolean connected = "HANDLED".equals(outcome);
+        batch.contact(id, type, channel, queue.id(), outcome, customer, address, agent, null, created, offered, answered, ended,
+                connected ? answered : null, wrapEnded, "CHAT".equals(type) ? null : "AGENT");
+        batch.event(id, created, "CREATED", null);
+        batch.event(id, offered, "OFFERED", agent);
+        batch.event(id, answered, "ACCEPTED", agent);
+        batch.event(id, ended, "CHAT".equals(type) ? "RESOLVED" : "ENDED_BY_AGENT", agent);
+        if (!"CHAT".equals(type)) {
+            batch.event(id, wrapEnded, "WRAP_UP_ENDED", agent);
+        }
+    }
+
+    private void campaignReturn(Batch batch, List<QueueInfo> all, QueueInfo source, long abandonedId, Instant abandonedAt,
+            Random random) {
+        for (QueueInfo campaign : all) {
+            if (campaign.kind() == QueueKind.CAMPAIGN && campaign.sourceQueueIds().contains(source.id())) {
+                List<Long> agents = queues.usersOf(campaign.id(), AssignmentRole.AGENT);
+                if (agents.isEmpty()) {
+                    continue;
+                }
+                long id = batch.nextId++;
+                Instant created = abandonedAt.plusSeconds(60);
+                handled(batch, id, "CAMPAIGN_CALL", "VOICE", campaign, agents.get(random.nextInt(agents.size())),
+                        "Customer", "+15550100", created.plusSeconds(600 + random.nextInt(3600)), random,
+                        random.nextInt(10) < 7 ? "HANDLED" : "INCOMPLETE");
+                batch.sourceOf(id, abandonedId);
+            }
+        }
+    }
+
+    private void directCall(Batch batch, long agent, Instant at, boolean outbound, Random random) {
+        long id = batch.nextId++;
+        Instant ended = at.plusSeconds(30 + random.nextInt(400));
+        String type = outbound ? "DIRECT_CALL_OUT" : "DIRECT_CALL_IN";
+        batch.contact(id, type, "VOICE", null, "HANDLED", null, "+1555" + (1_000_000 + random.nextInt(8_999_999)), agent,
+                null, at, outbound ? null : at, at.plusSeconds(outbound ? 0 : 4), ended, at.plusSeconds(outbound ? 6 : 4), ended, null);
+        batch.event(id, at, outbound ? "DIALED" : "OFFERED", agent);
+        batch.event(id, ended, "ENDED_BY_AGENT", agent);
+    }
+
+    private static Instant arrival(LocalDate day, ZoneId zone, Random random) {
+        int total = 0;
+        for (int weight : HOUR_WEIGHTS) {
+            total += weight;
+        }
+        int pick = random.nextInt(total);
+        int hour = 0;
+        while (pick >= HOUR_WEIGHTS[hour]) {
+            pick -= HOUR_WEIGHTS[hour++];
+        }
+        return day.atTime(hour, random.nextInt(60), random.nextInt(60)).atZone(zone).toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    /** Rows waiting to be written; flushed in JDBC batches. */
+    private final class Batch {
+        long nextId;
+        int contacts;
+        int events;
+        final List<Object[]> contactRows = new ArrayList<>();
+        final List<Object[]> eventRows = new ArrayList<>();
+        final List<Object[]> sources = new ArrayList<>();
+
+        Batch(long firstId) {
+            nextId = firstId;
+        }
+
+        void contact(long id, String type, String channel, Long queueId, String outcome, String name, String address,
+                Long agent, Long source, Instant created, Instant offered, Instant answered, Instant ended, Instant connected,
+                Instant wrapEnded, String endedBy) {
+            contactRows.add(new Object[] {id, type, channel, queueId, outcome, name, address, agent, ts(created), ts(created),
+                    ts(offered), ts(answered), ts(connected), ts(ended), ts(wrapEnded), endedBy,
+                    ts(wrapEnded != null ? wrapEnded : ended)});
+            contacts++;
+            if (contactRows.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        void event(long contactId, Instant at, String type, Long agent) {
+            eventRows.add(new Object[] {contactId, ts(at), type, agent});
+            events++;
+        }
+
+        void sourceOf(long id, long source) {
+            sources.add(new Object[] {source, id});
+        }
+
+        void flush() {
+            jdbc.batchUpdate("""
+                    INSERT INTO contact (id, type, channel, queue_id, state, outcome, customer_name, customer_address, agent_id,
+                                         created_at, queued_at, offered_at, answered_at, connected_at, ended_at,
+                                         wrap_up_ended_at, wrap_up_ended_by, closed_at)
+                    VALUES (?, ?, ?, ?, 'ENDED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", contactRows);
+            jdbc.batchUpdate("INSERT INTO contact_event (contact_id, at, type, agent_id) VALUES (?, ?, ?, ?)", eventRows);
+            jdbc.batchUpdate("UPDATE contact SET source_contact_id = ? WHERE id = ?", sources);
+            contactRows.clear();
+            eventRows.clear();
+            sources.clear();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.switchboard.metrics;
+
+import java.time.Duration;
+
+import org.switchboard.queue.QueueKind;
+
+/**
+ * The live figures of one queue as DESIGN defines them; "today" is the calendar day in the server's
+ * zone. Figures that do not apply to the queue's kind are zero.
+ *
+ * @param waiting          calls not yet answered (QUEUED or OFFERED); for chats the unassigned ones; for
+ *                         campaigns the undialed entries
+ * @param longestWait      how long the oldest of those has waited
+ * @param averageHandle    talk plus wrap-up of contacts handled today
+ * @param serviceLevel     answered within the threshold / (answered + abandoned after it + timed out), 0..1,
+ *                         or -1 when nothing counted yet today
+ * @param averageSpeedOfAnswer mean wait of calls answered today
+ * @param abandonRate      abandoned / contacts ended today, 0..1
+ * @param openChats        chats assigned to agents right now
+ * @param dialedShare      campaigns: share of today's entries dialed, 0..1
+ */
+public record QueueMetrics(long queueId, String queueName, QueueKind kind, int waiting, int agentsLoggedIn,
+        Duration longestWait, Duration averageHandle, int totalToday, int handledToday, int abandonedToday,
+        int timedOutToday, int incompleteToday, double serviceLevel, Duration averageSpeedOfAnswer, double abandonRate,
+        int openChats, double dialedShare) {
+}

@@ -1,0 +1,82 @@
+package org.switchboard.simulator.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.ValidationException;
+import org.switchboard.security.Role;
+import org.switchboard.simulator.SimulatorService;
+
+/** Admins start and stop the traffic simulator and set arrivals per queue. */
+@Route("admin/simulator")
+@PageTitle("Traffic simulator | Switchboard")
+@Menu(title = "Traffic simulator", icon = "vaadin:random", order = 560)
+@RolesAllowed(Role.ADMIN_ROLE)
+class SimulatorView extends Main {
+
+    private final SimulatorService simulator;
+    private final Span state = new Span();
+    private final Checkbox agents = new Checkbox("Also play agents named sim-…");
+    private final Grid<java.util.Map.Entry<String, Double>> rates = new Grid<>();
+
+    SimulatorView(SimulatorService simulator) {
+        this.simulator = simulator;
+        addClassName("page");
+        Button start = new Button("Start", e -> {
+            simulator.start(agents.getValue());
+            refresh();
+        });
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.setId("simulator-start");
+        Button stop = new Button("Stop", e -> {
+            simulator.stop();
+            refresh();
+        });
+        stop.setId("simulator-stop");
+        rates.addColumn(java.util.Map.Entry::getKey).setHeader("Queue");
+        rates.addComponentColumn(entry -> {
+            NumberField field = new NumberField();
+            field.setValue(entry.getValue());
+            field.setMin(0);
+            field.setStepButtonsVisible(true);
+            field.setSuffixComponent(new Span("per hour"));
+            field.setAriaLabel("Arrivals per hour in " + entry.getKey());
+            field.addValueChangeListener(change -> {
+                try {
+                    simulator.setRate(entry.getKey(), change.getValue() == null ? 0 : change.getValue());
+                } catch (ValidationException ex) {
+                    Notification.show(ex.getMessage(), 5000, Notification.Position.MIDDLE)
+                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    field.setValue(change.getOldValue());
+                }
+            });
+            return field;
+        }).setHeader("Arrivals");
+        rates.setAllRowsVisible(true);
+        add(new Paragraph("Generates calls and chats through the same services as real traffic; a share of callers "
+                + "hang up while waiting. Simulated agents accept, talk and end wrap-up by themselves."),
+                new HorizontalLayout(state, start, stop, agents), rates);
+        refresh();
+    }
+
+    private void refresh() {
+        SimulatorService.Status status = simulator.status();
+        state.setText(status.running() ? "Running" : "Stopped");
+        state.getElement().getThemeList().clear();
+        state.getElement().getThemeList().add(status.running() ? "badge success" : "badge contrast");
+        agents.setValue(status.simulateAgents());
+        rates.setItems(status.ratesPerHour().entrySet());
+    }
+}
