@@ -3,6 +3,9 @@ package org.switchboard.api;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.switchboard.metrics.QueueMetrics;
+import org.switchboard.metrics.QueueMetricsService;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.queue.QueueInfo;
@@ -23,10 +26,31 @@ class QueuesApi {
         }
     }
 
-    private final QueueService queues;
+    /** Live figures; durations in seconds, shares from 0 to 1 (service level -1 until something counted today). */
+    record MetricsResource(long queueId, String queue, QueueKind kind, int waiting, int agentsLoggedIn,
+            long longestWaitSeconds, long averageHandleSeconds, int totalToday, int handledToday, int abandonedToday,
+            int timedOutToday, int incompleteToday, double serviceLevel, long averageSpeedOfAnswerSeconds,
+            double abandonRate, int openChats, double dialedShare) {
 
-    QueuesApi(QueueService queues) {
+        static MetricsResource of(QueueMetrics m) {
+            return new MetricsResource(m.queueId(), m.queueName(), m.kind(), m.waiting(), m.agentsLoggedIn(),
+                    m.longestWait().toSeconds(), m.averageHandle().toSeconds(), m.totalToday(), m.handledToday(),
+                    m.abandonedToday(), m.timedOutToday(), m.incompleteToday(), m.serviceLevel(),
+                    m.averageSpeedOfAnswer().toSeconds(), m.abandonRate(), m.openChats(), m.dialedShare());
+        }
+    }
+
+    private final QueueService queues;
+    private final QueueMetricsService metrics;
+
+    QueuesApi(QueueService queues, QueueMetricsService metrics) {
         this.queues = queues;
+        this.metrics = metrics;
+    }
+
+    @GetMapping("/{id}/metrics")
+    MetricsResource metrics(@PathVariable long id) {
+        return MetricsResource.of(metrics.metrics(id));
     }
 
     @GetMapping

@@ -156,6 +156,11 @@ class IntegrationApiTest {
     void listsQueues() throws Exception {
         call(get("/api/v1/queues")).andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.name == '%s')].kind", queue.name()).value("CALL"));
+        createCall(null, callJson("+15550100")).andExpect(status().isCreated());
+        call(get("/api/v1/queues/" + queue.id() + "/metrics")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.waiting").value(1)).andExpect(jsonPath("$.totalToday").value(1))
+                .andExpect(jsonPath("$.serviceLevel").value(-1.0));
+        call(get("/api/v1/queues/987654321/metrics")).andExpect(status().isNotFound());
     }
 
     @Test

@@ -1,0 +1,89 @@
+package org.switchboard.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.switchboard.MutableClock;
+import org.switchboard.RoutingFixture;
+import org.switchboard.SwitchboardTest;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.security.Role;
+
+/** The card figures computed by hand for a small fixed history, including yesterday's contacts that must not count. */
+@SwitchboardTest
+class QueueMetricsServiceTest {
+
+    @Autowired
+    QueueMetricsService metrics;
+    @Autowired
+    RoutingFixture fixture;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** Inserts an ended or waiting call; offsets are seconds after 10:00 today. */
+    void call(QueueInfo queue, String state, String outcome, Integer created, Integer answered, Integer ended, Integer wrapEnded, Long agent) {
+        Instant base = LocalDate.now(clock).atTime(10, 0).atZone(clock.getZone()).toInstant();
+        jdbc.sql("""
+                INSERT INTO contact (type, channel, queue_id, state, outcome, agent_id, created_at, queued_at, answered_at,
+                                     connected_at, ended_at, wrap_up_ended_at, closed_at)
+                VALUES ('INBOUND_CALL', 'VOICE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(queue.id(), state, outcome, agent, at(base, created), at(base, created), at(base, answered),
+                        at(base, answered), at(base, ended), at(base, wrapEnded),
+                        "ENDED".equals(state) ? at(base, wrapEnded != null ? wrapEnded : ended) : null)
+                .update();
+    }
+
+    static Timestamp at(Instant base, Integer offset) {
+        return offset == null ? null : Timestamp.from(base.plusSeconds(offset));
+    }
+
+    @Test
+    void callQueueFiguresMatchTheirDefinitions() {
+        clock.set(LocalDate.now(ZoneId.systemDefault()).atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant());
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30); // service-level threshold 20 s
+        long agent = fixture.user(Role.AGENT).id();
+        // Handled: answered after 10 s (within 20), talk 100 s, wrap-up 20 s -> handle 120 s.
+        call(queue, "ENDED", "HANDLED", 0, 10, 110, 130, agent);
+        // Handled: answered after 30 s (not within), handle 60 s.
+        call(queue, "ENDED", "HANDLED", 0, 30, 80, 90, agent);
+        // Abandoned after 5 s: left out of the service level. Abandoned after 40 s: counts against it.
+        call(queue, "ENDED", "ABANDONED", 0, null, 5, null, null);
+        call(queue, "ENDED", "ABANDONED", 0, null, 40, null, null);
+        // Timed out.
+        call(queue, "ENDED", "TIMED_OUT", 0, null, 600, null, null);
+        // Waiting since 11:50 (10 min before "now").
+        call(queue, "QUEUED", null, 6600, null, null, null, null);
+        // Yesterday: counts nowhere today.
+        call(queue, "ENDED", "HANDLED", -86_400, -86_390, -86_300, -86_280, agent);
+
+        QueueMetrics m = metrics.metrics(queue.id());
+        assertThat(m.waiting()).isEqualTo(1);
+        assertThat(m.longestWait()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(m.totalToday()).isEqualTo(6);
+        assertThat(List.of(m.handledToday(), m.abandonedToday(), m.timedOutToday())).containsExactly(2, 2, 1);
+        assertThat(m.averageHandle()).isEqualTo(Duration.ofSeconds(90));
+        // within threshold 1 / (answered 2 + abandoned after threshold 1 + timed out 1)
+        assertThat(m.serviceLevel()).isEqualTo(0.25);
+        assertThat(m.averageSpeedOfAnswer()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(m.abandonRate()).isEqualTo(0.4);
+        assertThat(m.agentsLoggedIn()).isZero();
+    }
+}
