@@ -55,6 +55,12 @@ public class AgentStatusService {
         return read(userId);
     }
 
+    /** The agents of a queue and their states, for its details. */
+    @Transactional(readOnly = true)
+    public List<QueueAgent> agentsIn(long queueId) {
+        return presence.agentsIn(queueId);
+    }
+
     /** "Login to queues": Ready in each chosen assigned queue; the other queues stay as they are. */
     @Transactional
     public AgentStatus loginToQueues(long userId, Set<Long> queueIds) {

@@ -53,7 +53,7 @@ class SignInTest {
 
     @Test
     void anonymousRequestForAViewLandsOnTheLoginPage() throws Exception {
-        mvc.perform(get("/my-queues")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/dashboard")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.switchboard.security.SignedInUser;
 @Route("my-queues")
 @PageTitle("My queues | Switchboard")
 @Menu(title = "My queues", icon = "vaadin:list", order = 50)
-@RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISOR_ROLE})
+@RolesAllowed(Role.SUPERVISOR_ROLE)
 class MyQueuesView extends Main {
 
     record Row(QueueInfo queue, String assignment) {

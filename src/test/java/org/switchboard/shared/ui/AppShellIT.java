@@ -42,7 +42,7 @@ class AppShellIT {
 
         assertThat(page.getByText("Alice Moreno")).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Settings"))).isVisible();
-        assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("My queues"))).isVisible();
+        assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Dashboard"))).isVisible();
         assertThat(page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Users"))).hasCount(0);
         Browsers.screenshot(page, "shell-agent");
 
@@ -63,7 +63,7 @@ class AppShellIT {
         Browsers.signIn(page, base(), "agent3", "switchboard");
         page.locator("#sign-out").click();
         page.waitForURL(url -> url.contains("/login"));
-        page.navigate(base() + "/my-queues");
+        page.navigate(base() + "/dashboard");
         page.waitForURL(url -> url.contains("/login"));
     }
 }

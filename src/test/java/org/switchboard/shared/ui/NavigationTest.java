@@ -27,7 +27,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails("agent1")
     void agentSeesAgentScreensOnly() {
         navigate("", com.vaadin.flow.component.Component.class);
-        assertThat(navigationLabels()).contains("My queues").doesNotContain("Users");
+        assertThat(navigationLabels()).contains("Dashboard").doesNotContain("Users", "My queues");
         assertThat($(Span.class).withText("Alice Moreno").exists()).isTrue();
         Button gear = $(Button.class).withId("settings-gear").single();
         assertThat(gear.getAriaLabel()).contains("Settings");
@@ -38,7 +38,7 @@ class NavigationTest extends SpringBrowserlessTest {
     @WithUserDetails("admin")
     void adminSeesAdministration() {
         navigate("admin/users", com.vaadin.flow.component.Component.class);
-        assertThat(navigationLabels()).contains("Users").doesNotContain("My queues");
+        assertThat(navigationLabels()).contains("Users").doesNotContain("Dashboard");
     }
 
     @Test

@@ -1,0 +1,66 @@
+// <sb-clock from="epochMillis"> counts up (talk time, time in status);
+// <sb-clock until="epochMillis"> counts down (offer, wrap-up). Ticks in the browser: no server round trips.
+class SbClock extends HTMLElement {
+  static get observedAttributes() { return ['from', 'until']; }
+  connectedCallback() {
+    this.render();
+    this.timer = setInterval(() => this.render(), 500);
+  }
+  disconnectedCallback() { clearInterval(this.timer); }
+  attributeChangedCallback() { this.render(); }
+  render() {
+    const now = Date.now();
+    const until = Number(this.getAttribute('until'));
+    const from = Number(this.getAttribute('from'));
+    let seconds;
+    if (until) {
+      seconds = Math.max(0, Math.ceil((until - now) / 1000));
+    } else if (from) {
+      seconds = Math.max(0, Math.floor((now - from) / 1000));
+    } else {
+      this.textContent = '';
+      return;
+    }
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = seconds % 60;
+    const text = (h > 0 ? h + ':' + String(m).padStart(2, '0') : m) + ':' + String(s).padStart(2, '0');
+    if (this.textContent !== text) {
+      this.textContent = text;
+    }
+  }
+}
+customElements.define('sb-clock', SbClock);
+
+// A new offer while the tab is in the background: a browser notification (if allowed) and a short tone.
+window.sbAnnounceOffer = function (title, body) {
+  if (!document.hidden) {
+    return;
+  }
+  if ('Notification' in window && Notification.permission === 'granted') {
+    const notification = new Notification(title, { body: body, tag: 'switchboard-offer' });
+    notification.onclick = () => { window.focus(); notification.close(); };
+  }
+  try {
+    const audio = new (window.AudioContext || window.webkitAudioContext)();
+    [0, 0.25].forEach(start => {
+      const tone = audio.createOscillator();
+      const gain = audio.createGain();
+      tone.frequency.value = 880;
+      gain.gain.setValueAtTime(0.15, audio.currentTime + start);
+      gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + start + 0.2);
+      tone.connect(gain).connect(audio.destination);
+      tone.start(audio.currentTime + start);
+      tone.stop(audio.currentTime + start + 0.2);
+    });
+  } catch (e) {
+    // No audio device: the notification is enough.
+  }
+};
+
+window.sbAskNotificationPermission = function () {
+  if ('Notification' in window && Notification.permission === 'default') {
+    return Notification.requestPermission();
+  }
+  return Promise.resolve('Notification' in window ? Notification.permission : 'denied');
+};

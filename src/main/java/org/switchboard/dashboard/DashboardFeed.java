@@ -1,0 +1,104 @@
+package org.switchboard.dashboard;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.switchboard.agent.AgentStatusChanged;
+import org.switchboard.agent.AgentStatusService;
+import org.switchboard.common.Broadcaster;
+import org.switchboard.contact.ContactChanged;
+
+/**
+ * Hands committed routing changes of this node to the open dashboards, and keeps their agents
+ * present: while a dashboard is open, the agent's heartbeat is sent, so it is never paused as
+ * "Disconnected". Dashboards coalesce bursts themselves through {@link #later}.
+ */
+@Component
+public class DashboardFeed {
+
+    /** Something changed for these agents and queues; null sets mean "everyone". */
+    public record Changed(Set<Long> agentIds, Set<Long> queueIds) {
+
+        public boolean concerns(long agentId, Set<Long> queues) {
+            return agentIds.contains(agentId) || queueIds.stream().anyMatch(queues::contains);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardFeed.class);
+
+    private final Broadcaster<Changed> broadcaster = new Broadcaster<>();
+    private final Map<Long, AtomicInteger> openDashboards = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread thread = new Thread(r, "dashboard-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AgentStatusService agents;
+
+    DashboardFeed(AgentStatusService agents) {
+        this.agents = agents;
+    }
+
+    public Broadcaster.Registration subscribe(long agentId, java.util.function.Consumer<Changed> listener) {
+        openDashboards.computeIfAbsent(agentId, id -> new AtomicInteger()).incrementAndGet();
+        Broadcaster.Registration registration = broadcaster.subscribe(listener);
+        return () -> {
+            registration.remove();
+            openDashboards.computeIfPresent(agentId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
+        };
+    }
+
+    /** Runs {@code work} on the refresh thread after {@code delayMillis}; dashboards load their data there. */
+    public void later(Runnable work, long delayMillis) {
+        scheduler.schedule(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.debug("Dashboard refresh failed", e);
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public int subscriberCount() {
+        return broadcaster.subscriberCount();
+    }
+
+    @TransactionalEventListener
+    void onContactChanged(ContactChanged event) {
+        broadcaster.publish(new Changed(event.agentId() == null ? Set.of() : Set.of(event.agentId()),
+                event.queueId() == null ? Set.of() : Set.of(event.queueId())));
+    }
+
+    @TransactionalEventListener
+    void onAgentStatusChanged(AgentStatusChanged event) {
+        broadcaster.publish(new Changed(Set.of(event.userId()), event.queueIds()));
+    }
+
+    /** The agents with an open dashboard on this node are present. */
+    @Scheduled(fixedDelay = 20_000, initialDelay = 5_000)
+    void heartbeat() {
+        for (Long agentId : openDashboards.keySet()) {
+            try {
+                agents.heartbeat(agentId);
+            } catch (RuntimeException e) {
+                log.debug("Heartbeat for agent {} failed", agentId, e);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.shutdownNow();
+    }
+}

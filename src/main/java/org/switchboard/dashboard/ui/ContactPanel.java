@@ -1,0 +1,130 @@
+package org.switchboard.dashboard.ui;
+
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import org.switchboard.contact.ContactState;
+import org.switchboard.contact.ContactView;
+
+/** The agent's call: the incoming offer, the call itself, its wrap-up, or a field to make a call. */
+class ContactPanel extends Div {
+
+    interface Actions {
+        void accept(ContactView offer);
+
+        void end(ContactView call);
+
+        void endWrapUp();
+
+        void extendWrapUp(ContactView call);
+
+        void callOut(String number);
+    }
+
+    private final Actions actions;
+
+    ContactPanel(Actions actions) {
+        this.actions = actions;
+        setId("contact-panel");
+    }
+
+    void show(ContactView call) {
+        removeAll();
+        setClassName("contact-panel");
+        if (call == null) {
+            idle();
+        } else if (call.state() == ContactState.OFFERED) {
+            offer(call);
+        } else if (call.state() == ContactState.CONNECTED) {
+            connected(call);
+        } else if (call.state() == ContactState.WRAP_UP) {
+            wrapUp(call);
+        }
+    }
+
+    private void offer(ContactView offer) {
+        addClassName("offer");
+        Span headline = new Span(offer.type().label() + (offer.queueName() == null ? "" : " · " + offer.queueName()));
+        headline.addClassName("headline");
+        headline.setId("offer-title");
+        Button accept = button("Accept", VaadinIcon.PHONE, "Accept (Alt+A)", b -> actions.accept(offer));
+        accept.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+        accept.setId("accept");
+        add(details(headline, who(offer)), Countdown.until(offer.offerExpiresAt()), accept);
+    }
+
+    private void connected(ContactView call) {
+        addClassName("connected");
+        Span headline = new Span(call.ringing() ? "Ringing " + nameOrNumber(call) + "…" : "On call · " + call.type().label()
+                + (call.queueName() == null ? "" : " · " + call.queueName()));
+        headline.addClassName("headline");
+        headline.setId("call-title");
+        Button end = button("End call", VaadinIcon.PHONE_LANDLINE, "End call (Alt+E)", b -> actions.end(call));
+        end.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        end.setId("end-call");
+        Component timer = call.ringing() ? new Span() : Countdown.since(call.connectedAt());
+        add(details(headline, who(call)), timer, end);
+    }
+
+    private void wrapUp(ContactView call) {
+        addClassName("wrap-up");
+        Span headline = new Span("Wrap-up · " + nameOrNumber(call));
+        headline.addClassName("headline");
+        headline.setId("wrap-up-title");
+        Button end = button("End wrap up", VaadinIcon.CHECK, "End wrap up (Alt+W)", b -> actions.endWrapUp());
+        end.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        end.setId("end-wrap-up");
+        Component timer = call.wrapUpEndsAt() == null ? new Span("until you end it") : Countdown.until(call.wrapUpEndsAt());
+        add(details(headline, new Span(call.wrapUpEndsAt() == null ? "Take your time; you get no new call until you end it."
+                : "You get no new call until the time is over or you end it.")), timer, end);
+        if (call.wrapUpEndsAt() != null && !call.wrapUpExtended()) {
+            Button extend = button("More time", VaadinIcon.PLUS, "Extend wrap-up once", b -> actions.extendWrapUp(call));
+            extend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add(extend);
+        }
+    }
+
+    private void idle() {
+        TextField number = new TextField();
+        number.setPlaceholder("Phone number");
+        number.setAriaLabel("Number to call");
+        number.setId("dial-number");
+        number.setClearButtonVisible(true);
+        Button call = button("Call", VaadinIcon.PHONE, "Make a non-queue call", b -> actions.callOut(number.getValue()));
+        call.setId("dial");
+        Span headline = new Span("No call right now");
+        headline.addClassName("headline");
+        add(details(headline, new Span("Calls from your queues appear here. To call someone, type a number.")), number, call);
+    }
+
+    private static Div details(Component headline, Component line) {
+        Div details = new Div(headline, line);
+        details.addClassName("details");
+        return details;
+    }
+
+    private static Span who(ContactView contact) {
+        String name = contact.customerName() == null ? "Unknown caller" : contact.customerName();
+        Span who = new Span(contact.customerAddress() == null ? name : name + " · " + contact.customerAddress());
+        who.addClassName("who");
+        return who;
+    }
+
+    private static String nameOrNumber(ContactView contact) {
+        return contact.customerName() != null ? contact.customerName()
+                : contact.customerAddress() != null ? contact.customerAddress() : "the customer";
+    }
+
+    private static Button button(String text, VaadinIcon icon, String tooltip, Consumer<Button> onClick) {
+        Button button = new Button(text, icon.create());
+        button.setTooltipText(tooltip);
+        button.addClickListener(e -> onClick.accept(button));
+        return button;
+    }
+}

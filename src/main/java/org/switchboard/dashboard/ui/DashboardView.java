@@ -1,0 +1,324 @@
+package org.switchboard.dashboard.ui;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.SubMenu;
+import com.vaadin.flow.component.dependency.JavaScript;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.switchboard.agent.AgentStatusService;
+import org.switchboard.agent.GlobalAction;
+import org.switchboard.agent.PauseReason;
+import org.switchboard.agent.PresenceState;
+import org.switchboard.agent.QueueStatus;
+import org.switchboard.common.Broadcaster;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.ValidationException;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactState;
+import org.switchboard.contact.ContactView;
+import org.switchboard.dashboard.DashboardFeed;
+import org.switchboard.dashboard.DashboardModel;
+import org.switchboard.dashboard.DashboardService;
+import org.switchboard.security.Role;
+import org.switchboard.security.SignedInUser;
+
+/**
+ * The agent's one screen: status, the call (offer, talk, wrap-up) and a card per assigned queue.
+ * It follows every change by server push: a change marks the view dirty, and at most four times a
+ * second the data is loaded on the refresh thread and applied in {@code ui.access}.
+ */
+@Route("dashboard")
+@PageTitle("Dashboard | Switchboard")
+@Menu(title = "Dashboard", icon = "vaadin:headset", order = 10)
+@RolesAllowed(Role.AGENT_ROLE)
+@JavaScript("context://assets/sb-clock.js")
+public class DashboardView extends Main implements ContactPanel.Actions, QueueCard.Actions {
+
+    static final long REPAINT_DELAY_MILLIS = 250;
+
+    private final DashboardService dashboards;
+    private final AgentStatusService agents;
+    private final ContactService contacts;
+    private final DashboardFeed feed;
+    private final Clock clock;
+    private final SignedInUser me;
+
+    private final Span status = new Span();
+    private final Span since = new Span();
+    private final MenuBar statusMenu = new MenuBar();
+    private final Div pending = new Div();
+    private final ContactPanel panel = new ContactPanel(this);
+    private final Div chats = new Div();
+    private final Div cards = new Div();
+    private final Map<Long, QueueCard> cardsById = new LinkedHashMap<>();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private DashboardModel model;
+    private Long announcedOffer;
+    private Broadcaster.Registration subscription;
+
+    DashboardView(DashboardService dashboards, AgentStatusService agents, ContactService contacts, DashboardFeed feed,
+            Clock clock, AuthenticationContext authentication) {
+        this.dashboards = dashboards;
+        this.agents = agents;
+        this.contacts = contacts;
+        this.feed = feed;
+        this.clock = clock;
+        this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        addClassNames("page", "dashboard");
+
+        status.setId("agent-status");
+        since.addClassName("since");
+        statusMenu.setId("agent-status-menu");
+        pending.setId("pending-change");
+        Button login = new Button("Login to queues", VaadinIcon.SIGN_IN.create(), e -> loginToSelected());
+        login.setId("login-to-queues");
+        Button notify = new Button(VaadinIcon.BELL.create(), e -> getElement().executeJs("window.sbAskNotificationPermission()"));
+        notify.setAriaLabel("Allow notifications of new calls");
+        notify.setTooltipText("Allow notifications of new calls while this tab is in the background");
+        notify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        Div statusBar = new Div(new Span("Agent status"), status, since, statusMenu, pending, notify);
+        statusBar.addClassName("status-bar");
+        cards.addClassName("cards");
+        cards.setId("queue-cards");
+        chats.setId("chat-offers");
+        Div queuesHead = new Div(new H2("Assigned Queues & Campaigns"), login);
+        queuesHead.addClassName("status-bar");
+        add(statusBar, panel, chats, queuesHead, cards);
+
+        Shortcuts.addShortcutListener(this, () -> onCall(ContactState.OFFERED, this::accept), Key.KEY_A, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> onCall(ContactState.CONNECTED, this::end), Key.KEY_E, KeyModifier.ALT);
+        Shortcuts.addShortcutListener(this, () -> onCall(ContactState.WRAP_UP, c -> endWrapUp()), Key.KEY_W, KeyModifier.ALT);
+        apply(dashboards.load(me.id()));
+    }
+
+    // --- live updates ---
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        subscription = feed.subscribe(me.id(), changed -> {
+            if (changed.concerns(me.id(), queueIds())) {
+                refreshLater(ui, authentication);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
+    /** Coalesces a burst of changes into one load and one repaint. */
+    private void refreshLater(UI ui, Authentication authentication) {
+        if (!refreshQueued.compareAndSet(false, true)) {
+            return;
+        }
+        feed.later(() -> {
+            refreshQueued.set(false);
+            DashboardModel fresh = as(authentication, () -> dashboards.load(me.id()));
+            ui.access(() -> apply(fresh));
+        }, REPAINT_DELAY_MILLIS);
+    }
+
+    private static <T> T as(Authentication authentication, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private Set<Long> queueIds() {
+        DashboardModel current = model;
+        Set<Long> ids = new HashSet<>();
+        if (current != null) {
+            current.status().queues().forEach(q -> ids.add(q.queueId()));
+        }
+        return ids;
+    }
+
+    // --- rendering ---
+
+    void apply(DashboardModel next) {
+        this.model = next;
+        var agent = next.status();
+        status.removeAll();
+        status.add(StatusBadge.of(agent.overall(), agent.overall() == PresenceState.PAUSED ? pausedReason(next) : null));
+        since.removeAll();
+        if (agent.queues().stream().anyMatch(q -> q.since() != null)) {
+            since.add(new Span("for "), Countdown.since(agent.queues().stream().filter(q -> q.since() != null)
+                    .map(QueueStatus::since).max(java.time.Instant::compareTo).orElseThrow()));
+        }
+        pending.setText(agent.pending() == null ? "" : "After this call: " + (agent.pending().action() == GlobalAction.LOGOUT
+                ? "logout" : "pause (" + agent.pending().pauseReason() + ")"));
+        buildStatusMenu(next);
+        ContactView call = next.call();
+        panel.show(call);
+        announce(call);
+        showChats(next);
+        Map<Long, Boolean> selected = new LinkedHashMap<>();
+        cardsById.forEach((id, card) -> selected.put(id, card.isSelected()));
+        cards.removeAll();
+        cardsById.clear();
+        for (QueueStatus queue : agent.queues()) {
+            QueueCard card = new QueueCard(queue, next.metrics().get(queue.queueId()), next.pauseReasons(),
+                    selected.getOrDefault(queue.queueId(), false), this);
+            cardsById.put(queue.queueId(), card);
+            cards.add(card);
+        }
+        if (agent.queues().isEmpty()) {
+            cards.add(new Span("You are not assigned to any queue yet. An administrator assigns queues."));
+        }
+    }
+
+    private static String pausedReason(DashboardModel model) {
+        return model.status().queues().stream().filter(q -> q.state() == PresenceState.PAUSED).map(QueueStatus::pauseReason)
+                .findFirst().orElse(null);
+    }
+
+    private void buildStatusMenu(DashboardModel next) {
+        statusMenu.removeAll();
+        SubMenu menu = statusMenu.addItem("Change status").getSubMenu();
+        menu.addItem("Ready", e -> run(() -> agents.setGlobal(me.id(), GlobalAction.READY, null)));
+        for (PauseReason reason : next.pauseReasons()) {
+            menu.addItem(reason.name(), e -> run(() -> agents.setGlobal(me.id(), GlobalAction.PAUSE, reason.id())));
+        }
+        menu.addItem("Logout", e -> run(() -> agents.setGlobal(me.id(), GlobalAction.LOGOUT, null)));
+    }
+
+    private void showChats(DashboardModel next) {
+        chats.removeAll();
+        for (ContactView chat : next.chats()) {
+            Span text = new Span(chat.channel().name() + " chat · " + chat.queueName() + " · "
+                    + (chat.customerName() == null ? chat.customerAddress() : chat.customerName()));
+            Button action = chat.state() == ContactState.OFFERED
+                    ? new Button("Accept chat", e -> run(() -> contacts.accept(me.id(), chat.id())))
+                    : new Button("Resolve", e -> run(() -> contacts.end(me.id(), chat.id())));
+            Div row = new Div(text, action);
+            row.addClassName("contact-panel");
+            if (chat.state() == ContactState.OFFERED) {
+                row.addClassName("offer");
+                row.add(Countdown.until(chat.offerExpiresAt()));
+            }
+            chats.add(row);
+        }
+    }
+
+    /** A browser notification and a tone for a new offer while the tab is in the background. */
+    private void announce(ContactView call) {
+        if (call != null && call.state() == ContactState.OFFERED && (announcedOffer == null || announcedOffer != call.id())) {
+            announcedOffer = call.id();
+            getElement().executeJs("window.sbAnnounceOffer && window.sbAnnounceOffer($0, $1)",
+                    call.type().label() + (call.queueName() == null ? "" : " · " + call.queueName()),
+                    (call.customerName() == null ? "" : call.customerName() + " ") + (call.customerAddress() == null ? "" : call.customerAddress()));
+        }
+    }
+
+    // --- actions ---
+
+    private void onCall(ContactState state, java.util.function.Consumer<ContactView> action) {
+        ContactView call = model == null ? null : model.call();
+        if (call != null && call.state() == state) {
+            action.accept(call);
+        }
+    }
+
+    @Override
+    public void accept(ContactView offer) {
+        run(() -> contacts.accept(me.id(), offer.id()));
+    }
+
+    @Override
+    public void end(ContactView call) {
+        run(() -> contacts.end(me.id(), call.id()));
+    }
+
+    @Override
+    public void endWrapUp() {
+        run(() -> contacts.endWrapUp(me.id()));
+    }
+
+    @Override
+    public void extendWrapUp(ContactView call) {
+        run(() -> contacts.extendWrapUp(me.id(), call.id()));
+    }
+
+    @Override
+    public void callOut(String number) {
+        run(() -> contacts.callOut(me.id(), number));
+    }
+
+    @Override
+    public void setState(QueueStatus queue, PresenceState state, Long reasonId) {
+        run(() -> agents.setQueueState(me.id(), queue.queueId(), state, reasonId));
+    }
+
+    @Override
+    public void openDetails(QueueStatus queue) {
+        new QueueDetailsDialog(queue.queueName(), contacts.waiting(queue.queueId()), agents.agentsIn(queue.queueId()),
+                model.metrics().get(queue.queueId()), clock).open();
+    }
+
+    private void loginToSelected() {
+        Set<Long> chosen = new HashSet<>();
+        cardsById.forEach((id, card) -> {
+            if (card.isSelected()) {
+                chosen.add(id);
+            }
+        });
+        run(() -> agents.loginToQueues(me.id(), chosen));
+    }
+
+    /** Runs an action, then shows the result at once; a refused action explains itself and changes nothing. */
+    private void run(Runnable action) {
+        try {
+            action.run();
+        } catch (ValidationException | ConflictException e) {
+            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        apply(dashboards.load(me.id()));
+    }
+
+    DashboardModel model() {
+        return model;
+    }
+}

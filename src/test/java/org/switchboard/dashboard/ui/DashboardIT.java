@@ -1,0 +1,149 @@
+package org.switchboard.dashboard.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.switchboard.Browsers;
+import org.switchboard.MutableClock;
+import org.switchboard.RoutingFixture;
+import org.switchboard.SwitchboardBrowserTest;
+import org.switchboard.api.ApiKeyService;
+import org.switchboard.contact.ContactService;
+import org.switchboard.queue.AssignmentRole;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.queue.QueueService;
+import org.switchboard.security.Role;
+import org.switchboard.security.SystemUser;
+import org.switchboard.security.UserSummary;
+
+/** The agent's dashboard in a real Chromium, following calls created through the REST API by server push. */
+@SwitchboardBrowserTest
+class DashboardIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RoutingFixture fixture;
+    @Autowired
+    QueueService queues;
+    @Autowired
+    ApiKeyService keys;
+    @Autowired
+    ContactService contacts;
+
+    BrowserContext browser;
+    Page page;
+    QueueInfo queue;
+    UserSummary agent;
+    String apiKey;
+
+    @Autowired
+    MutableClock clock;
+
+    @BeforeEach
+    void open() {
+        // The browser counts down to times the server sets: both must run on real time.
+        clock.tick();
+        browser = Browsers.newContext();
+        page = browser.newPage();
+        queue = fixture.queue(QueueKind.CALL, 0, 30);
+        agent = fixture.user(Role.AGENT);
+        SystemUser.run(() -> queues.assign(queue.id(), AssignmentRole.AGENT, Set.of(agent.id())));
+        apiKey = SystemUser.call(() -> keys.create(RoutingFixture.unique("it"), "it")).plainKey();
+    }
+
+    @AfterEach
+    void close() {
+        clock.reset();
+        browser.close();
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    void signInAndGoReady() {
+        Browsers.signIn(page, base(), agent.username(), "password1");
+        page.navigate(base() + "/dashboard");
+        Locator card = page.locator(".queue-card[data-queue='" + queue.name() + "']");
+        assertThat(card).isVisible();
+        assertThat(card).containsText("Logged out");
+        card.getByLabel("Select " + queue.name()).check();
+        page.locator("#login-to-queues").click();
+        assertThat(page.locator("#agent-status")).containsText("Ready");
+        assertThat(card).containsText("Ready");
+    }
+
+    void createCallThroughTheApi() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/contacts"))
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"queue": "%s", "type": "INBOUND_CALL", "channel": "VOICE", "customerName": "Grace Hopper",
+                         "customerAddress": "+1 555 0100"}""".formatted(queue.name()))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void anAgentTakesACallFromOfferToWrapUpWithoutReloading() throws Exception {
+        signInAndGoReady();
+        Browsers.screenshot(page, "dashboard-ready");
+
+        long created = System.nanoTime();
+        createCallThroughTheApi();
+        assertThat(page.locator("#offer-title")).containsText("Incoming Call · " + queue.name(),
+                new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
+        long offerShownMillis = (System.nanoTime() - created) / 1_000_000;
+        assertThat(page.locator("#contact-panel")).containsText("Grace Hopper · +15550100");
+        Browsers.screenshot(page, "dashboard-offer");
+        System.out.println("Offer shown " + offerShownMillis + " ms after the API call started");
+
+        page.locator("#accept").click();
+        assertThat(page.locator("#call-title")).containsText("On call");
+        assertThat(page.locator("#contact-panel sb-clock")).isVisible();
+        Browsers.screenshot(page, "dashboard-on-call");
+
+        page.locator("#end-call").click();
+        assertThat(page.locator("#wrap-up-title")).containsText("Wrap-up · Grace Hopper");
+        String first = page.locator("#contact-panel sb-clock").textContent();
+        page.waitForTimeout(1_500);
+        assertThat(page.locator("#contact-panel sb-clock")).not().hasText(first);
+        Browsers.screenshot(page, "dashboard-wrap-up");
+
+        page.locator("#end-wrap-up").click();
+        assertThat(page.locator("#contact-panel")).containsText("No call right now");
+        assertThat(page.locator("#agent-status")).containsText("Ready");
+        assertThat(offerShownMillis).isLessThan(5_000);
+    }
+
+    @Test
+    void aSupervisorEndingTheWrapUpChangesTheAgentsScreenAtOnce() throws Exception {
+        UserSummary supervisor = fixture.user(Role.SUPERVISOR);
+        fixture.supervise(queue, supervisor);
+        signInAndGoReady();
+        createCallThroughTheApi();
+        page.locator("#accept").click();
+        page.locator("#end-call").click();
+        assertThat(page.locator("#wrap-up-title")).isVisible();
+
+        RoutingFixture.as(supervisor, () -> contacts.endWrapUpFor(agent.id()));
+
+        assertThat(page.locator("#contact-panel")).containsText("No call right now",
+                new LocatorAssertions.ContainsTextOptions().setTimeout(3_000));
+    }
+}
