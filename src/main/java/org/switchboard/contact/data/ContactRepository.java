@@ -1,0 +1,125 @@
+package org.switchboard.contact.data;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.switchboard.contact.Channel;
+import org.switchboard.contact.ContactState;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.ContactView;
+import org.switchboard.contact.Outcome;
+import org.switchboard.contact.WrapUpEndedBy;
+
+/**
+ * Contacts and their event rows. Every change is a conditional UPDATE on the expected state, so a
+ * transition that lost a race (on this node or another) changes nothing and reports false.
+ */
+@Repository
+public class ContactRepository {
+
+    private static final String SELECT = """
+            SELECT c.*, q.name AS queue_name, u.username AS agent_username
+            FROM contact c LEFT JOIN queue q ON q.id = c.queue_id LEFT JOIN app_user u ON u.id = c.agent_id""";
+
+    private final JdbcClient jdbc;
+
+    ContactRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record NewRow(ContactType type, Channel channel, Long queueId, ContactState state, String customerName,
+            String customerAddress, Long agentId, Long sourceContactId, Instant createdAt, Instant waitDeadline) {
+    }
+
+    public long insert(NewRow row) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO contact (type, channel, queue_id, state, customer_name, customer_address, agent_id,
+                                     source_contact_id, created_at, queued_at, wait_deadline_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(row.type().name(), row.channel().name(), row.queueId(), row.state().name(), row.customerName(),
+                        row.customerAddress(), row.agentId(), row.sourceContactId(), ts(row.createdAt()),
+                        row.state() == ContactState.QUEUED ? ts(row.createdAt()) : null, ts(row.waitDeadline()))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<ContactView> find(long id) {
+        return jdbc.sql(SELECT + " WHERE c.id = ?").param(id).query(ContactRepository::view).optional();
+    }
+
+    /** Locks the contact row for the rest of the transaction; empty when it does not exist. */
+    public Optional<ContactView> lock(long id) {
+        Optional<Long> locked = jdbc.sql("SELECT id FROM contact WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
+        return locked.flatMap(this::find);
+    }
+
+    public List<ContactView> openContactsOf(long agentId) {
+        return jdbc.sql(SELECT + " WHERE c.agent_id = ? AND c.state IN ('OFFERED','CONNECTED','WRAP_UP') ORDER BY c.offered_at, c.id")
+                .param(agentId).query(ContactRepository::view).list();
+    }
+
+    public List<ContactView> waitingIn(long queueId) {
+        return jdbc.sql(SELECT + " WHERE c.queue_id = ? AND c.state = 'QUEUED' ORDER BY c.queued_at, c.id")
+                .param(queueId).query(ContactRepository::view).list();
+    }
+
+    /** Updates the contact only if it is in one of {@code from}; {@code set} is a SQL SET list. */
+    public boolean transition(long id, List<ContactState> from, String set, Object... params) {
+        Object[] all = new Object[params.length + 1];
+        for (int i = 0; i < params.length; i++) {
+            all[i] = params[i] instanceof Instant instant ? ts(instant) : params[i] instanceof Enum<?> e ? e.name() : params[i];
+        }
+        all[params.length] = id;
+        String states = String.join(",", from.stream().map(s -> "'" + s.name() + "'").toList());
+        return jdbc.sql("UPDATE contact SET " + set + " WHERE id = ? AND state IN (" + states + ")").params(all).update() == 1;
+    }
+
+    /** Ids of contacts whose timer in {@code column} is due, locked, skipping rows another node holds. */
+    public List<Long> lockDue(String column, ContactState state, Instant now, int limit) {
+        return jdbc.sql("SELECT id FROM contact WHERE " + column + " <= ? AND state = ? ORDER BY " + column
+                + " LIMIT ? FOR UPDATE SKIP LOCKED").params(ts(now), state.name(), limit).query(Long.class).list();
+    }
+
+    public void event(long contactId, Instant at, String type, Long agentId, Long actorId, String detail) {
+        jdbc.sql("INSERT INTO contact_event (contact_id, at, type, agent_id, actor_id, detail) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(contactId, ts(at), type, agentId, actorId, detail).update();
+    }
+
+    public int countOpenChats(long agentId) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact WHERE agent_id = ? AND type = 'CHAT' AND state IN ('OFFERED','CONNECTED','WRAP_UP')")
+                .param(agentId).query(Integer.class).single();
+    }
+
+    static ContactView view(ResultSet rs, int row) throws SQLException {
+        String outcome = rs.getString("outcome");
+        String endedBy = rs.getString("wrap_up_ended_by");
+        return new ContactView(rs.getLong("id"), ContactType.valueOf(rs.getString("type")),
+                Channel.valueOf(rs.getString("channel")), (Long) rs.getObject("queue_id", Long.class),
+                rs.getString("queue_name"), ContactState.valueOf(rs.getString("state")),
+                outcome == null ? null : Outcome.valueOf(outcome), rs.getString("customer_name"),
+                rs.getString("customer_address"), (Long) rs.getObject("agent_id", Long.class),
+                rs.getString("agent_username"), (Long) rs.getObject("source_contact_id", Long.class),
+                instant(rs, "created_at"), instant(rs, "queued_at"), instant(rs, "offered_at"),
+                instant(rs, "offer_expires_at"), instant(rs, "answered_at"), instant(rs, "connect_at"),
+                instant(rs, "connected_at"), instant(rs, "hangup_at"), instant(rs, "ended_at"),
+                instant(rs, "wrap_up_ends_at"), rs.getBoolean("wrap_up_extended"), instant(rs, "wrap_up_ended_at"),
+                endedBy == null ? null : WrapUpEndedBy.valueOf(endedBy), instant(rs, "closed_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}
