@@ -28,7 +28,7 @@ import org.switchboard.common.ValidationException;
 public class AuditLog {
 
     static final int MAX_DETAIL = 2000;
-    static final int MAX_PAGE = 500;
+    static final int MAX_PAGE = 1000;
 
     private final AuditRepository entries;
     private final CurrentActor currentActor;
