@@ -95,7 +95,7 @@ class AuditView extends Main {
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             to.setInvalid(true);
             to.setErrorMessage("Before the start date");
-            grid.setItems(query -> fetch(filter, query.getOffset(), 0).stream());
+            grid.setItems(query -> fetch(filter, query.getOffset(), Math.min(query.getLimit(), 0)).stream());
             return;
         }
         to.setInvalid(false);
