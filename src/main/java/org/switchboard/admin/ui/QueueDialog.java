@@ -170,7 +170,6 @@ class QueueDialog extends Dialog {
     private void showError(String message) {
         error.setText(message);
         error.setVisible(true);
-        Notifications.error(message);
     }
 
     private static Set<Long> ids(Set<UserSummary> users) {

@@ -43,7 +43,7 @@ class QueuesView extends Main {
 
         grid.addColumn(QueueInfo::name).setHeader("Name").setSortable(true).setFlexGrow(1);
         grid.addColumn(q -> q.kind().label()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::summary).setHeader("Settings").setFlexGrow(3);
+        grid.addColumn(this::summary).setHeader("Settings").setFlexGrow(3).setTooltipGenerator(this::summary);
         grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.AGENT).size()).setHeader("Agents")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.SUPERVISOR).size()).setHeader("Supervisors")
