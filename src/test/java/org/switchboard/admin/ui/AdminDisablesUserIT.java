@@ -111,7 +111,10 @@ class AdminDisablesUserIT {
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(admin.locator("#queue-error")).containsText("already exists");
         Browsers.screenshot(admin, "admin-queue-dialog");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
+        admin.locator("vaadin-grid").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).first().click();
         admin.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Agents and supervisors")).click();
+        admin.locator("vaadin-multi-select-combo-box-chip").first().waitFor();
         Browsers.screenshot(admin, "admin-queue-assignments");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
 
