@@ -9,6 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.agent.data.PauseReasonEntity;
 import org.switchboard.agent.data.PauseReasonRepository;
+import org.switchboard.audit.AuditAction;
+import org.switchboard.audit.AuditLog;
+import org.switchboard.audit.AuditTarget;
 import org.switchboard.common.ValidationException;
 
 /** The admin-managed list of pause reasons (Lunch, Break, Training, ...). */
@@ -16,9 +19,11 @@ import org.switchboard.common.ValidationException;
 public class PauseReasonService {
 
     private final PauseReasonRepository reasons;
+    private final AuditLog audit;
 
-    PauseReasonService(PauseReasonRepository reasons) {
+    PauseReasonService(PauseReasonRepository reasons, AuditLog audit) {
         this.reasons = reasons;
+        this.audit = audit;
     }
 
     /** Every reason, system ones last; for admin screens and for resolving a stored reason. */
@@ -46,7 +51,9 @@ public class PauseReasonService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public PauseReason create(String name) {
-        return save(new PauseReasonEntity(validName(name), reasons.maxSortOrder() + 10));
+        PauseReason created = save(new PauseReasonEntity(validName(name), reasons.maxSortOrder() + 10));
+        audit.record(AuditAction.PAUSE_REASON_CREATED, AuditTarget.pauseReason(created.id(), created.name()), null);
+        return created;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -59,9 +66,20 @@ public class PauseReasonService {
         if (reason.isSystemReason()) {
             throw new ValidationException("System pause reasons cannot be changed.");
         }
+        PauseReason before = reason.toReason();
+        String oldName = before.name();
+        boolean wasActive = before.active();
         reason.setName(validName(name));
         reason.setActive(active);
-        return save(reason);
+        PauseReason saved = save(reason);
+        AuditTarget target = AuditTarget.pauseReason(saved.id(), saved.name());
+        if (!oldName.equals(saved.name())) {
+            audit.record(AuditAction.PAUSE_REASON_CHANGED, target, "name: " + oldName + " → " + saved.name());
+        }
+        if (wasActive != active) {
+            audit.record(active ? AuditAction.PAUSE_REASON_ACTIVATED : AuditAction.PAUSE_REASON_DEACTIVATED, target, null);
+        }
+        return saved;
     }
 
     private PauseReason save(PauseReasonEntity reason) {

@@ -17,6 +17,11 @@ import org.switchboard.queue.data.AssignmentRepository;
 import org.switchboard.queue.data.QueueEntity;
 import org.switchboard.queue.data.QueueRepository;
 import org.switchboard.common.ValidationException;
+import org.switchboard.audit.AuditAction;
+import org.switchboard.audit.AuditLog;
+import org.switchboard.audit.AuditTarget;
+import org.switchboard.security.UserService;
+import org.switchboard.security.UserSummary;
 
 /**
  * Queues, their settings and who is assigned to them. Reading queue configuration is open to every
@@ -28,11 +33,16 @@ public class QueueService {
     private final QueueRepository queues;
     private final AssignmentRepository assignments;
     private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final UserService users;
 
-    QueueService(QueueRepository queues, AssignmentRepository assignments, ApplicationEventPublisher events) {
+    QueueService(QueueRepository queues, AssignmentRepository assignments, ApplicationEventPublisher events,
+            AuditLog audit, UserService users) {
+        this.users = users;
         this.queues = queues;
         this.assignments = assignments;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -84,6 +94,8 @@ public class QueueService {
     public QueueInfo create(QueueSettings settings) {
         validate(settings, null);
         QueueInfo created = save(new QueueEntity(settings));
+        audit.record(AuditAction.QUEUE_CREATED, AuditTarget.queue(created.id(), created.name()),
+                created.kind().label() + "; " + QueueChanges.describe(created.settings()));
         events.publishEvent(new QueueChanged(created.id()));
         return created;
     }
@@ -99,8 +111,11 @@ public class QueueService {
             throw new ValidationException("A queue's kind cannot change; create a new queue instead.");
         }
         validate(settings, id);
+        QueueSettings before = queue.toInfo().settings();
         queue.apply(settings);
         QueueInfo saved = save(queue);
+        audit.record(AuditAction.QUEUE_CHANGED, AuditTarget.queue(id, saved.name()),
+                QueueChanges.between(before, saved.settings()));
         events.publishEvent(new QueueChanged(id));
         return saved;
     }
@@ -108,14 +123,16 @@ public class QueueService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void assign(long queueId, AssignmentRole role, Set<Long> userIds) {
-        if (queues.findById(queueId).isEmpty()) {
-            throw new ValidationException("No such queue.");
-        }
+        QueueEntity queue = queues.findById(queueId).orElseThrow(() -> new ValidationException("No such queue."));
+        Set<Long> before = Set.copyOf(assignments.userIdsOf(queueId, role));
         try {
             assignments.replace(queueId, role, userIds);
         } catch (DataIntegrityViolationException e) {
             throw new ValidationException("One of the chosen users no longer exists.");
         }
+        audit.record(role == AssignmentRole.AGENT ? AuditAction.QUEUE_AGENTS_ASSIGNED : AuditAction.QUEUE_SUPERVISORS_ASSIGNED,
+                AuditTarget.queue(queueId, queue.toInfo().name()), QueueChanges.assignment(before, Set.copyOf(userIds),
+                        users.findAll().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::username))));
         events.publishEvent(new QueueChanged(queueId));
     }
 

@@ -12,6 +12,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.audit.AuditAction;
+import org.switchboard.audit.AuditLog;
+import org.switchboard.audit.AuditTarget;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.data.UserEntity;
 import org.switchboard.security.data.UserRepository;
@@ -27,12 +30,15 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditLog audit;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock,
+            AuditLog audit) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -56,7 +62,10 @@ public class UserService {
         }
         UserEntity user = new UserEntity(username, validDisplayName(form.displayName()),
                 passwordEncoder.encode(validPassword(form.password())), validRoles(form.roles()), clock.instant());
-        return summary(users.save(user));
+        UserSummary created = summary(users.save(user));
+        audit.record(AuditAction.USER_CREATED, AuditTarget.user(created.id(), created.username()),
+                "Name: " + created.displayName() + "; roles: " + roleLabels(created.roles()));
+        return created;
     }
 
     /** Changes display name, roles and (when given) the password; the user name stays. */
@@ -69,12 +78,24 @@ public class UserService {
                 && users.countEnabledAdmins() <= 1) {
             throw new ValidationException("At least one enabled admin must remain.");
         }
-        user.setDisplayName(validDisplayName(form.displayName()));
+        List<String> changes = new java.util.ArrayList<>();
+        String displayName = validDisplayName(form.displayName());
+        if (!displayName.equals(user.getDisplayName())) {
+            changes.add("name: " + user.getDisplayName() + " → " + displayName);
+        }
+        if (!roles.equals(user.getRoles())) {
+            changes.add("roles: " + roleLabels(user.getRoles()) + " → " + roleLabels(roles));
+        }
+        user.setDisplayName(displayName);
         user.setRoles(roles);
         if (form.password() != null && !form.password().isEmpty()) {
             user.setPasswordHash(passwordEncoder.encode(validPassword(form.password())));
+            changes.add("password reset");
         }
-        return summary(users.save(user));
+        UserSummary saved = summary(users.save(user));
+        audit.record(AuditAction.USER_CHANGED, AuditTarget.user(saved.id(), saved.username()),
+                changes.isEmpty() ? "No changes" : String.join("; ", changes));
+        return saved;
     }
 
     /** Disabling also ends the user's open sessions (see {@link UserDisabled}). */
@@ -85,9 +106,14 @@ public class UserService {
         if (!enabled && user.getRoles().contains(Role.ADMIN) && user.isEnabled() && users.countEnabledAdmins() <= 1) {
             throw new ValidationException("The last enabled admin cannot be disabled.");
         }
-        boolean disabling = user.isEnabled() && !enabled;
+        boolean changed = user.isEnabled() != enabled;
+        boolean disabling = changed && !enabled;
         user.setEnabled(enabled);
         UserSummary saved = summary(users.save(user));
+        if (changed) {
+            audit.record(enabled ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED,
+                    AuditTarget.user(saved.id(), saved.username()), enabled ? "May sign in again" : "Signed out everywhere");
+        }
         if (disabling) {
             events.publishEvent(new UserDisabled(saved.id(), saved.username()));
         }
@@ -119,6 +145,10 @@ public class UserService {
             throw new ValidationException("Someone else changed this user meanwhile. Reload and try again.");
         }
         return user;
+    }
+
+    private static String roleLabels(Set<Role> roles) {
+        return String.join(", ", roles.stream().sorted().map(Role::label).toList());
     }
 
     static UserSummary summary(UserEntity user) {

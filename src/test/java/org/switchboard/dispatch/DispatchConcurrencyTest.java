@@ -83,6 +83,9 @@ class DispatchConcurrencyTest {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 0);
         List<UserSummary> agents = fixture.readyAgents(AGENTS, queue);
         String url = ((HikariDataSource) dataSource).getJdbcUrl();
+        // Starting node B installs its own security-context strategy JVM-wide; put ours back afterwards,
+        // or SystemUser in later tests of this JVM writes where this context's method security never reads.
+        SecurityContextHolderStrategy original = SecurityContextHolder.getContextHolderStrategy();
         try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(SwitchboardApplication.class)
                 .profiles("test")
                 .run("--spring.datasource.url=" + url, "--switchboard.demo=false", "--server.port=0")) {
@@ -93,6 +96,8 @@ class DispatchConcurrencyTest {
             assertNoContactOfferedTwiceAtOnce(queue);
             assertNoAgentHeldTwoCallsAtOnce(queue);
             assertOffersGoToTheLongestIdle(queue, agents, nodes);
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(original);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.switchboard.admin.ui;
 
+import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -8,6 +9,8 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -26,6 +29,7 @@ class UsersView extends Main {
 
     private final UserService users;
     private final Grid<UserSummary> grid = new Grid<>();
+    private final TextField search = new TextField();
 
     UsersView(UserService users) {
         this.users = users;
@@ -43,7 +47,14 @@ class UsersView extends Main {
         }).setHeader("Status");
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText("No users");
-        add(new HorizontalLayout(add), grid);
+        search.setPlaceholder("Search users");
+        search.setAriaLabel("Search users");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setId("user-search");
+        search.addValueChangeListener(e -> applyFilter());
+        add(new HorizontalLayout(add, search), grid);
         refresh();
     }
 
@@ -70,6 +81,15 @@ class UsersView extends Main {
 
     private void refresh() {
         grid.setItems(users.findAll());
+        applyFilter();
+    }
+
+    /** Matches the user name, the name or a role, ignoring case. */
+    private void applyFilter() {
+        String text = search.getValue().trim().toLowerCase(Locale.ROOT);
+        grid.getListDataView().setFilter(u -> text.isEmpty() || u.username().contains(text)
+                || u.displayName().toLowerCase(Locale.ROOT).contains(text)
+                || u.roles().stream().anyMatch(r -> r.label().toLowerCase(Locale.ROOT).contains(text)));
     }
 
 }

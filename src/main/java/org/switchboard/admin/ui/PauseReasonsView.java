@@ -1,0 +1,134 @@
+package org.switchboard.admin.ui;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.switchboard.agent.PauseReason;
+import org.switchboard.agent.PauseReasonService;
+import org.switchboard.common.ValidationException;
+import org.switchboard.security.Role;
+
+/**
+ * The reasons agents choose when they pause. System reasons (set by the routing engine) are listed
+ * but locked; the others can be renamed and deactivated (kept for history, no longer offered).
+ */
+@Route("admin/pause-reasons")
+@PageTitle("Pause reasons | Switchboard")
+@Menu(title = "Pause reasons", icon = "vaadin:coffee", order = 520)
+@RolesAllowed(Role.ADMIN_ROLE)
+class PauseReasonsView extends Main {
+
+    private final PauseReasonService reasons;
+    private final Grid<PauseReason> grid = new Grid<>();
+    private final TextField newName = new TextField();
+    private final Button add = new Button("Add", VaadinIcon.PLUS.create());
+
+    PauseReasonsView(PauseReasonService reasons) {
+        this.reasons = reasons;
+        addClassName("page");
+        newName.setPlaceholder("New pause reason");
+        newName.setAriaLabel("New pause reason");
+        newName.setMaxLength(50);
+        newName.setId("new-reason");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClickShortcut(Key.ENTER);
+        add.addClickListener(e -> {
+            try {
+                PauseReason created = reasons.create(newName.getValue());
+                newName.clear();
+                Notifications.success("Added " + created.name() + ".");
+                refresh();
+            } catch (ValidationException ex) {
+                Notifications.error(ex.getMessage());
+            }
+        });
+        HorizontalLayout toolbar = new HorizontalLayout(newName, add);
+        toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        grid.addColumn(PauseReason::name).setHeader("Reason").setFlexGrow(2);
+        grid.addComponentColumn(PauseReasonsView::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        grid.setAllRowsVisible(true);
+        add(toolbar, grid);
+        refresh();
+    }
+
+    private static Span status(PauseReason reason) {
+        Span badge;
+        if (reason.systemReason()) {
+            badge = new Span(VaadinIcon.LOCK.create(), new Span("System"));
+            badge.getElement().getThemeList().add("badge contrast");
+            badge.setTitle("Set by Switchboard itself; cannot be changed");
+        } else if (reason.active()) {
+            badge = new Span("Active");
+            badge.getElement().getThemeList().add("badge success");
+        } else {
+            badge = new Span("Inactive");
+            badge.getElement().getThemeList().add("badge");
+        }
+        return badge;
+    }
+
+    private HorizontalLayout actions(PauseReason reason) {
+        if (reason.systemReason()) {
+            return new HorizontalLayout();
+        }
+        Button rename = new Button("Rename", e -> rename(reason));
+        rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        rename.setId("rename-" + reason.id());
+        Button toggle = new Button(reason.active() ? "Deactivate" : "Activate",
+                e -> save(reason, reason.name(), !reason.active()));
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        toggle.setId("toggle-" + reason.id());
+        return new HorizontalLayout(rename, toggle);
+    }
+
+    private void rename(PauseReason reason) {
+        Dialog dialog = new Dialog("Rename " + reason.name());
+        TextField name = new TextField("Name", reason.name(), "");
+        name.setMaxLength(50);
+        name.setWidthFull();
+        dialog.add(name);
+        Button save = new Button("Save", e -> {
+            if (save(reason, name.getValue(), reason.active())) {
+                dialog.close();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private boolean save(PauseReason reason, String name, boolean active) {
+        try {
+            PauseReason saved = reasons.update(reason.id(), reason.version(), name, active);
+            Notifications.success(saved.name() + (saved.active() ? " is active." : " is inactive."));
+            return true;
+        } catch (ValidationException ex) {
+            Notifications.error(ex.getMessage());
+            return false;
+        } catch (OptimisticLockingFailureException ex) {
+            Notifications.error("Someone else changed this pause reason meanwhile. Reload and try again.");
+            return false;
+        } finally {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        grid.setItems(reasons.findAll());
+    }
+}
