@@ -1,0 +1,240 @@
+package org.switchboard.texts;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.NotFoundException;
+import org.switchboard.common.ValidationException;
+import org.switchboard.security.Role;
+import org.switchboard.security.SignedInUser;
+
+/**
+ * The pre-saved text message library of the signed-in user: its own messages plus the public ones.
+ * Ownership is enforced here: an agent changes only its own messages; public messages are read-only
+ * to agents and managed by supervisors and admins, who may also keep personal ones.
+ */
+@Service
+public class TextMessageService {
+
+    public static final int MAX_TITLE = 100;
+    public static final int MAX_BODY = 2000;
+    public static final int MAX_CATEGORY = 50;
+    /** How many suggestions {@link #suggest} returns at most. */
+    public static final int SUGGESTION_LIMIT = 8;
+    private static final Pattern SHORTCUT = Pattern.compile("/[A-Za-z0-9_-]{2,30}");
+
+    private final TextMessageStore store;
+    private final Clock clock;
+
+    TextMessageService(TextMessageStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * The signed-in user's own and the public messages matching {@code search} (in title, shortcut or
+     * text, ignoring case; blank matches all) and {@code category} (null or blank for every category).
+     */
+    @Transactional(readOnly = true)
+    public List<TextMessage> list(String search, String category) {
+        SignedInUser me = me();
+        String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+        return store.visibleTo(me.id()).stream()
+                .filter(r -> needle.isEmpty() || (r.title() + "\n" + r.shortcut() + "\n" + r.body())
+                        .toLowerCase(Locale.ROOT).contains(needle))
+                .filter(r -> category == null || category.isBlank() || r.categories().contains(category))
+                .map(r -> view(r, me)).toList();
+    }
+
+    /** Every category name, for pickers and filters. */
+    @Transactional(readOnly = true)
+    public List<String> categories() {
+        me();
+        return store.categoryNames();
+    }
+
+    /** One message visible to the signed-in user. */
+    @Transactional(readOnly = true)
+    public TextMessage get(long id) {
+        SignedInUser me = me();
+        return view(visible(id, me), me);
+    }
+
+    /**
+     * Messages of user {@code userId} (own and public) whose shortcut starts with the typed prefix
+     * ("/ho" finds "/hours"); at most {@link #SUGGESTION_LIMIT}, own ones first. The prefix must start
+     * with "/"; otherwise the result is empty.
+     */
+    @Transactional(readOnly = true)
+    public List<TextMessage> suggest(long userId, String typedPrefix) {
+        SignedInUser me = me();
+        if (me.id() != userId) {
+            throw new AccessDeniedException("Suggestions are only available for your own library.");
+        }
+        if (typedPrefix == null || !typedPrefix.startsWith("/")) {
+            return List.of();
+        }
+        String prefix = typedPrefix.toLowerCase(Locale.ROOT);
+        return store.visibleTo(userId).stream()
+                .filter(r -> r.shortcut().toLowerCase(Locale.ROOT).startsWith(prefix))
+                .sorted(Comparator.comparing((TextMessageStore.Row r) -> r.ownerId() == null)
+                        .thenComparing(TextMessageStore.Row::shortcut))
+                .limit(SUGGESTION_LIMIT).map(r -> view(r, me)).toList();
+    }
+
+    /**
+     * The text of message {@code messageId} with placeholders filled from {@code context}; see
+     * {@link Placeholders#fill}: unknown placeholders and known ones without a value stay visible as
+     * typed. The saved message is never changed.
+     */
+    @Transactional(readOnly = true)
+    public String fill(long messageId, PlaceholderContext context) {
+        return Placeholders.fill(visible(messageId, me()).body(), context);
+    }
+
+    @Transactional
+    public TextMessage create(TextMessageForm form) {
+        SignedInUser me = me();
+        Valid valid = validate(form, me);
+        Long owner = form.publicMessage() ? null : me.id();
+        checkShortcutFree(owner, valid.shortcut(), null);
+        long id;
+        try {
+            id = store.insert(owner, valid.title(), valid.shortcut(), valid.body(), clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw taken(owner, valid.shortcut());
+        }
+        store.setCategories(id, valid.categories());
+        return get(id);
+    }
+
+    /** Changes a message; refused when it belongs to someone else or changed meanwhile. */
+    @Transactional
+    public TextMessage update(long id, int expectedVersion, TextMessageForm form) {
+        SignedInUser me = me();
+        TextMessageStore.Row existing = visible(id, me);
+        requireEditable(existing, me);
+        Valid valid = validate(form, me);
+        Long owner = form.publicMessage() ? null : (existing.ownerId() == null ? me.id() : existing.ownerId());
+        checkShortcutFree(owner, valid.shortcut(), id);
+        boolean updated;
+        try {
+            updated = store.update(id, expectedVersion, owner, valid.title(), valid.shortcut(), valid.body(),
+                    clock.instant());
+        } catch (DuplicateKeyException e) {
+            throw taken(owner, valid.shortcut());
+        }
+        if (!updated) {
+            throw new ConflictException("Someone else changed this pre-saved text message meanwhile. Reload and try again.");
+        }
+        store.setCategories(id, valid.categories());
+        return get(id);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        SignedInUser me = me();
+        requireEditable(visible(id, me), me);
+        store.delete(id);
+    }
+
+    /** Whether the signed-in user may create, change and delete public messages. */
+    public static boolean managesPublic(SignedInUser user) {
+        return user.has(Role.SUPERVISOR) || user.has(Role.ADMIN);
+    }
+
+    private record Valid(String title, String shortcut, String body, Set<String> categories) {
+    }
+
+    private static Valid validate(TextMessageForm form, SignedInUser me) {
+        if (form.publicMessage() && !managesPublic(me)) {
+            throw new AccessDeniedException("Only supervisors and administrators manage public pre-saved text messages.");
+        }
+        String title = form.title() == null ? "" : form.title().trim();
+        if (title.isEmpty()) {
+            throw new ValidationException("Enter a title.");
+        }
+        if (title.length() > MAX_TITLE) {
+            throw new ValidationException("The title can have at most " + MAX_TITLE + " characters (it has " + title.length() + ").");
+        }
+        String shortcut = form.shortcut() == null ? "" : form.shortcut().trim();
+        if (!SHORTCUT.matcher(shortcut).matches()) {
+            throw new ValidationException("The shortcut must be a / followed by 2 to 30 letters, digits, - or _, for example /hours.");
+        }
+        String body = form.body() == null ? "" : form.body();
+        if (body.isBlank()) {
+            throw new ValidationException("Enter the text of the message.");
+        }
+        if (body.length() > MAX_BODY) {
+            throw new ValidationException("The text can have at most " + MAX_BODY + " characters (it has " + body.length() + ").");
+        }
+        Set<String> categories = new TreeSet<>();
+        for (String c : form.categories()) {
+            String name = c == null ? "" : c.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (name.length() > MAX_CATEGORY) {
+                throw new ValidationException("A category name can have at most " + MAX_CATEGORY + " characters.");
+            }
+            categories.add(name);
+        }
+        return new Valid(title, shortcut, body, categories);
+    }
+
+    private void checkShortcutFree(Long owner, String shortcut, Long exceptId) {
+        store.findByShortcut(owner, shortcut).filter(r -> exceptId == null || r.id() != exceptId).ifPresent(r -> {
+            throw taken(owner, shortcut, r.title());
+        });
+    }
+
+    private ValidationException taken(Long owner, String shortcut) {
+        return taken(owner, shortcut, store.findByShortcut(owner, shortcut).map(TextMessageStore.Row::title).orElse("another message"));
+    }
+
+    private static ValidationException taken(Long owner, String shortcut, String title) {
+        String whose = owner == null ? "the public message" : "your message";
+        return new ValidationException("The shortcut " + shortcut + " is already used by " + whose + " \"" + title
+                + "\". Choose another shortcut.");
+    }
+
+    private TextMessageStore.Row visible(long id, SignedInUser me) {
+        return store.findById(id).filter(r -> r.ownerId() == null || r.ownerId() == me.id())
+                .orElseThrow(() -> new NotFoundException("No such pre-saved text message."));
+    }
+
+    private static void requireEditable(TextMessageStore.Row row, SignedInUser me) {
+        if (!editable(row, me)) {
+            throw new AccessDeniedException("Public pre-saved text messages are managed by supervisors and administrators.");
+        }
+    }
+
+    private static boolean editable(TextMessageStore.Row row, SignedInUser me) {
+        return row.ownerId() == null ? managesPublic(me) : row.ownerId() == me.id();
+    }
+
+    private static TextMessage view(TextMessageStore.Row r, SignedInUser me) {
+        return new TextMessage(r.id(), r.ownerId(), r.title(), r.shortcut(), r.body(), r.categories(), editable(r, me),
+                r.version(), r.createdAt(), r.updatedAt());
+    }
+
+    private static SignedInUser me() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
+            return user;
+        }
+        throw new AccessDeniedException("Sign in to use pre-saved text messages.");
+    }
+}

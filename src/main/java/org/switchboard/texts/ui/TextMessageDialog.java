@@ -1,0 +1,126 @@
+package org.switchboard.texts.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.ValidationException;
+import org.switchboard.texts.TextMessage;
+import org.switchboard.texts.TextMessageForm;
+import org.switchboard.texts.TextMessageService;
+
+/** Add, edit or (read-only) view one pre-saved text message. */
+class TextMessageDialog extends Dialog {
+
+    final TextField title = new TextField("Title");
+    final TextField shortcut = new TextField("Shortcut");
+    final MultiSelectComboBox<String> categories = new MultiSelectComboBox<>("Categories");
+    final TextArea body = new TextArea("Text");
+    final Checkbox publicMessage = new Checkbox("Public (visible to every user)");
+    final Span error = new Span();
+    final Button save = new Button("Save");
+
+    TextMessageDialog(TextMessageService texts, TextMessage existing, boolean managesPublic, Runnable onSaved) {
+        boolean readOnly = existing != null && !existing.editable();
+        setHeaderTitle(existing == null ? "New pre-saved text message"
+                : readOnly ? "Public pre-saved text message" : "Edit pre-saved text message");
+        setWidth("min(40rem, 100vw)");
+
+        title.setMaxLength(TextMessageService.MAX_TITLE);
+        title.setRequired(true);
+        shortcut.setPlaceholder("/hours");
+        shortcut.setHelperText("A / followed by 2-30 letters, digits, - or _");
+        shortcut.setRequired(true);
+        List<String> known = new ArrayList<>(texts.categories());
+        categories.setItems(known);
+        categories.setAllowCustomValue(true);
+        categories.setHelperText("Pick existing categories or type a new one and press Enter");
+        categories.addCustomValueSetListener(e -> {
+            String name = e.getDetail().trim();
+            if (name.isEmpty()) {
+                return;
+            }
+            if (!known.contains(name)) {
+                known.add(name);
+                categories.setItems(known);
+            }
+            Set<String> selected = new LinkedHashSet<>(categories.getSelectedItems());
+            selected.add(name);
+            categories.setValue(selected);
+        });
+        body.setMaxLength(TextMessageService.MAX_BODY);
+        body.setRequired(true);
+        body.setValueChangeMode(ValueChangeMode.EAGER);
+        body.setMinHeight("8rem");
+        body.addValueChangeListener(e -> updateCounter());
+        body.setHelperText("Placeholders: {customer.name}, {agent.name}, {queue.name}");
+        publicMessage.setVisible(managesPublic);
+
+        if (existing != null) {
+            title.setValue(existing.title());
+            shortcut.setValue(existing.shortcut());
+            categories.setValue(Set.copyOf(existing.categories()));
+            body.setValue(existing.body());
+            publicMessage.setValue(existing.isPublic());
+        } else {
+            publicMessage.setValue(false);
+        }
+        updateCounter();
+
+        error.addClassName("form-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        error.setVisible(false);
+        FormLayout form = new FormLayout(title, shortcut, categories, body, publicMessage);
+        form.setColspan(body, 2);
+        form.setColspan(categories, 2);
+        add(form, error);
+
+        Button cancel = new Button(readOnly ? "Close" : "Cancel", e -> close());
+        if (readOnly) {
+            title.setReadOnly(true);
+            shortcut.setReadOnly(true);
+            categories.setReadOnly(true);
+            body.setReadOnly(true);
+            publicMessage.setReadOnly(true);
+            getFooter().add(cancel);
+            return;
+        }
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> {
+            TextMessageForm values = new TextMessageForm(title.getValue(), shortcut.getValue(),
+                    categories.getSelectedItems(), body.getValue(), publicMessage.getValue());
+            try {
+                if (existing == null) {
+                    texts.create(values);
+                } else {
+                    texts.update(existing.id(), existing.version(), values);
+                }
+                close();
+                onSaved.run();
+            } catch (ValidationException | ConflictException
+                    | org.springframework.security.access.AccessDeniedException ex) {
+                error.setText(ex.getMessage());
+                error.setVisible(true);
+            }
+        });
+        getFooter().add(cancel, save);
+    }
+
+    private void updateCounter() {
+        int length = body.getValue().length();
+        body.setHelperText(length + "/" + TextMessageService.MAX_BODY
+                + " characters · Placeholders: {customer.name}, {agent.name}, {queue.name}");
+    }
+}
