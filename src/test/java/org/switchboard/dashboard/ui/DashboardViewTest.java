@@ -1,0 +1,166 @@
+package org.switchboard.dashboard.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.MutableClock;
+import org.switchboard.RoutingFixture;
+import org.switchboard.SwitchboardTest;
+import org.switchboard.agent.AgentStatusService;
+import org.switchboard.agent.GlobalAction;
+import org.switchboard.agent.PauseReasonService;
+import org.switchboard.contact.Channel;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.ContactView;
+import org.switchboard.contact.NewContact;
+import org.switchboard.dispatch.Sweeper;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.security.SignedInUser;
+import org.switchboard.security.SystemUser;
+import org.switchboard.security.UserSummary;
+
+/** Every state of the agent's dashboard, driven through the services and the view's own buttons. */
+@SwitchboardTest
+@ViewPackages(classes = DashboardView.class)
+class DashboardViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    RoutingFixture fixture;
+    @Autowired
+    ContactService contacts;
+    @Autowired
+    AgentStatusService agents;
+    @Autowired
+    PauseReasonService reasons;
+    @Autowired
+    Sweeper sweeper;
+    @Autowired
+    MutableClock clock;
+
+    QueueInfo queue;
+    UserSummary agent;
+
+    @BeforeEach
+    void signIn() {
+        queue = fixture.queue(QueueKind.CALL, 0, 30);
+        agent = fixture.readyAgents(1, queue).getFirst();
+        SignedInUser principal = new SignedInUser(agent.id(), agent.username(), agent.displayName(), "", true, agent.roles());
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+        SecurityContextHolder.clearContext();
+    }
+
+    DashboardView open() {
+        return navigate(DashboardView.class);
+    }
+
+    ContactView call() {
+        return SystemUser.call(() -> contacts.create(new NewContact(queue.name(), ContactType.INBOUND_CALL, Channel.VOICE,
+                "Grace Hopper", "+15550100")));
+    }
+
+    String panelText() {
+        return $(Span.class).withClassName("headline").single().getText();
+    }
+
+    Button button(String id) {
+        return $(Button.class).withId(id).single();
+    }
+
+    @Test
+    void idleAgentSeesItsQueueCardAndCanDial() {
+        open();
+        assertThat(panelText()).isEqualTo("No call right now");
+        assertThat($(QueueCard.class).all()).hasSize(1);
+        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Ready");
+        assertThat(button("dial").isEnabled()).isTrue();
+    }
+
+    @Test
+    void anOfferShowsWhatItIsAndAcceptConnectsThenEndStartsWrapUpAndEndWrapUpFrees() {
+        call();
+        DashboardView view = open();
+        assertThat(panelText()).isEqualTo("Incoming Call · " + queue.name());
+        assertThat(button("accept").getTooltip().getText()).isEqualTo("Accept (Alt+A)");
+
+        test(button("accept")).click();
+        assertThat(panelText()).startsWith("On call");
+        assertThat(view.model().call().connectedAt()).isNotNull();
+
+        test(button("end-call")).click();
+        assertThat(panelText()).isEqualTo("Wrap-up · Grace Hopper");
+        assertThat(button("end-wrap-up").getTooltip().getText()).contains("Alt+W");
+
+        test(button("end-wrap-up")).click();
+        assertThat(panelText()).isEqualTo("No call right now");
+    }
+
+    @Test
+    void aCallbackShowsItsRingingPhase() {
+        SystemUser.run(() -> contacts.create(new NewContact(queue.name(), ContactType.CALLBACK_REQUEST, Channel.VOICE, "Ada", "+15550101")));
+        open();
+        assertThat(panelText()).startsWith("Requested Callback");
+        test(button("accept")).click();
+        assertThat(panelText()).isEqualTo("Ringing Ada…");
+        clock.advance(Duration.ofSeconds(6));
+        sweeper.sweep();
+        open();
+        assertThat(panelText()).startsWith("On call");
+    }
+
+    @Test
+    void pausedAndLoggedOutAgentsSeeTheirStatus() {
+        long lunch = reasons.findByName("Lunch").orElseThrow().id();
+        agents.setGlobal(agent.id(), GlobalAction.PAUSE, lunch);
+        open();
+        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Paused: Lunch");
+        call();
+        open();
+        assertThat(panelText()).as("a paused agent is offered nothing").isEqualTo("No call right now");
+
+        agents.setGlobal(agent.id(), GlobalAction.LOGOUT, null);
+        open();
+        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Logged out");
+        assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Logged out");
+    }
+
+    @Test
+    void aPauseDuringACallIsShownAsPending() {
+        call();
+        open();
+        test(button("accept")).click();
+        long lunch = reasons.findByName("Lunch").orElseThrow().id();
+        agents.setGlobal(agent.id(), GlobalAction.PAUSE, lunch);
+        open();
+        assertThat($(com.vaadin.flow.component.html.Div.class).withId("pending-change").single().getText())
+                .isEqualTo("After this call: pause (Lunch)");
+    }
+
+    @Test
+    void theLoggedOutAgentLogsInToTheSelectedQueues() {
+        agents.setGlobal(agent.id(), GlobalAction.LOGOUT, null);
+        open();
+        QueueCard card = $(QueueCard.class).single();
+        test($(com.vaadin.flow.component.checkbox.Checkbox.class, card).single()).click();
+        test(button("login-to-queues")).click();
+        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+        assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Ready");
+    }
+}
