@@ -41,12 +41,17 @@ window.sbAnnounceOffer = function (title, body) {
     const notification = new Notification(title, { body: body, tag: 'switchboard-offer' });
     notification.onclick = () => { window.focus(); notification.close(); };
   }
+  window.sbTone(880, [0, 0.25]);
+};
+
+// Short beeps at the given offsets (seconds); silently nothing without an audio device.
+window.sbTone = function (frequency, starts) {
   try {
     const audio = new (window.AudioContext || window.webkitAudioContext)();
-    [0, 0.25].forEach(start => {
+    starts.forEach(start => {
       const tone = audio.createOscillator();
       const gain = audio.createGain();
-      tone.frequency.value = 880;
+      tone.frequency.value = frequency;
       gain.gain.setValueAtTime(0.15, audio.currentTime + start);
       gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + start + 0.2);
       tone.connect(gain).connect(audio.destination);
@@ -54,7 +59,7 @@ window.sbAnnounceOffer = function (title, body) {
       tone.stop(audio.currentTime + start + 0.2);
     });
   } catch (e) {
-    // No audio device: the notification is enough.
+    // No audio device.
   }
 };
 

@@ -55,9 +55,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
                     "Too many requests for this API key; retry after " + wait + " s.");
             return;
         }
-        if (request.getContentLengthLong() > properties.maxBodyBytes()) {
-            problem(request, response, HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body is larger than " + properties.maxBodyBytes() + " bytes.");
+        int limit = request.getRequestURI().startsWith(WebhooksApi.PATH) ? properties.maxWebhookBodyBytes() : properties.maxBodyBytes();
+        if (request.getContentLengthLong() > limit) {
+            problem(request, response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
             return;
         }
         var auth = UsernamePasswordAuthenticationToken.authenticated(new ApiClient(client.get().id(), client.get().name()),

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.chat.ChatService;
 import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactType;
@@ -27,11 +28,13 @@ class ContactsApi {
 
     private final IdempotentContacts idempotent;
     private final ContactService contacts;
+    private final ChatService chats;
     private final ApiProperties properties;
 
-    ContactsApi(IdempotentContacts idempotent, ContactService contacts, ApiProperties properties) {
+    ContactsApi(IdempotentContacts idempotent, ContactService contacts, ChatService chats, ApiProperties properties) {
         this.idempotent = idempotent;
         this.contacts = contacts;
+        this.chats = chats;
         this.properties = properties;
     }
 
@@ -39,12 +42,9 @@ class ContactsApi {
     ResponseEntity<ContactResource> create(@AuthenticationPrincipal ApiClient client,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody CreateContact body) {
-        if (body.text() != null && body.text().length() > properties.maxTextLength()) {
-            throw new ApiErrors.TooLarge("text has " + body.text().length() + " characters; at most "
-                    + properties.maxTextLength() + " are allowed.");
-        }
+        checkLength(body.text());
         var result = idempotent.create(client.keyId(), idempotencyKey,
-                new NewContact(body.queue(), body.type(), body.channel(), body.customerName(), body.customerAddress()));
+                new NewContact(body.queue(), body.type(), body.channel(), body.customerName(), body.customerAddress()), body.text());
         ContactResource resource = ContactResource.of(result.contact());
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + resource.id()))
                 .header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(resource);
@@ -53,6 +53,24 @@ class ContactsApi {
     @GetMapping("/{id}")
     ContactResource get(@PathVariable long id) {
         return ContactResource.of(contacts.get(id));
+    }
+
+    record CustomerMessage(String text) {
+    }
+
+    /** The customer writes in a chat. */
+    @PostMapping("/{id}/messages")
+    ResponseEntity<MessageResource> customerWrites(@PathVariable long id, @RequestBody CustomerMessage body) {
+        checkLength(body.text());
+        MessageResource message = MessageResource.of(chats.customerWrites(id, body.text()));
+        return ResponseEntity.created(URI.create("/api/v1/contacts/" + id + "/messages/" + message.id())).body(message);
+    }
+
+    private void checkLength(String text) {
+        if (text != null && text.length() > properties.maxTextLength()) {
+            throw new ApiErrors.TooLarge("text has " + text.length() + " characters; at most "
+                    + properties.maxTextLength() + " are allowed.");
+        }
     }
 
     /** The customer hung up or left the chat. */

@@ -6,9 +6,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.api.data.IdempotencyRepository;
+import org.switchboard.chat.ChatService;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactType;
 import org.switchboard.contact.ContactView;
 import org.switchboard.contact.NewContact;
 
@@ -25,23 +27,25 @@ class IdempotentContacts {
 
     private final IdempotencyRepository keys;
     private final ContactService contacts;
+    private final ChatService chats;
     private final Clock clock;
 
-    IdempotentContacts(IdempotencyRepository keys, ContactService contacts, Clock clock) {
+    IdempotentContacts(IdempotencyRepository keys, ContactService contacts, ChatService chats, Clock clock) {
         this.keys = keys;
         this.contacts = contacts;
+        this.chats = chats;
         this.clock = clock;
     }
 
     @Transactional
-    public Result create(long apiKeyId, String idempotencyKey, NewContact request) {
+    public Result create(long apiKeyId, String idempotencyKey, NewContact request, String text) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return new Result(contacts.create(request), false);
+            return new Result(create(request, text), false);
         }
         if (idempotencyKey.length() > 100) {
             throw new ValidationException("An Idempotency-Key has at most 100 characters.");
         }
-        String hash = ApiKeyService.hash(request.toString());
+        String hash = ApiKeyService.hash(request + "\n" + text);
         try {
             keys.claim(apiKeyId, idempotencyKey, hash, clock.instant());
         } catch (DuplicateKeyException retry) {
@@ -51,8 +55,19 @@ class IdempotentContacts {
             }
             return new Result(contacts.get(first.contactId()), true);
         }
-        ContactView created = contacts.create(request);
+        ContactView created = create(request, text);
         keys.complete(apiKeyId, idempotencyKey, created.id());
         return new Result(created, false);
+    }
+
+    /** A chat starts with the customer's first message; calls carry no text. */
+    private ContactView create(NewContact request, String text) {
+        if (request.type() == ContactType.CHAT) {
+            return chats.start(request, text);
+        }
+        if (text != null) {
+            throw new ValidationException("Only a chat has a text.");
+        }
+        return contacts.create(request);
     }
 }

@@ -173,6 +173,15 @@ public class ContactService {
     /** A non-queue call the agent makes by typing a number; it rings, then connects. */
     @Transactional
     public ContactView callOut(long agentId, String number) {
+        return callOut(agentId, number, null);
+    }
+
+    /**
+     * A non-queue call that continues another contact (a chat flipped to a phone call): the call
+     * points back to it.
+     */
+    @Transactional
+    public ContactView callOut(long agentId, String number, Long sourceContactId) {
         access.requireSelfOrManager(agentId);
         String phone = CustomerAddresses.phone(number);
         if (activity.lock(agentId) != Activity.IDLE) {
@@ -180,7 +189,7 @@ public class ContactService {
         }
         Instant now = clock.instant();
         long id = contacts.insert(new NewRow(ContactType.DIRECT_CALL_OUT, Channel.VOICE, null, CONNECTED, null, phone,
-                agentId, null, now, null));
+                agentId, sourceContactId, now, null));
         contacts.transition(id, List.of(CONNECTED), "answered_at = ?, connect_at = ?", now, now.plus(properties.ringTime()));
         activity.onContact(agentId, false);
         contacts.event(id, now, "DIALED", agentId, AgentAccess.actorId(), phone);

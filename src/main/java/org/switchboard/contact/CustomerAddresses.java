@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.switchboard.common.ValidationException;
 
 /** Checks and normalises what identifies a customer: a phone number or a channel handle. */
-final class CustomerAddresses {
+public final class CustomerAddresses {
 
     private static final Pattern PHONE_INPUT = Pattern.compile("\\+?[0-9 ().-]{3,25}");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{3,15}");
@@ -14,7 +14,7 @@ final class CustomerAddresses {
     }
 
     /** A phone number with spaces, dots, dashes and brackets removed; a clear error when malformed. */
-    static String phone(String input) {
+    public static String phone(String input) {
         String trimmed = input == null ? "" : input.trim();
         String digits = trimmed.replaceAll("[ ().-]", "");
         if (!PHONE_INPUT.matcher(trimmed).matches() || !PHONE.matcher(digits).matches()) {
@@ -24,7 +24,7 @@ final class CustomerAddresses {
         return digits;
     }
 
-    static String forChannel(Channel channel, String input, boolean required) {
+    public static String forChannel(Channel channel, String input, boolean required) {
         if (input == null || input.isBlank()) {
             if (required) {
                 throw new ValidationException("The customer's " + (channel == Channel.VOICE || channel == Channel.SMS

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.switchboard.agent.AgentStatusChanged;
 import org.switchboard.agent.AgentStatusService;
+import org.switchboard.chat.ChatMessagePosted;
 import org.switchboard.common.Broadcaster;
 import org.switchboard.contact.ContactChanged;
 
@@ -78,6 +79,12 @@ public class DashboardFeed {
     void onContactChanged(ContactChanged event) {
         broadcaster.publish(new Changed(event.agentId() == null ? Set.of() : Set.of(event.agentId()),
                 event.queueId() == null ? Set.of() : Set.of(event.queueId())));
+    }
+
+    /** A chat message changes its queue's reply figures. */
+    @TransactionalEventListener
+    void onChatMessage(ChatMessagePosted event) {
+        broadcaster.publish(new Changed(Set.of(), Set.of(event.queueId())));
     }
 
     @TransactionalEventListener

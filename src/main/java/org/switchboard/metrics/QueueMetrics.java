@@ -18,9 +18,18 @@ import org.switchboard.queue.QueueKind;
  * @param abandonRate      abandoned / contacts ended today, 0..1
  * @param openChats        chats assigned to agents right now
  * @param dialedShare      campaigns: share of today's entries dialed, 0..1
+ * @param chatsAwaitingAgent    assigned chats whose customer waits for the agent's reply
+ * @param chatsAwaitingCustomer assigned chats waiting for the customer's reply
+ * @param longestAgentReplyWait the longest a customer of an assigned chat has waited for the agent's reply
  */
 public record QueueMetrics(long queueId, String queueName, QueueKind kind, int waiting, int agentsLoggedIn,
         Duration longestWait, Duration averageHandle, int totalToday, int handledToday, int abandonedToday,
         int timedOutToday, int incompleteToday, double serviceLevel, Duration averageSpeedOfAnswer, double abandonRate,
-        int openChats, double dialedShare) {
+        int openChats, double dialedShare, int chatsAwaitingAgent, int chatsAwaitingCustomer,
+        Duration longestAgentReplyWait) {
+
+    /** Chats waiting on an agent's response: the unassigned ones and the assigned ones owing a reply. */
+    public int chatsWaitingOnAgents() {
+        return waiting + chatsAwaitingAgent;
+    }
 }

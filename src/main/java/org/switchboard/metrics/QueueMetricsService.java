@@ -10,9 +10,12 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.chat.ChatFigures;
+import org.switchboard.chat.ChatService;
 import org.switchboard.metrics.data.MetricsQueries;
 import org.switchboard.metrics.data.MetricsQueries.Today;
 import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
 import org.switchboard.queue.QueueService;
 
 /** Live queue figures for the dashboard cards, the supervisor and the API: a few grouped queries for any number of queues. */
@@ -21,11 +24,13 @@ public class QueueMetricsService {
 
     private final MetricsQueries queries;
     private final QueueService queues;
+    private final ChatService chats;
     private final Clock clock;
 
-    QueueMetricsService(MetricsQueries queries, QueueService queues, Clock clock) {
+    QueueMetricsService(MetricsQueries queries, QueueService queues, ChatService chats, Clock clock) {
         this.queries = queries;
         this.queues = queues;
+        this.chats = chats;
         this.clock = clock;
     }
 
@@ -42,6 +47,8 @@ public class QueueMetricsService {
         Map<Long, MetricsQueries.Live> live = queries.live(queueIds);
         Map<Long, Integer> loggedIn = queries.agentsLoggedIn(queueIds);
         Map<Long, Today> today = queries.today(queueIds, dayStart, dayEnd);
+        Map<Long, ChatFigures> chatFigures = chats.figures(infos.values().stream()
+                .filter(q -> q.kind() == QueueKind.CHAT).map(QueueInfo::id).toList());
         for (Long id : queueIds) {
             QueueInfo queue = infos.get(id);
             if (queue == null) {
@@ -53,13 +60,15 @@ public class QueueMetricsService {
             Today withSl = queries.serviceLevel(id, dayStart, dayEnd, sl);
             int slDenominator = withSl.answered() + withSl.abandonedAfterThreshold() + t.timedOut();
             double serviceLevel = slDenominator == 0 ? -1 : (double) withSl.answeredWithinThreshold() / slDenominator;
+            ChatFigures chat = chatFigures.getOrDefault(id, ChatFigures.NONE);
             int ended = t.handled() + t.abandoned() + t.timedOut() + t.incomplete();
             result.put(id, new QueueMetrics(id, queue.name(), queue.kind(), now_.waiting(), loggedIn.getOrDefault(id, 0),
                     now_.oldestQueuedAt() == null ? Duration.ZERO : Duration.between(now_.oldestQueuedAt(), now),
                     Duration.ofMillis(t.averageHandleMillis()), t.created(), t.handled(), t.abandoned(), t.timedOut(),
                     t.incomplete(), serviceLevel, Duration.ofMillis(withSl.averageAnswerMillis()),
                     ended == 0 ? 0 : (double) t.abandoned() / ended, now_.openChats(),
-                    t.created() == 0 ? 0 : (double) t.dialed() / t.created()));
+                    t.created() == 0 ? 0 : (double) t.dialed() / t.created(), chat.awaitingAgent(), chat.awaitingCustomer(),
+                    chat.longestAgentReplyWait()));
         }
         return result;
     }

@@ -81,8 +81,10 @@ class QueueCard extends Div {
                 row(defs, "Unassigned chats", Integer.toString(m.waiting()));
                 row(defs, "Agents logged in", Integer.toString(m.agentsLoggedIn()));
                 row(defs, "Longest unassigned wait", duration(m.longestWait()));
-                row(defs, "Chats with agents", Integer.toString(m.openChats()));
-                row(defs, "Chats today", Integer.toString(m.totalToday()));
+                row(defs, "Longest wait for an agent's reply", duration(m.longestAgentReplyWait()));
+                row(defs, "Waiting for the agent", Integer.toString(m.chatsAwaitingAgent()));
+                row(defs, "Waiting for the customer", Integer.toString(m.chatsAwaitingCustomer()));
+                row(defs, "Total waiting on agents", Integer.toString(m.chatsWaitingOnAgents()));
             }
             case CAMPAIGN -> {
                 row(defs, "Undialed missed calls", Integer.toString(m.waiting()));

@@ -25,7 +25,11 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.switchboard.chat.ChatFeed;
+import org.switchboard.chat.ChatPopup;
+import org.switchboard.chat.ChatService;
 import org.switchboard.common.Broadcaster;
+import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 
 /**
@@ -44,7 +48,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final H1 viewTitle = new H1();
     private Broadcaster.Registration sessionRegistration;
 
-    MainLayout(AuthenticationContext authenticationContext, SignedInSessions sessions) {
+    MainLayout(AuthenticationContext authenticationContext, SignedInSessions sessions, ChatService chats, ChatFeed chatFeed) {
         this.authenticationContext = authenticationContext;
         this.sessions = sessions;
         this.user = authenticationContext.getAuthenticatedUser(SignedInUser.class).orElseThrow();
@@ -52,6 +56,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
         addToDrawer(brand(), new Scroller(navigation(entries)));
         addToNavbar(new DrawerToggle(), viewTitle, userArea(entries));
+        if (user.has(Role.AGENT)) {
+            addToNavbar(new ChatPopup(chats, chatFeed, user.id()));
+        }
     }
 
     private static Header brand() {

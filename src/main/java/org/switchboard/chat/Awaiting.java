@@ -1,0 +1,6 @@
+package org.switchboard.chat;
+
+/** Whose reply a conversation waits for. */
+public enum Awaiting {
+    AGENT, CUSTOMER
+}

@@ -1,0 +1,422 @@
+package org.switchboard.chat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.agent.AgentAccess;
+import org.switchboard.chat.data.ChatStore;
+import org.switchboard.chat.data.OutboxStore;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.NotFoundException;
+import org.switchboard.common.ValidationException;
+import org.switchboard.contact.Channel;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactState;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.ContactView;
+import org.switchboard.contact.CustomerAddresses;
+import org.switchboard.contact.NewContact;
+import org.switchboard.queue.AssignmentRole;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueService;
+import org.switchboard.security.Role;
+import org.switchboard.security.SignedInUser;
+
+/**
+ * Chat conversations: customers' messages from every channel, the agent's replies (through the
+ * outbox for SMS, Facebook and Instagram), read marks, tags, flipping a chat to a call or a meeting
+ * room, and the history of resolved chats. The chat itself is a CHAT contact, routed like any other.
+ */
+@Service
+public class ChatService {
+
+    public static final int MAX_TEXT = 2000;
+    private static final String INTEGRATION = "hasAnyRole('ADMIN','INTEGRATION')";
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]{0,39}");
+
+    private final ChatStore store;
+    private final OutboxStore outbox;
+    private final ContactService contacts;
+    private final QueueService queues;
+    private final AgentAccess access;
+    private final ApplicationEventPublisher events;
+    private final ChatProperties properties;
+    private final Clock clock;
+
+    ChatService(ChatStore store, OutboxStore outbox, ContactService contacts, QueueService queues, AgentAccess access,
+            ApplicationEventPublisher events, ChatProperties properties, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.contacts = contacts;
+        this.queues = queues;
+        this.access = access;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // --- customers (through the API, the webhooks and the webchat page) ---
+
+    /** A chat starts with the customer's first message; it waits in its queue like a call. */
+    @PreAuthorize(INTEGRATION)
+    @Transactional
+    public ContactView start(NewContact chat, String text) {
+        return contacts.get(open(chat, text, null, null).contactId());
+    }
+
+    /** A customer writes in an open chat. */
+    @PreAuthorize(INTEGRATION)
+    @Transactional
+    public ChatMessage customerWrites(long contactId, String text) {
+        return write(contactId, text);
+    }
+
+    /**
+     * A provider's webhook: the message joins the customer's open chat on that channel and queue,
+     * or starts a new one. A message id seen before is not stored again.
+     */
+    @PreAuthorize(INTEGRATION)
+    @Transactional
+    public Received receive(InboundMessage message) {
+        if (message.channel() == null || message.channel() == Channel.VOICE || message.channel() == Channel.WEBCHAT) {
+            throw new ValidationException("A webhook message's channel is SMS, FACEBOOK or INSTAGRAM.");
+        }
+        String externalId = message.messageId() == null || message.messageId().isBlank() ? null
+                : message.channel().name() + ":" + message.messageId().strip();
+        if (externalId != null && externalId.length() > 140) {
+            throw new ValidationException("A message id has at most 120 characters.");
+        }
+        List<CheckedImage> images = checkImages(message.attachments());
+        String text = message.text() == null ? "" : message.text();
+        if (text.isBlank() && !images.isEmpty()) {
+            text = images.size() == 1 ? "(image)" : "(" + images.size() + " images)";
+        }
+        String body = checkText(text);
+        if (externalId != null) {
+            var seen = store.contactOfMessage(externalId);
+            if (seen.isPresent()) {
+                return new Received(seen.get(), false, true);
+            }
+        }
+        QueueInfo queue = chatQueue(message.queue());
+        String address = CustomerAddresses.forChannel(message.channel(), message.from(), true);
+        var open = store.lockOpenChat(message.channel(), address, queue.id());
+        ChatMessage first = open.isEmpty()
+                ? open(new NewContact(queue.name(), ContactType.CHAT, message.channel(), message.customerName(), address),
+                        body, null, externalId)
+                : insert(open.get(), Direction.IN, body, null, externalId);
+        for (CheckedImage image : images) {
+            store.insertAttachment(first.id(), image.contentType(), image.fileName(), image.content());
+        }
+        return new Received(first.contactId(), open.isEmpty(), false);
+    }
+
+    /** What a webhook call did: the chat it went to, whether it started it, whether it was a retry. */
+    public record Received(long contactId, boolean startedChat, boolean duplicate) {
+    }
+
+    // --- agents ---
+
+    /** The agent's offered and active chats, the most recently active first, with unread counts. */
+    @Transactional(readOnly = true)
+    public List<Conversation> conversationsOf(long agentId) {
+        access.requireSelfOrManager(agentId);
+        return store.openConversationsOf(agentId);
+    }
+
+    /** How many of the agent's chats have unread customer messages. */
+    @Transactional(readOnly = true)
+    public int unreadChats(long agentId) {
+        access.requireSelfOrManager(agentId);
+        return store.unreadChatsOf(agentId);
+    }
+
+    @Transactional(readOnly = true)
+    public Conversation conversation(long contactId) {
+        return readable(contactId);
+    }
+
+    /** The chat's messages, oldest first; the reader has now read them all. */
+    @Transactional
+    public List<ChatMessage> read(long contactId) {
+        Conversation conversation = readable(contactId);
+        List<ChatMessage> messages = store.messages(contactId);
+        long lastIn = messages.stream().filter(m -> m.direction() == Direction.IN).mapToLong(ChatMessage::id).max().orElse(0);
+        if (lastIn > 0 && conversation.unread() > 0) {
+            store.markRead(contactId, currentUser().id(), lastIn);
+        }
+        return messages;
+    }
+
+    /** The agent's reply; to SMS, Facebook and Instagram it goes out through the outbox. */
+    @Transactional
+    public ChatMessage send(long agentId, long contactId, String text) {
+        access.requireSelfOrManager(agentId);
+        Conversation chat = activeChatOf(agentId, contactId);
+        ChatMessage message = insert(contactId, Direction.OUT, checkText(text), agentId, null);
+        if (chat.channel() != Channel.WEBCHAT) {
+            outbox.enqueue(message.id(), chat.channel(), chat.customerAddress(), clock.instant());
+        }
+        store.markRead(contactId, agentId, store.lastIncomingId(contactId));
+        return store.messages(contactId).getLast();
+    }
+
+    /** "Resolve": the chat ends for the agent and the customer. */
+    @Transactional
+    public ContactView resolve(long agentId, long contactId) {
+        access.requireSelfOrManager(agentId);
+        activeChatOf(agentId, contactId);
+        return contacts.end(agentId, contactId);
+    }
+
+    /** "+Add tag" on an active or resolved chat. */
+    @Transactional
+    public Conversation addTag(long contactId, String tag) {
+        readable(contactId);
+        String clean = checkTag(tag);
+        if (!store.addTag(contactId, clean)) {
+            throw new ConflictException("The chat already has the tag '" + clean + "'.");
+        }
+        return store.conversation(contactId, currentUser().id()).orElseThrow();
+    }
+
+    @Transactional
+    public Conversation removeTag(long contactId, String tag) {
+        readable(contactId);
+        store.removeTag(contactId, tag);
+        return store.conversation(contactId, currentUser().id()).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> tagsInUse() {
+        currentUser();
+        return store.tagsInUse();
+    }
+
+    /** The phone icon: a non-queue call to the customer's number, linked to the chat, which goes on. */
+    @Transactional
+    public ContactView flipToCall(long agentId, long contactId) {
+        access.requireSelfOrManager(agentId);
+        Conversation chat = activeChatOf(agentId, contactId);
+        String number;
+        try {
+            number = CustomerAddresses.phone(chat.customerAddress());
+        } catch (ValidationException notAPhone) {
+            throw new ValidationException("This customer gave no phone number to call ("
+                    + chat.channel().name().toLowerCase(Locale.ROOT) + " chat).");
+        }
+        return contacts.callOut(agentId, number, contactId);
+    }
+
+    /** The video icon: the customer gets a link to a meeting room of this chat. */
+    @Transactional
+    public ChatMessage inviteToMeeting(long agentId, long contactId) {
+        String room = "chat-" + contactId + "-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(4));
+        String link = properties.meetingUrlTemplate().replace("{room}", room);
+        return send(agentId, contactId, "Join me in a meeting room: " + link);
+    }
+
+    /**
+     * Resolved chats by customer, tag and dates, newest first: agents see the chats they handled,
+     * supervisors those of their queues, admins all.
+     */
+    @Transactional(readOnly = true)
+    public List<Conversation> history(ChatHistoryQuery query) {
+        SignedInUser me = currentUser();
+        if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
+            throw new ValidationException("The end date is before the start date.");
+        }
+        Long agent = null;
+        Collection<Long> queueIds = null;
+        if (!me.has(Role.ADMIN)) {
+            if (me.has(Role.SUPERVISOR)) {
+                queueIds = queues.queuesOf(me.id(), AssignmentRole.SUPERVISOR).stream().map(QueueInfo::id).toList();
+            } else {
+                agent = me.id();
+            }
+        }
+        String customer = query.customer() == null || query.customer().isBlank() ? null : query.customer().strip();
+        String tag = query.tag() == null || query.tag().isBlank() ? null : query.tag().strip();
+        ZoneId zone = clock.getZone();
+        Instant from = query.from() == null ? null : query.from().atStartOfDay(zone).toInstant();
+        Instant to = query.to() == null ? null : query.to().plusDays(1).atStartOfDay(zone).toInstant();
+        return store.history(me.id(), agent, queueIds, customer, tag, from, to, 200);
+    }
+
+    /** An image of a message, for those who may read the chat. */
+    @Transactional(readOnly = true)
+    public byte[] attachmentContent(long attachmentId) {
+        var row = store.attachment(attachmentId).orElseThrow(() -> new NotFoundException("No image " + attachmentId + "."));
+        readable(row.contactId());
+        return store.attachmentContent(attachmentId);
+    }
+
+    /** Reply figures of the chat queues' assigned chats. */
+    @Transactional(readOnly = true)
+    public Map<Long, ChatFigures> figures(Collection<Long> queueIds) {
+        Instant now = clock.instant();
+        Map<Long, ChatFigures> figures = new HashMap<>();
+        store.figures(queueIds).forEach((queueId, f) -> figures.put(queueId, new ChatFigures(f.awaitingAgent(),
+                f.awaitingCustomer(), f.oldestAgentWait() == null ? Duration.ZERO : Duration.between(f.oldestAgentWait(), now))));
+        return figures;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean messageTone(long userId) {
+        access.requireSelfOrManager(userId);
+        return store.messageTone(userId).orElse(false);
+    }
+
+    @Transactional
+    public void setMessageTone(long userId, boolean on) {
+        if (currentUser().id() != userId) {
+            throw new AccessDeniedException("Users set their own message tone.");
+        }
+        store.setMessageTone(userId, on);
+    }
+
+    // --- shared with the webchat page ---
+
+    /** Creates the chat contact, its conversation and the customer's first message. */
+    ChatMessage open(NewContact chat, String text, String webchatTokenHash, String externalId) {
+        String body = checkText(text);
+        if (chat.type() != ContactType.CHAT) {
+            throw new ValidationException("Only a chat starts with a message.");
+        }
+        ContactView contact = contacts.create(chat);
+        store.insertConversation(contact.id(), clock.instant(), webchatTokenHash);
+        return insert(contact.id(), Direction.IN, body, null, externalId);
+    }
+
+    ChatMessage write(long contactId, String text) {
+        String body = checkText(text);
+        ContactView contact = contacts.get(contactId);
+        if (contact.type() != ContactType.CHAT) {
+            throw new ValidationException("Contact " + contactId + " is not a chat.");
+        }
+        if (contact.state() == ContactState.ENDED || contact.state() == ContactState.WRAP_UP) {
+            throw new ConflictException("This chat has ended.");
+        }
+        return insert(contactId, Direction.IN, body, null, null);
+    }
+
+    private ChatMessage insert(long contactId, Direction direction, String body, Long authorId, String externalId) {
+        ContactView contact = contacts.get(contactId);
+        long id = store.insertMessage(contactId, direction, body, authorId, clock.instant(), externalId);
+        events.publishEvent(new ChatMessagePosted(contactId, contact.queueId(), contact.agentId(), direction, id,
+                contact.customerName() != null ? contact.customerName() : contact.customerAddress(), preview(body)));
+        return new ChatMessage(id, contactId, direction, body, null, clock.instant(), null, List.of());
+    }
+
+    private Conversation activeChatOf(long agentId, long contactId) {
+        Conversation chat = store.conversation(contactId, agentId).orElseThrow(() -> new NotFoundException("No chat " + contactId + "."));
+        if (chat.agentId() == null || chat.agentId() != agentId) {
+            throw new AccessDeniedException("This chat is not the agent's.");
+        }
+        if (chat.state() != ContactState.CONNECTED) {
+            throw new ConflictException(chat.state() == ContactState.OFFERED ? "Accept the chat first." : "This chat has ended.");
+        }
+        return chat;
+    }
+
+    /** The chat, if the signed-in user holds or held it, supervises its queue, or is an admin. */
+    private Conversation readable(long contactId) {
+        SignedInUser me = currentUser();
+        Conversation chat = store.conversation(contactId, me.id()).orElseThrow(() -> new NotFoundException("No chat " + contactId + "."));
+        boolean allowed = me.has(Role.ADMIN) || chat.agentId() != null && chat.agentId() == me.id()
+                || queues.isAssigned(chat.queueId(), me.id(), AssignmentRole.SUPERVISOR);
+        if (!allowed) {
+            throw new AccessDeniedException("Only the chat's agent, its queue's supervisors and admins may open it.");
+        }
+        return chat;
+    }
+
+    private QueueInfo chatQueue(String name) {
+        if (name == null || name.isBlank()) {
+            throw new ValidationException("The queue is required.");
+        }
+        QueueInfo queue = queues.findByName(name.strip())
+                .orElseThrow(() -> new ValidationException("There is no queue named '" + name.strip() + "'."));
+        if (queue.kind() != org.switchboard.queue.QueueKind.CHAT) {
+            throw new ValidationException("'" + queue.name() + "' is not a chat queue.");
+        }
+        return queue;
+    }
+
+    static String checkText(String text) {
+        if (text == null || text.isBlank()) {
+            throw new ValidationException("Write a message first: it is empty.");
+        }
+        String body = text.strip();
+        if (body.length() > MAX_TEXT) {
+            throw new ValidationException("A message has at most " + MAX_TEXT + " characters; this one has " + body.length() + ".");
+        }
+        return body;
+    }
+
+    private static String checkTag(String tag) {
+        String clean = tag == null ? "" : tag.strip();
+        if (!TAG.matcher(clean).matches()) {
+            throw new ValidationException("A tag has 1 to 40 letters, digits, spaces, '-' or '_'.");
+        }
+        return clean;
+    }
+
+    private List<CheckedImage> checkImages(List<NewAttachment> attachments) {
+        if (attachments == null || attachments.isEmpty()) {
+            return List.of();
+        }
+        if (attachments.size() > properties.maxAttachments()) {
+            throw new ValidationException("A message carries at most " + properties.maxAttachments() + " images.");
+        }
+        return attachments.stream().map(this::checkImage).toList();
+    }
+
+    private CheckedImage checkImage(NewAttachment attachment) {
+        byte[] content = attachment.content();
+        if (content == null || content.length == 0) {
+            throw new ValidationException("An attachment is empty.");
+        }
+        if (content.length > properties.maxAttachmentBytes()) {
+            throw new ValidationException("An image has at most " + properties.maxAttachmentBytes() + " bytes; '"
+                    + attachment.fileName() + "' has " + content.length + ".");
+        }
+        String type = ImageTypes.detect(content);
+        if (type == null) {
+            throw new ValidationException("'" + attachment.fileName() + "' is not a PNG, JPEG, GIF or WebP image.");
+        }
+        String name = attachment.fileName() == null || attachment.fileName().isBlank() ? "image" : attachment.fileName().strip();
+        return new CheckedImage(type, name.length() > 120 ? name.substring(0, 120) : name, content);
+    }
+
+    private record CheckedImage(String contentType, String fileName, byte[] content) {
+    }
+
+    private static String preview(String body) {
+        return body.length() > 80 ? body.substring(0, 79) + "…" : body;
+    }
+
+    private static SignedInUser currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof SignedInUser user)) {
+            throw new AccessDeniedException("Sign in first.");
+        }
+        return user;
+    }
+}

@@ -1,0 +1,6 @@
+package org.switchboard.chat;
+
+/** IN from the customer, OUT from the agent. */
+public enum Direction {
+    IN, OUT
+}

@@ -1,0 +1,152 @@
+package org.switchboard.chat;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.chat.data.ChatStore;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.NotFoundException;
+import org.switchboard.common.TokenBuckets;
+import org.switchboard.common.ValidationException;
+import org.switchboard.contact.Channel;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactState;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.ContactView;
+import org.switchboard.contact.CustomerAddresses;
+import org.switchboard.contact.NewContact;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.queue.QueueService;
+import org.switchboard.security.SystemUser;
+
+/**
+ * The customer's side of a webchat, for the public page: no sign-in, so the customer holds a random
+ * session token (only its hash is stored) that finds the conversation again after a reload.
+ * Starts are rate-limited per client address and messages per session.
+ */
+@Service
+public class WebchatService {
+
+    /** What the customer's page keeps: the token and the chat it opens. */
+    public record Session(String token, long contactId) {
+    }
+
+    /** The conversation as the customer sees it. */
+    public record Transcript(long contactId, String queueName, String customerName, boolean ended, List<ChatMessage> messages) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ChatService chats;
+    private final ChatStore store;
+    private final ContactService contacts;
+    private final QueueService queues;
+    private final TokenBuckets<String> starts;
+    private final TokenBuckets<Long> messages;
+
+    WebchatService(ChatService chats, ChatStore store, ContactService contacts, QueueService queues, ChatProperties properties) {
+        this.chats = chats;
+        this.store = store;
+        this.contacts = contacts;
+        this.queues = queues;
+        this.starts = new TokenBuckets<>(properties.webchatStartsBurst(), properties.webchatStartsPerSecond(), 50_000);
+        this.messages = new TokenBuckets<>(properties.webchatBurst(), properties.webchatMessagesPerSecond(), 50_000);
+    }
+
+    /** The chat queue a webchat page belongs to; a clear error for anything else. */
+    @Transactional(readOnly = true)
+    public QueueInfo queue(String name) {
+        QueueInfo queue = SystemUser.call(() -> queues.findByName(name == null ? "" : name.strip()))
+                .orElseThrow(() -> new NotFoundException("There is no chat called '" + name + "'."));
+        if (queue.kind() != QueueKind.CHAT) {
+            throw new NotFoundException("There is no chat called '" + name + "'.");
+        }
+        return queue;
+    }
+
+    /**
+     * The customer starts a chat with a name, an optional phone number (so the agent may call back)
+     * and a first message.
+     */
+    @Transactional
+    public Session start(String queueName, String customerName, String phone, String text, String clientAddress) {
+        QueueInfo queue = queue(queueName);
+        if (customerName == null || customerName.isBlank()) {
+            throw new ValidationException("Please tell us your name.");
+        }
+        String address = phone == null || phone.isBlank() ? "web-" + HexFormat.of().formatHex(bytes(4))
+                : CustomerAddresses.phone(phone);
+        ChatService.checkText(text);
+        throttle(starts.acquire(clientAddress == null ? "" : clientAddress));
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
+        ChatMessage first = SystemUser.call(() -> chats.open(
+                new NewContact(queue.name(), ContactType.CHAT, Channel.WEBCHAT, customerName, address), text, hash(token), null));
+        return new Session(token, first.contactId());
+    }
+
+    /** The conversation of a token; empty when the token is unknown (a stale page). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Transcript> transcript(String token) {
+        return contactOf(token).map(contactId -> {
+            ContactView contact = SystemUser.call(() -> contacts.get(contactId));
+            return new Transcript(contactId, contact.queueName(), contact.customerName(), ended(contact),
+                    store.messages(contactId));
+        });
+    }
+
+    @Transactional
+    public ChatMessage write(String token, String text) {
+        long contactId = contactOf(token).orElseThrow(() -> new NotFoundException("This chat is no longer available."));
+        throttle(messages.acquire(contactId));
+        return SystemUser.call(() -> chats.write(contactId, text));
+    }
+
+    /** The customer ends the chat. */
+    @Transactional
+    public void end(String token) {
+        long contactId = contactOf(token).orElseThrow(() -> new NotFoundException("This chat is no longer available."));
+        SystemUser.run(() -> {
+            if (!ended(contacts.get(contactId))) {
+                contacts.customerLeft(contactId);
+            }
+        });
+    }
+
+    private java.util.Optional<Long> contactOf(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return java.util.Optional.empty();
+        }
+        return store.contactOfToken(hash(token));
+    }
+
+    private static boolean ended(ContactView contact) {
+        return contact.state() == ContactState.ENDED || contact.state() == ContactState.WRAP_UP;
+    }
+
+    private static void throttle(long waitSeconds) {
+        if (waitSeconds > 0) {
+            throw new ConflictException("You are sending too fast. Please wait " + waitSeconds + " s and try again.");
+        }
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.switchboard.chat.ui;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.OptionalParameter;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.chat.ChatFeed;
+import org.switchboard.chat.ChatMessage;
+import org.switchboard.chat.ChatService;
+import org.switchboard.chat.Conversation;
+import org.switchboard.common.Broadcaster;
+import org.switchboard.common.CoalescedRefresh;
+import org.switchboard.contact.ContactService;
+import org.switchboard.security.Role;
+import org.switchboard.security.SignedInUser;
+import org.switchboard.texts.TextMessageService;
+
+/**
+ * "Chat conversations": the agent's chats on the left (channel bubble, queue, customer, last
+ * message, unread count; filter by tag), the selected one on the right to read and answer, and the
+ * history of resolved chats. Everything follows the chat feed by push.
+ */
+@Route("chats")
+@PageTitle("Chat conversations")
+@Menu(title = "Chat conversations", icon = "vaadin:chat", order = 20)
+@RolesAllowed(Role.AGENT_ROLE)
+class ChatView extends Main implements HasUrlParameter<Long> {
+
+    static final long REPAINT_DELAY_MILLIS = 150;
+
+    /** What the screen shows at one moment, loaded off the UI thread. */
+    record Model(List<Conversation> active, Conversation selected, List<ChatMessage> messages) {
+    }
+
+    private final ChatService chats;
+    private final ChatFeed feed;
+    private final SignedInUser me;
+    final Tabs tabs = new Tabs(new Tab("Active"), new Tab("History"));
+    final ConversationList list;
+    final HistoryPanel history;
+    final ChatThread thread;
+    private Long selectedId;
+    private Model model;
+    private Broadcaster.Registration subscription;
+
+    ChatView(ChatService chats, ChatFeed feed, ContactService contacts, TextMessageService texts, Clock clock,
+            AuthenticationContext authentication) {
+        this.chats = chats;
+        this.feed = feed;
+        this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        addClassName("chat-view");
+        list = new ConversationList(chats, clock.getZone(), this::select);
+        history = new HistoryPanel(chats, clock.getZone(), this::select);
+        thread = new ChatThread(chats, contacts, texts, me, clock.getZone(), this::reload);
+        tabs.setId("chat-tabs");
+        tabs.addSelectedChangeListener(e -> showTab());
+        Div side = new Div(tabs, list, history);
+        side.addClassName("chat-side");
+        add(side, thread);
+        showTab();
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long contactId) {
+        selectedId = contactId;
+        reload();
+    }
+
+    void select(long contactId) {
+        selectedId = contactId;
+        getUI().ifPresentOrElse(ui -> ui.navigate(ChatView.class, contactId), this::reload);
+    }
+
+    /** Loads and shows the current state at once (after the user's own action). */
+    void reload() {
+        apply(load());
+    }
+
+    private Model load() {
+        List<Conversation> active = chats.conversationsOf(me.id());
+        if (selectedId == null) {
+            return new Model(active, null, List.of());
+        }
+        return new Model(active, chats.conversation(selectedId), chats.read(selectedId));
+    }
+
+    private void apply(Model next) {
+        model = next;
+        list.show(next.active(), selectedId);
+        thread.show(next.selected(), next.messages());
+    }
+
+    private void showTab() {
+        boolean active = tabs.getSelectedIndex() == 0;
+        list.setVisible(active);
+        history.setVisible(!active);
+        if (!active) {
+            history.refresh();
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        CoalescedRefresh<Model> refresh = new CoalescedRefresh<>(event.getUI(), this::load, this::apply, REPAINT_DELAY_MILLIS);
+        subscription = feed.subscribe(update -> {
+            boolean mine = update.agentId() != null && update.agentId() == me.id();
+            boolean open = selectedId != null && update.contactId() == selectedId;
+            if (mine || open) {
+                refresh.request();
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
+    Model model() {
+        return model;
+    }
+}

@@ -1,0 +1,101 @@
+package org.switchboard.chat.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import org.switchboard.chat.ChannelBadge;
+import org.switchboard.chat.ChatService;
+import org.switchboard.chat.Conversation;
+import org.switchboard.contact.ContactState;
+
+/** The agent's conversations: channel bubble, queue, customer, last message and unread count; filter by tag. */
+class ConversationList extends Div {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    final ComboBox<String> tag = new ComboBox<>();
+    final Div items = new Div();
+    private final ChatService chats;
+    private final ZoneId zone;
+    private final LongConsumer onSelect;
+    private List<Conversation> all = List.of();
+    private Long selectedId;
+
+    ConversationList(ChatService chats, ZoneId zone, LongConsumer onSelect) {
+        this.chats = chats;
+        this.zone = zone;
+        this.onSelect = onSelect;
+        addClassName("conversation-list");
+        tag.setPlaceholder("All tags");
+        tag.setAriaLabel("Filter by tag");
+        tag.setClearButtonVisible(true);
+        tag.setWidthFull();
+        tag.addValueChangeListener(e -> render());
+        items.setId("conversations");
+        items.getElement().setAttribute("role", "list");
+        add(tag, items);
+    }
+
+    void show(List<Conversation> conversations, Long selected) {
+        all = conversations;
+        selectedId = selected;
+        String chosen = tag.getValue();
+        tag.setItems(chats.tagsInUse());
+        if (chosen != null) {
+            tag.setValue(chosen);
+        }
+        render();
+    }
+
+    private void render() {
+        items.removeAll();
+        String filter = tag.getValue();
+        List<Conversation> shown = all.stream().filter(c -> filter == null || c.tags().contains(filter)).toList();
+        if (shown.isEmpty()) {
+            Span empty = new Span(filter == null ? "No open chats. New chats are offered to you when you are Ready in a chat queue."
+                    : "No open chat has the tag '" + filter + "'.");
+            empty.addClassName("empty-state");
+            items.add(empty);
+        }
+        shown.forEach(c -> items.add(item(c, selectedId != null && c.contactId() == selectedId, zone, onSelect)));
+    }
+
+    static Div item(Conversation c, boolean selected, ZoneId zone, LongConsumer onSelect) {
+        Span queue = new Span(c.queueName());
+        queue.addClassName("conversation-queue");
+        Div top = new Div(new ChannelBadge(c.channel()), queue);
+        top.addClassName("conversation-top");
+        if (c.unread() > 0) {
+            Span unread = new Span(Integer.toString(c.unread()));
+            unread.getElement().setAttribute("theme", "badge primary pill");
+            unread.getElement().setAttribute("aria-label", c.unread() + " unread");
+            unread.addClassName("conversation-unread");
+            top.add(unread);
+        }
+        Span customer = new Span(c.customer());
+        customer.addClassName("conversation-customer");
+        Span when = new Span(c.lastMessageAt() == null ? "" : TIME.format(c.lastMessageAt().atZone(zone)));
+        when.addClassName("conversation-time");
+        Span last = new Span(c.state() == ContactState.OFFERED ? "Offered to you · " + c.lastMessage() : c.lastMessage());
+        last.addClassName("conversation-last");
+        Div item = new Div(top, new Div(customer, when), last);
+        if (!c.tags().isEmpty()) {
+            Span tags = new Span(String.join(" · ", c.tags()));
+            tags.addClassName("conversation-tags");
+            item.add(tags);
+        }
+        item.addClassName("conversation");
+        if (selected) {
+            item.addClassName("selected");
+        }
+        item.getElement().setAttribute("role", "listitem");
+        item.getElement().setAttribute("tabindex", "0");
+        item.addClickListener(e -> onSelect.accept(c.contactId()));
+        return item;
+    }
+}

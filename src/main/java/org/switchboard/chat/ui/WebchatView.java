@@ -1,0 +1,248 @@
+package org.switchboard.chat.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.switchboard.chat.ChatFeed;
+import org.switchboard.chat.ChatMessage;
+import org.switchboard.chat.ChatService;
+import org.switchboard.chat.Direction;
+import org.switchboard.chat.WebchatService;
+import org.switchboard.chat.WebchatService.Transcript;
+import org.switchboard.common.Broadcaster;
+import org.switchboard.common.CoalescedRefresh;
+import org.switchboard.common.NotFoundException;
+import org.switchboard.common.UserActions;
+
+/**
+ * The customer's webchat page, public: a name, an optional phone number and a first message start
+ * the chat; the agent's replies arrive live. The session token lives in the browser's
+ * localStorage, so a reload brings the conversation back. Text is always shown as text.
+ */
+@Route(value = "webchat/:queue", autoLayout = false)
+@AnonymousAllowed
+class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    final TextField name = new TextField("Your name");
+    final TextField phone = new TextField("Phone number (optional, if you would like a call)");
+    final TextArea first = new TextArea("How can we help?");
+    final Button start = new Button("Start chat");
+    final Div startForm;
+    final Div messages = new Div();
+    final TextField message = new TextField();
+    final Button send = new Button("Send");
+    final Button end = new Button("End chat");
+    final Span status = new Span();
+    final Div conversation;
+    private final H1 heading = new H1();
+    private final WebchatService webchat;
+    private final ChatFeed feed;
+    private final ZoneId zone;
+    private String queueName;
+    private String token;
+    private Long contactId;
+    private Broadcaster.Registration subscription;
+    private CoalescedRefresh<Optional<Transcript>> refresh;
+
+    WebchatView(WebchatService webchat, ChatFeed feed, java.time.Clock clock) {
+        this.webchat = webchat;
+        this.feed = feed;
+        this.zone = clock.getZone();
+        addClassName("webchat");
+        name.setId("webchat-name");
+        name.setMaxLength(100);
+        name.setRequired(true);
+        phone.setId("webchat-phone");
+        phone.setMaxLength(25);
+        first.setId("webchat-first");
+        first.setMaxLength(ChatService.MAX_TEXT);
+        start.setId("webchat-start");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.addClickListener(e -> startChat());
+        startForm = new Div(name, phone, first, start);
+        startForm.addClassName("webchat-start");
+
+        messages.setId("webchat-messages");
+        messages.addClassName("chat-messages");
+        messages.getElement().setAttribute("role", "log");
+        messages.getElement().setAttribute("aria-live", "polite");
+        message.setId("webchat-message");
+        message.setAriaLabel("Message");
+        message.setPlaceholder("Write a message · Enter sends");
+        message.setMaxLength(ChatService.MAX_TEXT);
+        message.setWidthFull();
+        message.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+        message.addKeyDownListener(Key.ENTER, e -> sendMessage());
+        send.setId("webchat-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickListener(e -> sendMessage());
+        end.setId("webchat-end");
+        end.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        end.addClickListener(e -> endChat());
+        status.setId("webchat-status");
+        status.addClassName("webchat-status");
+        Div compose = new Div(message, send);
+        compose.addClassName("chat-compose-row");
+        conversation = new Div(status, messages, compose, end);
+        conversation.addClassName("webchat-conversation");
+        add(heading, startForm, conversation);
+        conversation.setVisible(false);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String requested = event.getRouteParameters().get("queue").orElse("");
+        try {
+            queueName = webchat.queue(requested).name();
+        } catch (NotFoundException e) {
+            heading.setText("Chat");
+            startForm.setVisible(false);
+            add(new Paragraph(e.getMessage()));
+            return;
+        }
+        heading.setText("Chat with " + queueName);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return queueName == null ? "Chat" : "Chat with " + queueName;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        refresh = new CoalescedRefresh<>(event.getUI(), () -> webchat.transcript(token), this::show, 100);
+        subscription = feed.subscribe(update -> {
+            if (contactId != null && update.contactId() == contactId) {
+                refresh.request();
+            }
+        });
+        if (queueName != null) {
+            getElement().executeJs("return localStorage.getItem($0)", storageKey())
+                    .then(String.class, this::restore);
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
+    /** A reloaded page: the stored token finds the conversation again. */
+    void restore(String storedToken) {
+        token = storedToken;
+        Optional<Transcript> transcript = webchat.transcript(storedToken);
+        if (transcript.isEmpty()) {
+            token = null;
+        }
+        show(transcript);
+    }
+
+    private void startChat() {
+        String client = VaadinRequest.getCurrent() == null ? "" : VaadinRequest.getCurrent().getRemoteAddr();
+        UserActions.run(() -> {
+            WebchatService.Session session = webchat.start(queueName, name.getValue(), phone.getValue(), first.getValue(), client);
+            token = session.token();
+            getElement().executeJs("localStorage.setItem($0, $1)", storageKey(), token);
+            first.clear();
+            show(webchat.transcript(token));
+        });
+    }
+
+    private void sendMessage() {
+        if (token == null) {
+            return;
+        }
+        if (UserActions.run(() -> webchat.write(token, message.getValue()))) {
+            message.clear();
+            show(webchat.transcript(token));
+        }
+    }
+
+    private void endChat() {
+        if (token != null && UserActions.run(() -> webchat.end(token))) {
+            show(webchat.transcript(token));
+        }
+    }
+
+    /** Forgets the ended chat, so the customer can start another. */
+    private void startOver() {
+        getElement().executeJs("localStorage.removeItem($0)", storageKey());
+        token = null;
+        show(Optional.empty());
+    }
+
+    void show(Optional<Transcript> transcript) {
+        contactId = transcript.map(Transcript::contactId).orElse(null);
+        startForm.setVisible(transcript.isEmpty() && queueName != null);
+        conversation.setVisible(transcript.isPresent());
+        if (transcript.isEmpty()) {
+            return;
+        }
+        Transcript t = transcript.get();
+        messages.removeAll();
+        for (ChatMessage m : t.messages()) {
+            messages.add(bubble(m, t.customerName()));
+        }
+        messages.getElement().executeJs("this.scrollTop = this.scrollHeight");
+        status.removeAll();
+        if (t.ended()) {
+            Button again = new Button("Start a new chat", e -> startOver());
+            again.setId("webchat-again");
+            status.add(new Span("This chat has ended. Thank you for contacting us."), again);
+            status.addClassName("ended");
+        } else {
+            status.setText(t.messages().stream().anyMatch(m -> m.direction() == Direction.OUT)
+                    ? "You are chatting with us." : "Thanks! An agent will be with you shortly.");
+            status.removeClassName("ended");
+        }
+        message.setEnabled(!t.ended());
+        send.setEnabled(!t.ended());
+        end.setVisible(!t.ended());
+    }
+
+    private Div bubble(ChatMessage m, String customerName) {
+        Span author = new Span(m.direction() == Direction.IN ? "You" : m.authorName() == null ? "Agent" : m.authorName());
+        author.addClassName("msg-author");
+        Span time = new Span(TIME.format(m.sentAt().atZone(zone)));
+        time.addClassName("msg-time");
+        Div head = new Div(author, time);
+        head.addClassName("msg-head");
+        Paragraph body = new Paragraph();
+        body.setText(m.body());
+        body.addClassName("msg-body");
+        Div bubble = new Div(head, body);
+        // Seen from the customer: their own messages on the right.
+        bubble.addClassNames("msg", m.direction() == Direction.IN ? "msg-out" : "msg-in");
+        return bubble;
+    }
+
+    private String storageKey() {
+        return "switchboard.webchat." + queueName;
+    }
+}

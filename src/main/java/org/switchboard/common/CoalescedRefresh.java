@@ -1,0 +1,73 @@
+package org.switchboard.common;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import com.vaadin.flow.component.UI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Turns a burst of pushed changes into one load and one repaint: the first request schedules a
+ * load after {@code delayMillis} on a background thread, as the signed-in user, and the result is
+ * applied in {@code ui.access}. Requests arriving meanwhile ride along. The database is never read
+ * inside {@code access}.
+ */
+public final class CoalescedRefresh<T> {
+
+    private static final Logger log = LoggerFactory.getLogger(CoalescedRefresh.class);
+    private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(2, r -> {
+        Thread thread = new Thread(r, "ui-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final UI ui;
+    private final Authentication user;
+    private final Supplier<T> load;
+    private final Consumer<T> apply;
+    private final long delayMillis;
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    public CoalescedRefresh(UI ui, Supplier<T> load, Consumer<T> apply, long delayMillis) {
+        this.ui = ui;
+        this.user = SecurityContextHolder.getContext().getAuthentication();
+        this.load = load;
+        this.apply = apply;
+        this.delayMillis = delayMillis;
+    }
+
+    public void request() {
+        if (!queued.compareAndSet(false, true)) {
+            return;
+        }
+        SCHEDULER.schedule(() -> {
+            queued.set(false);
+            try {
+                T fresh = asUser(load);
+                ui.access(() -> apply.accept(fresh));
+            } catch (RuntimeException e) {
+                log.debug("A pushed refresh failed", e);
+            }
+        }, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private T asUser(Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(user);
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}
