@@ -18,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @ActiveProfiles("test")
-@Import({TestConfig.class, RoutingFixture.class})
+@Import({TestConfig.class, RoutingFixture.class, org.switchboard.chat.ScriptedInstagramSender.class})
 public @interface SwitchboardTest {
 }

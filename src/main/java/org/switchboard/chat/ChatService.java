@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,6 +38,7 @@ import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueService;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
+import org.switchboard.security.SystemUser;
 
 /**
  * Chat conversations: customers' messages from every channel, the agent's replies (through the
@@ -44,6 +46,7 @@ import org.switchboard.security.SignedInUser;
  * room, and the history of resolved chats. The chat itself is a CHAT contact, routed like any other.
  */
 @Service
+@EnableConfigurationProperties(ChatProperties.class)
 public class ChatService {
 
     public static final int MAX_TEXT = 2000;
@@ -158,8 +161,9 @@ public class ChatService {
         Conversation conversation = readable(contactId);
         List<ChatMessage> messages = store.messages(contactId);
         long lastIn = messages.stream().filter(m -> m.direction() == Direction.IN).mapToLong(ChatMessage::id).max().orElse(0);
-        if (lastIn > 0 && conversation.unread() > 0) {
-            store.markRead(contactId, currentUser().id(), lastIn);
+        SignedInUser reader = currentUser();
+        if (lastIn > 0 && conversation.unread() > 0 && !SystemUser.USERNAME.equals(reader.username())) {
+            store.markRead(contactId, reader.id(), lastIn);
         }
         return messages;
     }
