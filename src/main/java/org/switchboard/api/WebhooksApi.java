@@ -66,7 +66,7 @@ class WebhooksApi {
             throw new ValidationException("An attachment needs its data (base64).");
         }
         try {
-            return new NewAttachment(attachment.fileName(), Base64.getMimeDecoder().decode(attachment.data()));
+            return new NewAttachment(attachment.fileName(), Base64.getDecoder().decode(attachment.data().replaceAll("\\s", "")));
         } catch (IllegalArgumentException e) {
             throw new ValidationException("An attachment's data is not valid base64.");
         }
