@@ -18,6 +18,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.switchboard.chat.ChatService;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.Channel;
@@ -44,26 +45,34 @@ public class SimulatorService {
     private static final String[] NAMES = {"Ada Lovelace", "Alan Turing", "Grace Hopper", "Linus Pauling", "Marie Curie",
             "Nikola Tesla", "Rosalind Franklin", "Katherine Johnson", "Tim Berners-Lee", "Hedy Lamarr"};
     private static final Channel[] CHAT_CHANNELS = {Channel.WEBCHAT, Channel.SMS, Channel.FACEBOOK, Channel.INSTAGRAM};
+    private static final String[] OPENINGS = {"Hi, where is my order?", "Do you ship to Canada?",
+            "I need to change my delivery address.", "Can I get a refund for a damaged item?", "What are your opening hours?"};
+    private static final String[] REPLIES = {"Thanks!", "The order number is 4711.", "Is anyone there?",
+            "OK, that works for me.", "Could you check again, please?"};
 
     private final ContactService contacts;
+    private final ChatService chats;
     private final QueueService queues;
     private final SimulatorProperties properties;
     private final Clock clock;
     private final Random random;
     private final Map<String, Double> rates = new ConcurrentHashMap<>();
     private final Map<Long, Instant> hangUps = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> customerReplies = new ConcurrentHashMap<>();
     private final Map<Long, Instant> agentSteps = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean simulateAgents;
     private Instant lastTick;
 
     @Autowired
-    SimulatorService(ContactService contacts, QueueService queues, SimulatorProperties properties, Clock clock) {
-        this(contacts, queues, properties, clock, new Random());
+    SimulatorService(ContactService contacts, ChatService chats, QueueService queues, SimulatorProperties properties, Clock clock) {
+        this(contacts, chats, queues, properties, clock, new Random());
     }
 
-    SimulatorService(ContactService contacts, QueueService queues, SimulatorProperties properties, Clock clock, Random random) {
+    SimulatorService(ContactService contacts, ChatService chats, QueueService queues, SimulatorProperties properties, Clock clock,
+            Random random) {
         this.contacts = contacts;
+        this.chats = chats;
         this.queues = queues;
         this.properties = properties;
         this.clock = clock;
@@ -144,6 +153,7 @@ public class SimulatorService {
             }
         }
         hangUpDue(now);
+        customersReply(now);
         if (simulateAgents) {
             playAgents(now);
         }
@@ -156,7 +166,11 @@ public class SimulatorService {
                         "+1555" + (1_000_000 + random.nextInt(8_999_999)))
                 : new NewContact(queue.name(), random.nextInt(10) == 0 ? ContactType.CALLBACK_REQUEST : ContactType.INBOUND_CALL,
                         Channel.VOICE, name, "+1555" + (1_000_000 + random.nextInt(8_999_999)));
-        ContactView created = contacts.create(contact);
+        ContactView created = contact.type() == ContactType.CHAT
+                ? chats.start(contact, OPENINGS[random.nextInt(OPENINGS.length)]) : contacts.create(contact);
+        if (contact.type() == ContactType.CHAT) {
+            customerReplies.put(created.id(), now.plus(replyDelay()));
+        }
         if (contact.type() == ContactType.INBOUND_CALL && random.nextDouble() < properties.abandonShare()) {
             hangUps.put(created.id(), now.plusSeconds(10 + random.nextInt(80)));
         }
@@ -172,6 +186,26 @@ public class SimulatorService {
                 }
             }
         }
+    }
+
+    /** Chat customers write again now and then while their chat is open. */
+    private void customersReply(Instant now) {
+        for (var entry : new ArrayList<>(customerReplies.entrySet())) {
+            if (entry.getValue().isAfter(now)) {
+                continue;
+            }
+            ContactState state = contacts.get(entry.getKey()).state();
+            if (state == ContactState.ENDED || state == ContactState.WRAP_UP) {
+                customerReplies.remove(entry.getKey());
+            } else {
+                ignoreConflict(() -> chats.customerWrites(entry.getKey(), REPLIES[random.nextInt(REPLIES.length)]));
+                customerReplies.put(entry.getKey(), now.plus(replyDelay()));
+            }
+        }
+    }
+
+    private Duration replyDelay() {
+        return Duration.ofSeconds(20 + random.nextInt(70));
     }
 
     /** Simulated agents: accept after a moment, talk around the average talk time, end wrap-up soon after. */

@@ -27,6 +27,7 @@ import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.queue.QueueService;
 import org.switchboard.security.Role;
+import org.switchboard.chat.ChatService;
 import org.switchboard.security.SystemUser;
 import org.switchboard.security.UserForm;
 import org.switchboard.security.UserService;
@@ -52,6 +53,8 @@ class SimulatorServiceTest {
     SimulatorService bean;
     @Autowired
     Sweeper sweeper;
+    @Autowired
+    ChatService chats;
 
     @AfterEach
     void resetClock() {
@@ -66,7 +69,7 @@ class SimulatorServiceTest {
     SimulatorService simulator(QueueInfo queue, double abandonShare, boolean withAgents) {
         SimulatorProperties properties = new SimulatorProperties(false, Duration.ofSeconds(1), 0,
                 Map.of(queue.name(), 3600.0), abandonShare, withAgents, "sim-", Duration.ofSeconds(30));
-        return new SimulatorService(contacts, queues, properties, clock, new Random(42));
+        return new SimulatorService(contacts, chats, queues, properties, clock, new Random(42));
     }
 
     @Test
@@ -88,6 +91,27 @@ class SimulatorServiceTest {
         assertThat(abandoned).as("about half the callers hang up within 90 s").isBetween(arrived / 5, arrived);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM contact_event e JOIN contact c ON c.id = e.contact_id WHERE c.queue_id = ? AND e.type = 'ABANDONED'")
                 .param(queue.id()).query(Integer.class).single()).isEqualTo(abandoned);
+    }
+
+    @Test
+    void chatCustomersOpenWithAMessageAndWriteAgainWhileTheChatIsOpen() {
+        QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
+        SimulatorService simulator = simulator(queue, 0, false);
+        SystemUser.run(simulator::tick);
+        clock.advance(Duration.ofSeconds(10));
+        SystemUser.run(simulator::tick);
+        int chatsOpened = count(queue, "type = 'CHAT'");
+        assertThat(chatsOpened).isPositive();
+        long lastChat = jdbc.sql("SELECT MAX(id) FROM contact WHERE queue_id = ?").param(queue.id()).query(Long.class).single();
+        // Only the chats opened so far: later arrivals bring opening messages of their own.
+        String messagesIn = "SELECT COUNT(*) FROM chat_message m JOIN contact c ON c.id = m.contact_id "
+                + "WHERE c.queue_id = ? AND m.direction = 'IN' AND c.id <= " + lastChat;
+        int before = jdbc.sql(messagesIn).param(queue.id()).query(Integer.class).single();
+        assertThat(before).as("every chat opens with a message").isEqualTo(chatsOpened);
+        clock.advance(Duration.ofSeconds(95));
+        SystemUser.run(simulator::tick);
+        assertThat(jdbc.sql(messagesIn).param(queue.id()).query(Integer.class).single())
+                .as("customers of open chats wrote again").isGreaterThanOrEqualTo(before + chatsOpened);
     }
 
     @Test
