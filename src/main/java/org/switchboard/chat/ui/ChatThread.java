@@ -75,6 +75,7 @@ class ChatThread extends Div {
         customer.setId("chat-customer");
         meta.addClassName("chat-meta");
         tags.addClassName("chat-tags");
+        tags.setId("chat-tags");
         actions.addClassName("chat-actions");
         messages.setId("chat-messages");
         messages.addClassName("chat-messages");
@@ -100,6 +101,7 @@ class ChatThread extends Div {
         row.addClassName("chat-compose-row");
         composer = new Div(suggestions, row);
         composer.addClassName("chat-composer");
+        composer.setId("chat-composer");
 
         empty.addClassName("empty-state");
         Div head = new Div(new Div(customer, meta), actions);

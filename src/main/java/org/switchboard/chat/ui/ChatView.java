@@ -42,7 +42,7 @@ class ChatView extends Main implements HasUrlParameter<Long> {
     static final long REPAINT_DELAY_MILLIS = 150;
 
     /** What the screen shows at one moment, loaded off the UI thread. */
-    record Model(List<Conversation> active, Conversation selected, List<ChatMessage> messages) {
+    record Model(List<Conversation> active, List<String> tagsInUse, Conversation selected, List<ChatMessage> messages) {
     }
 
     private final ChatService chats;
@@ -62,7 +62,7 @@ class ChatView extends Main implements HasUrlParameter<Long> {
         this.feed = feed;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         addClassName("chat-view");
-        list = new ConversationList(chats, clock.getZone(), this::select);
+        list = new ConversationList(clock.getZone(), this::select);
         history = new HistoryPanel(chats, clock.getZone(), this::select);
         thread = new ChatThread(chats, contacts, texts, me, clock.getZone(), this::reload);
         tabs.setId("chat-tabs");
@@ -91,15 +91,16 @@ class ChatView extends Main implements HasUrlParameter<Long> {
 
     private Model load() {
         List<Conversation> active = chats.conversationsOf(me.id());
+        List<String> tags = chats.tagsInUse();
         if (selectedId == null) {
-            return new Model(active, null, List.of());
+            return new Model(active, tags, null, List.of());
         }
-        return new Model(active, chats.conversation(selectedId), chats.read(selectedId));
+        return new Model(active, tags, chats.conversation(selectedId), chats.read(selectedId));
     }
 
     private void apply(Model next) {
         model = next;
-        list.show(next.active(), selectedId);
+        list.show(next.active(), next.tagsInUse(), selectedId);
         thread.show(next.selected(), next.messages());
     }
 

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.switchboard.chat.ChannelBadge;
-import org.switchboard.chat.ChatService;
 import org.switchboard.chat.Conversation;
 import org.switchboard.contact.ContactState;
 
@@ -20,14 +19,12 @@ class ConversationList extends Div {
 
     final ComboBox<String> tag = new ComboBox<>();
     final Div items = new Div();
-    private final ChatService chats;
     private final ZoneId zone;
     private final LongConsumer onSelect;
     private List<Conversation> all = List.of();
     private Long selectedId;
 
-    ConversationList(ChatService chats, ZoneId zone, LongConsumer onSelect) {
-        this.chats = chats;
+    ConversationList(ZoneId zone, LongConsumer onSelect) {
         this.zone = zone;
         this.onSelect = onSelect;
         addClassName("conversation-list");
@@ -41,12 +38,12 @@ class ConversationList extends Div {
         add(tag, items);
     }
 
-    void show(List<Conversation> conversations, Long selected) {
+    void show(List<Conversation> conversations, List<String> tagsInUse, Long selected) {
         all = conversations;
         selectedId = selected;
         String chosen = tag.getValue();
-        tag.setItems(chats.tagsInUse());
-        if (chosen != null) {
+        tag.setItems(tagsInUse);
+        if (chosen != null && tagsInUse.contains(chosen)) {
             tag.setValue(chosen);
         }
         render();

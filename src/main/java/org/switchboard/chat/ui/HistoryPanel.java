@@ -41,6 +41,7 @@ class HistoryPanel extends Div {
         customer.setWidthFull();
         tag.setPlaceholder("All tags");
         tag.setAriaLabel("Tag");
+        tag.setId("history-tag");
         tag.setClearButtonVisible(true);
         tag.setWidthFull();
         customer.addValueChangeListener(e -> search());
