@@ -90,12 +90,10 @@ class ChatView extends Main implements HasUrlParameter<Long> {
     }
 
     private Model load() {
-        List<Conversation> active = chats.conversationsOf(me.id());
-        List<String> tags = chats.tagsInUse();
-        if (selectedId == null) {
-            return new Model(active, tags, null, List.of());
-        }
-        return new Model(active, tags, chats.conversation(selectedId), chats.read(selectedId));
+        // Reading the open chat first, so the list shows it as read.
+        List<ChatMessage> messages = selectedId == null ? List.of() : chats.read(selectedId);
+        Conversation selected = selectedId == null ? null : chats.conversation(selectedId);
+        return new Model(chats.conversationsOf(me.id()), chats.tagsInUse(), selected, messages);
     }
 
     private void apply(Model next) {

@@ -118,7 +118,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         String path = event.getLocation().getPath();
         viewTitle.setText(MenuConfiguration.getMenuEntries().stream()
-                .filter(e -> e.path().replaceFirst("^/", "").equals(path))
+                .filter(e -> path.equals(e.path().replaceFirst("^/", "")) || path.startsWith(e.path().replaceFirst("^/", "") + "/"))
                 .map(MenuEntry::title).findFirst().orElse(""));
     }
 
