@@ -10,7 +10,7 @@ import org.switchboard.queue.QueueKind;
 /** A queue's live figures as DESIGN lists them for its kind; the agent's cards and the supervisor's screens show them. */
 public class QueueFigures extends Div {
 
-    static final String SERVICE_LEVEL_EXPLAINED = "Calls answered within the queue's service-level threshold, out of the calls "
+    public static final String SERVICE_LEVEL_EXPLAINED = "Calls answered within the queue's service-level threshold, out of the calls "
             + "answered, abandoned after the threshold or timed out today. Calls abandoned within the threshold are left out.";
 
     public QueueFigures(QueueKind kind, QueueMetrics m) {
