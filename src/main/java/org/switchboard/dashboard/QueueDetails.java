@@ -45,7 +45,7 @@ public class QueueDetails extends Div {
         agents.addComponentColumn(a -> a.stateSince() == null ? new Span() : Countdown.since(a.stateSince())).setHeader("In state for");
         agents.addComponentColumn(QueueDetails::activity).setHeader("Activity");
         if (agentActions != null) {
-            agents.addComponentColumn(agentActions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+            agents.addComponentColumn(agentActions).setHeader("Actions").setWidth("16rem").setFlexGrow(0);
         }
         agents.setAllRowsVisible(true);
         agents.setEmptyStateText("No agents are assigned.");

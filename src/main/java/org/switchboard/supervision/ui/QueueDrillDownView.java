@@ -90,7 +90,9 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         keyFigures.addClassName("key-figures");
         keyFigures.add(keyFigure("Service level today", serviceLevel), keyFigure("Average speed of answer", speedOfAnswer), threshold);
         figures.addClassName("drill-down-figures");
-        add(back, head, keyFigures, figures, details);
+        Div summary = new Div(keyFigures, figures);
+        summary.addClassName("drill-down-summary");
+        add(back, head, summary, details);
     }
 
     private static Div keyFigure(String label, Span value) {
@@ -164,12 +166,13 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         MenuBar status = new MenuBar();
         status.addThemeVariants(MenuBarVariant.LUMO_SMALL, MenuBarVariant.LUMO_TERTIARY);
         status.getElement().setAttribute("aria-label", "Status of " + name);
-        SubMenu pause = status.addItem("Pause").getSubMenu();
+        SubMenu change = status.addItem("Set status").getSubMenu();
+        SubMenu pause = change.addItem("Pause").getSubMenu();
         for (PauseReason reason : supervision.pauseReasons()) {
             pause.addItem(reason.name(), e -> act(() -> doneOrPending(supervision.pause(queueId, agent.userId(), reason.id()),
                     name + " is paused (" + reason.name() + ").")));
         }
-        status.addItem("Log out", e -> act(() -> doneOrPending(supervision.logOut(queueId, agent.userId()),
+        change.addItem("Log out", e -> act(() -> doneOrPending(supervision.logOut(queueId, agent.userId()),
                 name + " is logged out.")));
         Div actions = new Div(endWrapUp, status);
         actions.addClassName("agent-actions");

@@ -169,11 +169,11 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
     void pauseWithAReasonAndLogOutFromTheAgentsMenu() {
         navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
 
-        new MenuBarTester<>($(MenuBar.class).from(actionsOfTheAgent()).single()).clickItem("Pause", "Training");
+        new MenuBarTester<>($(MenuBar.class).from(actionsOfTheAgent()).single()).clickItem("Set status", "Pause", "Training");
         assertThat(agents.statusOf(agent.id()).queues().getFirst().pauseReason()).isEqualTo("Training");
         assertThat(test(agentGrid()).getRow(0).state()).isEqualTo(PresenceState.PAUSED);
 
-        new MenuBarTester<>($(MenuBar.class).from(actionsOfTheAgent()).single()).clickItem("Log out");
+        new MenuBarTester<>($(MenuBar.class).from(actionsOfTheAgent()).single()).clickItem("Set status", "Log out");
         assertThat(agents.statusOf(agent.id()).overall()).isEqualTo(PresenceState.LOGGED_OUT);
     }
 
