@@ -70,7 +70,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
     private final Div figures = new Div();
     private final QueueDetails details = new QueueDetails(this::actions);
     private CoalescedRefresh<QueueSnapshot> refresh;
-    private long queueId;
+    private volatile long queueId;
     private volatile Set<Long> agentIds = Set.of();
     private Broadcaster.Registration subscription;
 
