@@ -14,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.api.data.ApiKeyRepository;
+import org.switchboard.audit.AuditLog;
+import org.switchboard.audit.AuditTarget;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 
@@ -25,13 +27,19 @@ import org.switchboard.common.ValidationException;
 public class ApiKeyService {
 
     static final String PREFIX = "sb_";
+    /** Audit codes and target type of this feature. */
+    public static final String KEY_CREATED = "api-key.created";
+    public static final String KEY_REVOKED = "api-key.revoked";
+    public static final String AUDIT_TARGET = "API_KEY";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiKeyRepository keys;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ApiKeyService(ApiKeyRepository keys, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, AuditLog audit, Clock clock) {
         this.keys = keys;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -69,9 +77,12 @@ public class ApiKeyService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void revoke(long id) {
+        ApiKeyInfo key = keys.findById(id).filter(ApiKeyInfo::active)
+                .orElseThrow(() -> new NotFoundException("No active API key " + id + "."));
         if (!keys.revoke(id, clock.instant())) {
             throw new NotFoundException("No active API key " + id + ".");
         }
+        audit.record(KEY_REVOKED, new AuditTarget(AUDIT_TARGET, id, key.name()), "Key " + key.prefix() + "…");
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -100,7 +111,9 @@ public class ApiKeyService {
             throw new ValidationException("An API key starts with " + PREFIX + " and has at least 20 characters.");
         }
         long id = keys.insert(trimmed, plain.substring(0, 10), hash(plain), createdBy, clock.instant());
-        return keys.findById(id).orElseThrow();
+        ApiKeyInfo created = keys.findById(id).orElseThrow();
+        audit.record(KEY_CREATED, new AuditTarget(AUDIT_TARGET, id, created.name()), "Key " + created.prefix() + "…");
+        return created;
     }
 
     static String hash(String plain) {

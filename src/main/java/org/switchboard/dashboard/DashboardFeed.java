@@ -28,11 +28,16 @@ import org.switchboard.contact.ContactChanged;
 @Component
 public class DashboardFeed {
 
-    /** Something changed for these agents and queues; null sets mean "everyone". */
+    /** Something changed for these agents and queues. */
     public record Changed(Set<Long> agentIds, Set<Long> queueIds) {
 
         public boolean concerns(long agentId, Set<Long> queues) {
             return agentIds.contains(agentId) || queueIds.stream().anyMatch(queues::contains);
+        }
+
+        /** Whether it touches any of these agents or queues. */
+        public boolean concernsAny(Set<Long> agents, Set<Long> queues) {
+            return agentIds.stream().anyMatch(agents::contains) || queueIds.stream().anyMatch(queues::contains);
         }
     }
 
@@ -51,6 +56,7 @@ public class DashboardFeed {
         this.agents = agents;
     }
 
+    /** For an agent's dashboard: while it is open, the agent's heartbeat is sent. */
     public Broadcaster.Registration subscribe(long agentId, java.util.function.Consumer<Changed> listener) {
         openDashboards.computeIfAbsent(agentId, id -> new AtomicInteger()).incrementAndGet();
         Broadcaster.Registration registration = broadcaster.subscribe(listener);
@@ -58,6 +64,11 @@ public class DashboardFeed {
             registration.remove();
             openDashboards.computeIfPresent(agentId, (id, count) -> count.decrementAndGet() <= 0 ? null : count);
         };
+    }
+
+    /** For screens that watch queues without being an agent's dashboard: no heartbeat, so nobody counts as present. */
+    public Broadcaster.Registration watch(java.util.function.Consumer<Changed> listener) {
+        return broadcaster.subscribe(listener);
     }
 
     /** Runs {@code work} on the refresh thread after {@code delayMillis}; dashboards load their data there. */

@@ -1,15 +1,24 @@
 package org.switchboard.dashboard;
 
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.agent.AgentStatus;
 import org.switchboard.agent.AgentStatusService;
 import org.switchboard.agent.PauseReasonService;
 import org.switchboard.agent.QueueStatus;
+import org.switchboard.common.NotFoundException;
 import org.switchboard.contact.ContactService;
 import org.switchboard.metrics.QueueMetricsService;
+import org.switchboard.queue.AssignmentRole;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueService;
+import org.switchboard.security.Role;
+import org.switchboard.security.SignedInUser;
 
-/** Reads an agent's dashboard; every part checks that the caller may see this agent. */
+/** Reads an agent's dashboard and a queue's details; every part checks that the caller may see it. */
 @Service
 public class DashboardService {
 
@@ -17,13 +26,15 @@ public class DashboardService {
     private final ContactService contacts;
     private final QueueMetricsService metrics;
     private final PauseReasonService reasons;
+    private final QueueService queues;
 
     DashboardService(AgentStatusService agents, ContactService contacts, QueueMetricsService metrics,
-            PauseReasonService reasons) {
+            PauseReasonService reasons, QueueService queues) {
         this.agents = agents;
         this.contacts = contacts;
         this.metrics = metrics;
         this.reasons = reasons;
+        this.queues = queues;
     }
 
     @Transactional(readOnly = true)
@@ -31,5 +42,28 @@ public class DashboardService {
         AgentStatus status = agents.status(agentId);
         return new DashboardModel(status, contacts.currentContactsOf(agentId),
                 metrics.metrics(status.queues().stream().map(QueueStatus::queueId).toList()), reasons.selectable());
+    }
+
+    /** A queue in detail, for its agents and supervisors and for admins. */
+    @Transactional(readOnly = true)
+    public QueueSnapshot queueDetails(long queueId) {
+        QueueInfo queue = queues.findById(queueId).orElseThrow(() -> new NotFoundException("No queue " + queueId + "."));
+        requireAssignedOrAdmin(queueId);
+        return new QueueSnapshot(queue, metrics.metrics(queueId), contacts.waiting(queueId), agents.agentsIn(queueId),
+                metrics.todayByHour(queueId));
+    }
+
+    private void requireAssignedOrAdmin(long queueId) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null) {
+            throw new AccessDeniedException("Sign in to see queues.");
+        }
+        boolean admin = auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Role.ADMIN_ROLE).equals(a.getAuthority()));
+        if (admin || auth.getPrincipal() instanceof SignedInUser me
+                && (queues.isAssigned(queueId, me.id(), AssignmentRole.AGENT)
+                        || queues.isAssigned(queueId, me.id(), AssignmentRole.SUPERVISOR))) {
+            return;
+        }
+        throw new AccessDeniedException("You are not assigned to this queue.");
     }
 }

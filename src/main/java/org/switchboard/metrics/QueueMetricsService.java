@@ -4,8 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -73,9 +77,30 @@ public class QueueMetricsService {
         return result;
     }
 
+    /**
+     * Today's contacts of a queue by the hour they arrived and by outcome, from midnight to the
+     * current hour. Hours count from the start of the day, so a day with a clock change still
+     * labels each hour by its local time.
+     */
+    @Transactional(readOnly = true)
+    public List<HourlyContacts> todayByHour(long queueId) {
+        Instant now = clock.instant();
+        ZoneId zone = clock.getZone();
+        Instant dayStart = LocalDate.now(clock).atStartOfDay(zone).toInstant();
+        Map<Integer, int[]> counts = queries.createdByHour(queueId, dayStart, now);
+        int hours = (int) Duration.between(dayStart, now).toHours() + 1;
+        List<HourlyContacts> result = new ArrayList<>(hours);
+        for (int h = 0; h < hours; h++) {
+            int[] c = counts.getOrDefault(h, new int[MetricsQueries.OUTCOME_COLUMNS]);
+            LocalTime label = dayStart.plus(Duration.ofHours(h)).atZone(zone).toLocalTime();
+            result.add(new HourlyContacts(label, c[0], c[1], c[2], c[3], c[4], c[5]));
+        }
+        return result;
+    }
+
     @Transactional(readOnly = true)
     public QueueMetrics metrics(long queueId) {
-        QueueMetrics metrics = metrics(java.util.List.of(queueId)).get(queueId);
+        QueueMetrics metrics = metrics(List.of(queueId)).get(queueId);
         if (metrics == null) {
             throw new org.switchboard.common.NotFoundException("No queue " + queueId + ".");
         }

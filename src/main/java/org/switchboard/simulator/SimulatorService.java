@@ -83,7 +83,7 @@ public class SimulatorService {
         this.simulateAgents = properties.simulateAgents();
     }
 
-    /** What the admin screen shows. */
+    /** What the admin screen shows: the arrival rates of the call and chat queues (campaigns get none). */
     public record Status(boolean running, boolean simulateAgents, Map<String, Double> ratesPerHour, int scheduledHangUps) {
     }
 
@@ -99,7 +99,9 @@ public class SimulatorService {
     public Status status() {
         Map<String, Double> current = new java.util.TreeMap<>();
         for (QueueInfo queue : queues.findAll()) {
-            current.put(queue.name(), rate(queue));
+            if (queue.kind() != QueueKind.CAMPAIGN) {
+                current.put(queue.name(), rate(queue));
+            }
         }
         return new Status(running, simulateAgents, current, hangUps.size());
     }
@@ -118,8 +120,10 @@ public class SimulatorService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public void setRate(String queueName, double perHour) {
-        if (queues.findByName(queueName).isEmpty()) {
-            throw new ValidationException("There is no queue named '" + queueName + "'.");
+        QueueInfo queue = queues.findByName(queueName)
+                .orElseThrow(() -> new ValidationException("There is no queue named '" + queueName + "'."));
+        if (queue.kind() == QueueKind.CAMPAIGN) {
+            throw new ValidationException("A campaign gets no arrivals: it is fed by the calls abandoned in its call queues.");
         }
         if (perHour < 0 || perHour > 36_000) {
             throw new ValidationException("A rate is between 0 and 36,000 arrivals per hour.");

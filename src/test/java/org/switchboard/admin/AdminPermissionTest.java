@@ -14,6 +14,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 import org.switchboard.SwitchboardTest;
 import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.PauseReasonService;
+import org.switchboard.api.ApiKeyService;
 import org.switchboard.audit.AuditFilter;
 import org.switchboard.audit.AuditLog;
 import org.switchboard.queue.AssignmentRole;
@@ -26,6 +27,7 @@ import org.switchboard.security.SystemUser;
 import org.switchboard.security.UserForm;
 import org.switchboard.security.UserService;
 import org.switchboard.security.UserSummary;
+import org.switchboard.simulator.SimulatorService;
 
 /** Agents and supervisors cannot call the administration services, whatever the screens show. */
 @SwitchboardTest
@@ -39,6 +41,10 @@ class AdminPermissionTest {
     PauseReasonService reasons;
     @Autowired
     AuditLog audit;
+    @Autowired
+    ApiKeyService apiKeys;
+    @Autowired
+    SimulatorService simulator;
 
     QueueInfo sales;
     PauseReason lunch;
@@ -84,11 +90,22 @@ class AdminPermissionTest {
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> audit.find(AuditFilter.ALL, 0, 10)).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> audit.actions()).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> apiKeys.findAll()).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> apiKeys.create("Perm key", "x")).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> apiKeys.revoke(1)).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> simulator.status()).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> simulator.start(false)).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> simulator.stop()).isInstanceOf(AuthorizationDeniedException.class);
+        assertThatThrownBy(() -> simulator.setRate("Sales", 1)).isInstanceOf(AuthorizationDeniedException.class);
 
         assertThat(queues.findById(sales.id()).orElseThrow().version()).isEqualTo(sales.version());
         assertThat(queues.findByName("Perm queue")).isEmpty();
         assertThat(reasons.findByName("Lunch").orElseThrow().active()).isTrue();
         assertThat(reasons.findByName("Perm reason")).isEmpty();
+        SystemUser.run(() -> {
+            assertThat(apiKeys.findAll()).noneMatch(k -> k.name().equals("Perm key"));
+            assertThat(simulator.status().running()).isFalse();
+        });
     }
 
     @Test

@@ -86,4 +86,27 @@ class QueueMetricsServiceTest {
         assertThat(m.abandonRate()).isEqualTo(0.4);
         assertThat(m.agentsLoggedIn()).isZero();
     }
+
+    @Test
+    void todayByHourCountsArrivalsPerLocalHourByOutcomeUpToTheCurrentHour() {
+        clock.set(LocalDate.now(ZoneId.systemDefault()).atTime(12, 30).atZone(ZoneId.systemDefault()).toInstant());
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
+        long agent = fixture.user(Role.AGENT).id();
+        // Offsets are seconds after 10:00: two calls at 10:00 (handled, abandoned), one at 11:59 (timed out),
+        // one waiting since 12:10, and one from yesterday that counts nowhere.
+        call(queue, "ENDED", "HANDLED", 0, 10, 110, 130, agent);
+        call(queue, "ENDED", "ABANDONED", 60, null, 90, null, null);
+        call(queue, "ENDED", "TIMED_OUT", 7140, null, 7740, null, null);
+        call(queue, "QUEUED", null, 7800, null, null, null, null);
+        call(queue, "ENDED", "HANDLED", -86_400, -86_390, -86_300, -86_280, agent);
+
+        List<HourlyContacts> hours = metrics.todayByHour(queue.id());
+
+        assertThat(hours).hasSize(13);
+        assertThat(hours.getFirst().hour()).isEqualTo(java.time.LocalTime.MIDNIGHT);
+        assertThat(hours.get(10)).isEqualTo(new HourlyContacts(java.time.LocalTime.of(10, 0), 1, 1, 0, 0, 0, 0));
+        assertThat(hours.get(11)).isEqualTo(new HourlyContacts(java.time.LocalTime.of(11, 0), 0, 0, 1, 0, 0, 0));
+        assertThat(hours.get(12)).isEqualTo(new HourlyContacts(java.time.LocalTime.of(12, 0), 0, 0, 0, 0, 0, 1));
+        assertThat(hours.stream().mapToInt(HourlyContacts::total).sum()).isEqualTo(4);
+    }
 }

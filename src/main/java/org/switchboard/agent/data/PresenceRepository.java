@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.switchboard.agent.Activity;
 import org.switchboard.agent.GlobalAction;
+import org.switchboard.agent.PendingChange;
 import org.switchboard.agent.PresenceState;
 
 /** Explicit SQL over agent_presence, agent_queue_status and agent_event. */
@@ -84,18 +85,25 @@ public class PresenceRepository {
     public List<org.switchboard.agent.QueueAgent> agentsIn(long queueId) {
         return jdbc.sql("""
                 SELECT u.id, u.username, u.display_name, COALESCE(s.state, 'LOGGED_OUT') AS state, r.name AS reason, s.since,
-                       COALESCE(p.activity, 'IDLE') AS activity, p.activity_since
+                       COALESCE(p.activity, 'IDLE') AS activity, p.activity_since,
+                       p.pending_action, p.pending_reason_id, pr.name AS pending_reason
                 FROM queue_assignment a
                 JOIN app_user u ON u.id = a.user_id
                 LEFT JOIN agent_queue_status s ON s.user_id = a.user_id AND s.queue_id = a.queue_id
                 LEFT JOIN pause_reason r ON r.id = s.pause_reason_id
                 LEFT JOIN agent_presence p ON p.user_id = a.user_id
+                LEFT JOIN pause_reason pr ON pr.id = p.pending_reason_id
                 WHERE a.queue_id = ? AND a.role = 'AGENT' AND u.enabled
                 ORDER BY u.display_name""").param(queueId)
-                .query((rs, n) -> new org.switchboard.agent.QueueAgent(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("display_name"), PresenceState.valueOf(rs.getString("state")), rs.getString("reason"),
-                        instant(rs.getTimestamp("since")), Activity.valueOf(rs.getString("activity")),
-                        instant(rs.getTimestamp("activity_since"))))
+                .query((rs, n) -> {
+                    String pending = rs.getString("pending_action");
+                    return new org.switchboard.agent.QueueAgent(rs.getLong("id"), rs.getString("username"),
+                            rs.getString("display_name"), PresenceState.valueOf(rs.getString("state")), rs.getString("reason"),
+                            instant(rs.getTimestamp("since")), Activity.valueOf(rs.getString("activity")),
+                            instant(rs.getTimestamp("activity_since")), pending == null ? null
+                                    : new PendingChange(GlobalAction.valueOf(pending),
+                                            rs.getObject("pending_reason_id", Long.class), rs.getString("pending_reason")));
+                })
                 .list();
     }
 

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import org.switchboard.contact.ContactState;
 import org.switchboard.contact.ContactView;
+import org.switchboard.dashboard.Countdown;
 
 /** The agent's call: the incoming offer, the call itself, its wrap-up, or a field to make a call. */
 class ContactPanel extends Div {

@@ -1,12 +1,9 @@
 package org.switchboard.dashboard.ui;
 
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -33,7 +30,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.switchboard.agent.AgentStatusService;
 import org.switchboard.agent.GlobalAction;
 import org.switchboard.agent.PauseReason;
@@ -45,9 +41,12 @@ import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactState;
 import org.switchboard.contact.ContactView;
+import org.switchboard.dashboard.CoalescedRefresh;
+import org.switchboard.dashboard.Countdown;
 import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.DashboardModel;
 import org.switchboard.dashboard.DashboardService;
+import org.switchboard.dashboard.StatusBadge;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 
@@ -69,7 +68,6 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final AgentStatusService agents;
     private final ContactService contacts;
     private final DashboardFeed feed;
-    private final Clock clock;
     private final SignedInUser me;
 
     private final Span status = new Span();
@@ -80,19 +78,19 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final Div chats = new Div();
     private final Div cards = new Div();
     private final Map<Long, QueueCard> cardsById = new LinkedHashMap<>();
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    private final CoalescedRefresh<DashboardModel> refresh;
     private DashboardModel model;
     private Long announcedOffer;
     private Broadcaster.Registration subscription;
 
     DashboardView(DashboardService dashboards, AgentStatusService agents, ContactService contacts, DashboardFeed feed,
-            Clock clock, AuthenticationContext authentication) {
+            AuthenticationContext authentication) {
         this.dashboards = dashboards;
         this.agents = agents;
         this.contacts = contacts;
         this.feed = feed;
-        this.clock = clock;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        this.refresh = new CoalescedRefresh<>(feed, REPAINT_DELAY_MILLIS, () -> dashboards.load(me.id()), this::apply);
         addClassNames("page", "dashboard");
 
         status.setId("agent-status");
@@ -129,7 +127,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         subscription = feed.subscribe(me.id(), changed -> {
             if (changed.concerns(me.id(), queueIds())) {
-                refreshLater(ui, authentication);
+                refresh.request(ui, authentication);
             }
         });
     }
@@ -141,30 +139,6 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
             subscription = null;
         }
         super.onDetach(event);
-    }
-
-    /** Coalesces a burst of changes into one load and one repaint. */
-    private void refreshLater(UI ui, Authentication authentication) {
-        if (!refreshQueued.compareAndSet(false, true)) {
-            return;
-        }
-        feed.later(() -> {
-            refreshQueued.set(false);
-            DashboardModel fresh = as(authentication, () -> dashboards.load(me.id()));
-            ui.access(() -> apply(fresh));
-        }, REPAINT_DELAY_MILLIS);
-    }
-
-    private static <T> T as(Authentication authentication, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 
     private Set<Long> queueIds() {
@@ -294,8 +268,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     @Override
     public void openDetails(QueueStatus queue) {
-        new QueueDetailsDialog(queue.queueName(), contacts.waiting(queue.queueId()), agents.agentsIn(queue.queueId()),
-                model.metrics().get(queue.queueId()), clock).open();
+        new QueueDetailsDialog(dashboards.queueDetails(queue.queueId())).open();
     }
 
     private void loginToSelected() {

@@ -89,6 +89,26 @@ public class MetricsQueries {
                 .single();
     }
 
+    /** Columns of {@link #createdByHour}: handled, abandoned, timed out, incomplete, missed, still open. */
+    public static final int OUTCOME_COLUMNS = 6;
+
+    /** Contacts created from {@code from} to {@code to}, by whole hours since {@code from} and by outcome. */
+    public Map<Integer, int[]> createdByHour(long queueId, Instant from, Instant to) {
+        Map<Integer, int[]> result = new HashMap<>();
+        jdbc.sql("""
+                SELECT TIMESTAMPDIFF(HOUR, :from, created_at) AS hour_index,
+                       SUM(outcome = 'HANDLED') AS handled, SUM(outcome = 'ABANDONED') AS abandoned,
+                       SUM(outcome = 'TIMED_OUT') AS timed_out, SUM(outcome = 'INCOMPLETE') AS incomplete,
+                       SUM(outcome = 'MISSED') AS missed, SUM(outcome IS NULL) AS still_open
+                FROM contact WHERE queue_id = :queue AND created_at >= :from AND created_at <= :to
+                GROUP BY hour_index""")
+                .param("queue", queueId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> result.put(rs.getInt("hour_index"), new int[] {rs.getInt("handled"), rs.getInt("abandoned"),
+                        rs.getInt("timed_out"), rs.getInt("incomplete"), rs.getInt("missed"), rs.getInt("still_open")}))
+                .list();
+        return result;
+    }
+
     private static Instant instant(Timestamp ts) {
         return ts == null ? null : ts.toInstant();
     }

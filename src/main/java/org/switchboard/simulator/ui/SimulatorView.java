@@ -30,17 +30,20 @@ class SimulatorView extends Main {
     private final Span state = new Span();
     private final Checkbox agents = new Checkbox("Also play agents named sim-…");
     private final Grid<java.util.Map.Entry<String, Double>> rates = new Grid<>();
+    private final Button start = new Button("Start");
+    private final Button stop = new Button("Stop");
 
     SimulatorView(SimulatorService simulator) {
         this.simulator = simulator;
         addClassName("page");
-        Button start = new Button("Start", e -> {
+        state.setId("simulator-state");
+        start.addClickListener(e -> {
             simulator.start(agents.getValue());
             refresh();
         });
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setId("simulator-start");
-        Button stop = new Button("Stop", e -> {
+        stop.addClickListener(e -> {
             simulator.stop();
             refresh();
         });
@@ -56,6 +59,8 @@ class SimulatorView extends Main {
             field.addValueChangeListener(change -> {
                 try {
                     simulator.setRate(entry.getKey(), change.getValue() == null ? 0 : change.getValue());
+                    // The rows hold the rates as read; read them again so a re-rendered row shows the new one.
+                    rates.setItems(simulator.status().ratesPerHour().entrySet());
                 } catch (ValidationException ex) {
                     Notification.show(ex.getMessage(), 5000, Notification.Position.MIDDLE)
                             .addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -66,7 +71,8 @@ class SimulatorView extends Main {
         }).setHeader("Arrivals");
         rates.setAllRowsVisible(true);
         add(new Paragraph("Generates calls and chats through the same services as real traffic; a share of callers "
-                + "hang up while waiting. Simulated agents accept, talk and end wrap-up by themselves."),
+                + "hang up while waiting, and their calls feed the campaigns. Simulated agents accept, talk and end wrap-up "
+                + "by themselves."),
                 new HorizontalLayout(state, start, stop, agents), rates);
         refresh();
     }
@@ -74,6 +80,8 @@ class SimulatorView extends Main {
     private void refresh() {
         SimulatorService.Status status = simulator.status();
         state.setText(status.running() ? "Running" : "Stopped");
+        start.setEnabled(!status.running());
+        stop.setEnabled(status.running());
         state.getElement().getThemeList().clear();
         state.getElement().getThemeList().add(status.running() ? "badge success" : "badge contrast");
         agents.setValue(status.simulateAgents());

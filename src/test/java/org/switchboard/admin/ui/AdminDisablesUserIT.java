@@ -84,7 +84,7 @@ class AdminDisablesUserIT {
                 new LocatorAssertions.IsVisibleOptions().setTimeout(5000));
 
         // Its old session is gone, and signing in again is refused.
-        agent.navigate(base() + "/my-queues");
+        agent.navigate(base() + "/dashboard");
         agent.waitForURL(url -> url.contains("/login"));
         agent.getByLabel("Username").fill(username);
         agent.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("password1");

@@ -94,6 +94,21 @@ class DashboardViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aCardsNameOpensItsDetailsWithWhoWaitsTheAgentsAndTodayByHour() {
+        call();
+        call();
+        open();
+        test($(Span.class).withClassName("card-title").single()).click();
+
+        QueueDetailsDialog dialog = $(QueueDetailsDialog.class).single();
+        assertThat(dialog.getHeaderTitle()).isEqualTo(queue.name());
+        assertThat(test($(com.vaadin.flow.component.grid.Grid.class).id("waiting-contacts")).size()).isEqualTo(1);
+        assertThat(test($(com.vaadin.flow.component.grid.Grid.class).id("queue-agents")).size()).isEqualTo(1);
+        assertThat($(org.switchboard.dashboard.HourlyChart.class).id("hourly-chart").getElement().getAttribute("aria-label"))
+                .endsWith(" 2");
+    }
+
+    @Test
     void anOfferShowsWhatItIsAndAcceptConnectsThenEndStartsWrapUpAndEndWrapUpFrees() {
         call();
         DashboardView view = open();

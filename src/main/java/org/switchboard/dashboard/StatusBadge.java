@@ -1,14 +1,15 @@
-package org.switchboard.dashboard.ui;
+package org.switchboard.dashboard;
 
 import com.vaadin.flow.component.html.Span;
 import org.switchboard.agent.PresenceState;
 
-final class StatusBadge {
+/** An agent's state in a queue as a coloured badge: Ready, Paused (with the reason), Logged out. */
+public final class StatusBadge {
 
     private StatusBadge() {
     }
 
-    static Span of(PresenceState state, String reason) {
+    public static Span of(PresenceState state, String reason) {
         Span badge = new Span(switch (state) {
             case READY -> "Ready";
             case PAUSED -> "Paused" + (reason == null ? "" : ": " + reason);

@@ -1,0 +1,106 @@
+package org.switchboard.supervision.ui;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.Broadcaster;
+import org.switchboard.dashboard.CoalescedRefresh;
+import org.switchboard.dashboard.DashboardFeed;
+import org.switchboard.dashboard.QueueFigures;
+import org.switchboard.metrics.QueueMetrics;
+import org.switchboard.security.Role;
+import org.switchboard.supervision.SupervisionService;
+
+/**
+ * The supervisor's overview: a live card per supervised queue and campaign; a card's name opens
+ * the queue's drill-down. Changes arrive by server push like on the agent's dashboard.
+ */
+@Route("supervision")
+@PageTitle("Supervision | Switchboard")
+@Menu(title = "Supervision", icon = "vaadin:eye", order = 50)
+@RolesAllowed({Role.SUPERVISOR_ROLE, Role.ADMIN_ROLE})
+class SupervisionView extends Main {
+
+    static final long REPAINT_DELAY_MILLIS = 250;
+
+    private final SupervisionService supervision;
+    private final DashboardFeed feed;
+    private final CoalescedRefresh<List<QueueMetrics>> refresh;
+    private final Div cards = new Div();
+    private volatile Set<Long> queueIds = Set.of();
+    private Broadcaster.Registration subscription;
+
+    SupervisionView(SupervisionService supervision, DashboardFeed feed) {
+        this.supervision = supervision;
+        this.feed = feed;
+        this.refresh = new CoalescedRefresh<>(feed, REPAINT_DELAY_MILLIS, supervision::overview, this::show);
+        addClassNames("page", "supervision");
+        cards.addClassName("cards");
+        cards.setId("supervised-queues");
+        add(cards);
+        show(supervision.overview());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        subscription = feed.watch(changed -> {
+            if (changed.concernsAny(Set.of(), queueIds)) {
+                refresh.request(ui, authentication);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
+    void show(List<QueueMetrics> queues) {
+        queueIds = queues.stream().map(QueueMetrics::queueId).collect(Collectors.toUnmodifiableSet());
+        cards.removeAll();
+        for (QueueMetrics queue : queues) {
+            cards.add(card(queue));
+        }
+        if (queues.isEmpty()) {
+            cards.add(new Paragraph("You do not supervise any queue yet. An administrator assigns supervisors in Queues."));
+        }
+    }
+
+    private static Div card(QueueMetrics queue) {
+        RouterLink name = new RouterLink(queue.queueName(), QueueDrillDownView.class,
+                new RouteParameters(QueueDrillDownView.QUEUE_ID, Long.toString(queue.queueId())));
+        name.addClassName("card-title");
+        name.getElement().setAttribute("title", "Drill down into " + queue.queueName());
+        Span kind = new Span(queue.kind().label());
+        kind.addClassName("kind");
+        Div head = new Div(name, kind);
+        head.addClassName("card-head");
+        Div card = new Div(head, new QueueFigures(queue.kind(), queue));
+        card.addClassName("queue-card");
+        card.getElement().setAttribute("data-queue", queue.queueName());
+        return card;
+    }
+}

@@ -1,0 +1,186 @@
+package org.switchboard.supervision.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.RoutingFixture.as;
+
+import java.util.List;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarTester;
+import com.vaadin.flow.router.RouterLink;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.RoutingFixture;
+import org.switchboard.SwitchboardTest;
+import org.switchboard.agent.Activity;
+import org.switchboard.agent.AgentStatusService;
+import org.switchboard.agent.PresenceState;
+import org.switchboard.agent.QueueAgent;
+import org.switchboard.audit.AuditAction;
+import org.switchboard.audit.AuditFilter;
+import org.switchboard.audit.AuditLog;
+import org.switchboard.contact.Channel;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.ContactView;
+import org.switchboard.contact.NewContact;
+import org.switchboard.dashboard.HourlyChart;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.security.Role;
+import org.switchboard.security.SignedInUser;
+import org.switchboard.security.SystemUser;
+import org.switchboard.security.UserSummary;
+
+/** The overview and the drill-down as a supervisor uses them, through their own links, buttons and menus. */
+@SwitchboardTest
+@ViewPackages(classes = SupervisionView.class)
+class SupervisionViewsTest extends SpringBrowserlessTest {
+
+    @Autowired
+    RoutingFixture fixture;
+    @Autowired
+    ContactService contacts;
+    @Autowired
+    AgentStatusService agents;
+    @Autowired
+    AuditLog audit;
+
+    QueueInfo mine;
+    QueueInfo theirs;
+    UserSummary supervisor;
+    UserSummary agent;
+
+    @BeforeEach
+    void signInAsSupervisor() {
+        mine = fixture.queue(QueueKind.CALL, 0, 0);
+        theirs = fixture.queue(QueueKind.CALL, 0, 0);
+        supervisor = fixture.user(Role.SUPERVISOR);
+        fixture.supervise(mine, supervisor);
+        agent = fixture.readyAgents(1, mine).getFirst();
+        SignedInUser principal = new SignedInUser(supervisor.id(), supervisor.username(), supervisor.displayName(), "", true,
+                supervisor.roles());
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    ContactView call(String customer) {
+        return SystemUser.call(() -> contacts.create(new NewContact(mine.name(), ContactType.INBOUND_CALL, Channel.VOICE,
+                customer, "+1 555 0100")));
+    }
+
+    void agentInWrapUp() {
+        ContactView call = call("Grace Hopper");
+        as(agent, () -> contacts.accept(agent.id(), call.id()));
+        as(agent, () -> contacts.end(agent.id(), call.id()));
+    }
+
+    @SuppressWarnings("unchecked")
+    Grid<QueueAgent> agentGrid() {
+        return $(Grid.class).id("queue-agents");
+    }
+
+    Component actionsOfTheAgent() {
+        return test(agentGrid()).getCellComponent(0, 4);
+    }
+
+    @Test
+    void theOverviewHasALiveCardPerSupervisedQueueOnlyAndItsNameOpensTheDrillDown() {
+        call("Ada Lovelace");
+        navigate(SupervisionView.class);
+
+        List<Div> cards = $(Div.class).withClassName("queue-card").all();
+        assertThat(cards).extracting(c -> c.getElement().getAttribute("data-queue")).containsExactly(mine.name());
+        String text = cards.getFirst().getElement().getTextRecursively();
+        assertThat(text).contains("Calls waiting1").contains("Agents logged in1").contains("Service level");
+
+        RouterLink name = $(RouterLink.class).withText(mine.name()).single();
+        test(name).click();
+        assertThat(getCurrentView()).isInstanceOf(QueueDrillDownView.class);
+        assertThat($(H2.class).id("queue-name").getText()).isEqualTo(mine.name());
+    }
+
+    @Test
+    void aSupervisorWithoutQueuesIsToldSo() {
+        UserSummary lonely = fixture.user(Role.SUPERVISOR);
+        SignedInUser principal = new SignedInUser(lonely.id(), lonely.username(), lonely.displayName(), "", true, lonely.roles());
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        navigate(SupervisionView.class);
+        assertThat($(Div.class).withClassName("queue-card").exists()).isFalse();
+        assertThat($(Div.class).id("supervised-queues").getElement().getTextRecursively()).contains("do not supervise any queue");
+    }
+
+    @Test
+    void theDrillDownShowsWaitingContactsAgentsServiceLevelAndTodayByHour() {
+        agentInWrapUp();
+        call("Ada Lovelace");
+        navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
+
+        @SuppressWarnings("unchecked")
+        Grid<ContactView> waiting = $(Grid.class).id("waiting-contacts");
+        assertThat(test(waiting).size()).isEqualTo(1);
+        assertThat(test(waiting).getCellText(0, 0)).isEqualTo("Ada Lovelace");
+        assertThat(test(waiting).getCellComponent(0, 3).getElement().getAttribute("from")).isNotBlank();
+        assertThat(test(agentGrid()).getRow(0).userId()).isEqualTo(agent.id());
+        assertThat(test(agentGrid()).getCellComponent(0, 3).getElement().getTextRecursively()).startsWith("Wrap-up");
+        // No call was answered after a wait yet today: the one answered counted at once.
+        assertThat($(Span.class).id("service-level").getText()).isEqualTo("100 %");
+        assertThat($(Span.class).id("average-speed-of-answer").getText()).isEqualTo("0:00");
+        String chart = $(HourlyChart.class).id("hourly-chart").getElement().getAttribute("data");
+        assertThat(chart).contains("\"key\":\"open\"").contains("\"label\":\"Still open\"");
+        assertThat(chart).matches(".*\"open\",\"label\":\"Still open\",\"counts\":\\[[0-9,]*2\\].*");
+    }
+
+    @Test
+    void endWrapUpInTheDrillDownFreesTheAgentAndIsAudited() {
+        agentInWrapUp();
+        navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
+        Button end = $(Button.class).from(actionsOfTheAgent()).withText("End wrap up").single();
+        assertThat(end.isEnabled()).isTrue();
+
+        test(end).click();
+
+        assertThat(agents.statusOf(agent.id()).activity()).isEqualTo(Activity.IDLE);
+        assertThat(test(agentGrid()).getRow(0).activity()).isEqualTo(Activity.IDLE);
+        assertThat($(Button.class).from(actionsOfTheAgent()).withText("End wrap up").single().isEnabled()).isFalse();
+        assertThat(SystemUser.call(() -> audit.find(new AuditFilter(supervisor.username(), AuditAction.AGENT_WRAP_UP_ENDED,
+                null, null), 0, 10))).singleElement().satisfies(e -> assertThat(e.targetId()).isEqualTo(agent.id()));
+    }
+
+    @Test
+    void pauseWithAReasonAndLogOutFromTheAgentsMenu() {
+        navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
+
+        new MenuBarTester<>($(MenuBar.class).from(actionsOfTheAgent()).single()).clickItem("Set status", "Pause", "Training");
+        assertThat(agents.statusOf(agent.id()).queues().getFirst().pauseReason()).isEqualTo("Training");
+        assertThat(test(agentGrid()).getRow(0).state()).isEqualTo(PresenceState.PAUSED);
+
+        new MenuBarTester<>($(MenuBar.class).from(actionsOfTheAgent()).single()).clickItem("Set status", "Log out");
+        assertThat(agents.statusOf(agent.id()).overall()).isEqualTo(PresenceState.LOGGED_OUT);
+    }
+
+    @Test
+    void anotherSupervisorsQueueIsNotShownAndLeadsBackToTheOverview() {
+        navigate("supervision/queue/" + theirs.id(), SupervisionView.class);
+        assertThat(getCurrentView()).isInstanceOf(SupervisionView.class);
+        assertThat($(H2.class).withText(theirs.name()).exists()).isFalse();
+    }
+}
