@@ -5,12 +5,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.common.Broadcaster;
 import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.contact.ContactState;
@@ -106,11 +109,13 @@ public class ChatPopup extends Div {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         AtomicReference<ChatFeed.Update> latest = new AtomicReference<>();
-        CoalescedRefresh<Shown> refresh = new CoalescedRefresh<>(event.getUI(), () -> load(latest.get()), this::show, 150);
+        UI ui = event.getUI();
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        CoalescedRefresh<Shown> refresh = new CoalescedRefresh<>(150, () -> load(latest.get()), this::show);
         subscription = feed.subscribe(update -> {
             if (concerns(update)) {
                 latest.set(update);
-                refresh.request();
+                refresh.request(ui, user);
             }
         });
     }

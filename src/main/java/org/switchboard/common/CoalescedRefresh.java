@@ -29,29 +29,26 @@ public final class CoalescedRefresh<T> {
         return thread;
     });
 
-    private final UI ui;
-    private final Authentication user;
     private final Supplier<T> load;
     private final Consumer<T> apply;
     private final long delayMillis;
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    public CoalescedRefresh(UI ui, Supplier<T> load, Consumer<T> apply, long delayMillis) {
-        this.ui = ui;
-        this.user = SecurityContextHolder.getContext().getAuthentication();
+    public CoalescedRefresh(long delayMillis, Supplier<T> load, Consumer<T> apply) {
         this.load = load;
         this.apply = apply;
         this.delayMillis = delayMillis;
     }
 
-    public void request() {
+    /** Asks for a refresh of {@code ui}, loading as {@code user} (the screen's signed-in user, or null). */
+    public void request(UI ui, Authentication user) {
         if (!queued.compareAndSet(false, true)) {
             return;
         }
         SCHEDULER.schedule(() -> {
             queued.set(false);
             try {
-                T fresh = asUser(load);
+                T fresh = as(user, load);
                 ui.access(() -> apply.accept(fresh));
             } catch (RuntimeException e) {
                 log.debug("A pushed refresh failed", e);
@@ -59,7 +56,7 @@ public final class CoalescedRefresh<T> {
         }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    private T asUser(Supplier<T> work) {
+    private static <T> T as(Authentication user, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(user);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.tabs.Tab;
@@ -17,6 +18,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.chat.ChatFeed;
 import org.switchboard.chat.ChatMessage;
 import org.switchboard.chat.ChatService;
@@ -114,12 +117,14 @@ class ChatView extends Main implements HasUrlParameter<Long> {
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        CoalescedRefresh<Model> refresh = new CoalescedRefresh<>(event.getUI(), this::load, this::apply, REPAINT_DELAY_MILLIS);
+        UI ui = event.getUI();
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        CoalescedRefresh<Model> refresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, this::load, this::apply);
         subscription = feed.subscribe(update -> {
             boolean mine = update.agentId() != null && update.agentId() == me.id();
             boolean open = selectedId != null && update.contactId() == selectedId;
             if (mine || open) {
-                refresh.request();
+                refresh.request(ui, user);
             }
         });
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -63,11 +64,12 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private String token;
     private Long contactId;
     private Broadcaster.Registration subscription;
-    private CoalescedRefresh<Optional<Transcript>> refresh;
+    private final CoalescedRefresh<Optional<Transcript>> refresh;
 
     WebchatView(WebchatService webchat, ChatFeed feed, java.time.Clock clock) {
         this.webchat = webchat;
         this.feed = feed;
+        this.refresh = new CoalescedRefresh<>(100, () -> webchat.transcript(token), this::show);
         this.zone = clock.getZone();
         addClassName("webchat");
         name.setId("webchat-name");
@@ -132,10 +134,11 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        refresh = new CoalescedRefresh<>(event.getUI(), () -> webchat.transcript(token), this::show, 100);
+        UI ui = event.getUI();
         subscription = feed.subscribe(update -> {
             if (contactId != null && update.contactId() == contactId) {
-                refresh.request();
+                // The customer is anonymous: the page loads as nobody.
+                refresh.request(ui, null);
             }
         });
         if (queueName != null) {

@@ -41,7 +41,7 @@ import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactState;
 import org.switchboard.contact.ContactView;
-import org.switchboard.dashboard.CoalescedRefresh;
+import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.dashboard.Countdown;
 import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.DashboardModel;
@@ -90,7 +90,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         this.contacts = contacts;
         this.feed = feed;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        this.refresh = new CoalescedRefresh<>(feed, REPAINT_DELAY_MILLIS, () -> dashboards.load(me.id()), this::apply);
+        this.refresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, () -> dashboards.load(me.id()), this::apply);
         addClassNames("page", "dashboard");
 
         status.setId("agent-status");

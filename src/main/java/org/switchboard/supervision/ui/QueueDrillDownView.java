@@ -37,7 +37,7 @@ import org.switchboard.common.Broadcaster;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
-import org.switchboard.dashboard.CoalescedRefresh;
+import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.QueueDetails;
 import org.switchboard.dashboard.QueueFigures;
@@ -109,7 +109,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         try {
             queueId = Long.parseLong(event.getRouteParameters().get(QUEUE_ID).orElseThrow());
             show(supervision.drillDown(queueId));
-            refresh = new CoalescedRefresh<>(feed, SupervisionView.REPAINT_DELAY_MILLIS, () -> supervision.drillDown(queueId), this::show);
+            refresh = new CoalescedRefresh<>(SupervisionView.REPAINT_DELAY_MILLIS, () -> supervision.drillDown(queueId), this::show);
         } catch (NumberFormatException | NotFoundException | AccessDeniedException e) {
             error(e instanceof AccessDeniedException ? e.getMessage() : "There is no such queue.");
             event.forwardTo(SupervisionView.class);

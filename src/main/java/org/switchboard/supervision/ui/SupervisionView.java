@@ -20,7 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.common.Broadcaster;
-import org.switchboard.dashboard.CoalescedRefresh;
+import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.QueueFigures;
 import org.switchboard.metrics.QueueMetrics;
@@ -49,7 +49,7 @@ class SupervisionView extends Main {
     SupervisionView(SupervisionService supervision, DashboardFeed feed) {
         this.supervision = supervision;
         this.feed = feed;
-        this.refresh = new CoalescedRefresh<>(feed, REPAINT_DELAY_MILLIS, supervision::overview, this::show);
+        this.refresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, supervision::overview, this::show);
         addClassNames("page", "supervision");
         cards.addClassName("cards");
         cards.setId("supervised-queues");
