@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,7 +13,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.switchboard.common.Broadcaster;
+import org.switchboard.common.Subscriptions;
 import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.contact.ContactState;
 
@@ -38,7 +37,6 @@ public class ChatPopup extends Div {
     private final long agentId;
     private final Span title = new Span();
     private final Span unread = new Span();
-    private Broadcaster.Registration subscription;
     private long contactId;
 
     public ChatPopup(ChatService chats, ChatFeed feed, long agentId) {
@@ -112,20 +110,12 @@ public class ChatPopup extends Div {
         UI ui = event.getUI();
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         CoalescedRefresh<Shown> refresh = new CoalescedRefresh<>(150, () -> load(latest.get()), this::show);
-        subscription = feed.subscribe(update -> {
+        Subscriptions.untilDetached(this, feed.subscribe(update -> {
             if (concerns(update)) {
                 latest.set(update);
                 refresh.request(ui, user);
             }
-        });
+        }));
     }
 
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
-        super.onDetach(event);
-    }
 }

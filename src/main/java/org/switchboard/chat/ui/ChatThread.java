@@ -23,7 +23,6 @@ import org.switchboard.chat.ChannelBadge;
 import org.switchboard.chat.ChatMessage;
 import org.switchboard.chat.ChatService;
 import org.switchboard.chat.Conversation;
-import org.switchboard.chat.Delivery;
 import org.switchboard.chat.Direction;
 import org.switchboard.common.UserActions;
 import org.switchboard.contact.ContactService;

@@ -2,9 +2,9 @@ package org.switchboard.chat.ui;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -20,11 +20,11 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.Subscriptions;
 import org.switchboard.chat.ChatFeed;
 import org.switchboard.chat.ChatMessage;
 import org.switchboard.chat.ChatService;
 import org.switchboard.chat.Conversation;
-import org.switchboard.common.Broadcaster;
 import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.contact.ContactService;
 import org.switchboard.security.Role;
@@ -45,7 +45,8 @@ class ChatView extends Main implements HasUrlParameter<Long> {
     static final long REPAINT_DELAY_MILLIS = 150;
 
     /** What the screen shows at one moment, loaded off the UI thread. */
-    record Model(List<Conversation> active, List<String> tagsInUse, Conversation selected, List<ChatMessage> messages) {
+    record Model(long loadedAs, List<Conversation> active, List<String> tagsInUse, Conversation selected,
+            List<ChatMessage> messages) {
     }
 
     private final ChatService chats;
@@ -56,8 +57,8 @@ class ChatView extends Main implements HasUrlParameter<Long> {
     final HistoryPanel history;
     final ChatThread thread;
     private Long selectedId;
+    private final AtomicLong loads = new AtomicLong();
     private Model model;
-    private Broadcaster.Registration subscription;
 
     ChatView(ChatService chats, ChatFeed feed, ContactService contacts, TextMessageService texts, Clock clock,
             AuthenticationContext authentication) {
@@ -93,13 +94,18 @@ class ChatView extends Main implements HasUrlParameter<Long> {
     }
 
     private Model load() {
+        long loadedAs = loads.incrementAndGet();
         // Reading the open chat first, so the list shows it as read.
         List<ChatMessage> messages = selectedId == null ? List.of() : chats.read(selectedId);
         Conversation selected = selectedId == null ? null : chats.conversation(selectedId);
-        return new Model(chats.conversationsOf(me.id()), chats.tagsInUse(), selected, messages);
+        return new Model(loadedAs, chats.conversationsOf(me.id()), chats.tagsInUse(), selected, messages);
     }
 
     private void apply(Model next) {
+        // A pushed refresh loaded before the user's own action must not undo what that action showed.
+        if (model != null && next.loadedAs() < model.loadedAs()) {
+            return;
+        }
         model = next;
         list.show(next.active(), next.tagsInUse(), selectedId);
         thread.show(next.selected(), next.messages());
@@ -120,22 +126,13 @@ class ChatView extends Main implements HasUrlParameter<Long> {
         UI ui = event.getUI();
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         CoalescedRefresh<Model> refresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, this::load, this::apply);
-        subscription = feed.subscribe(update -> {
+        Subscriptions.untilDetached(this, feed.subscribe(update -> {
             boolean mine = update.agentId() != null && update.agentId() == me.id();
             boolean open = selectedId != null && update.contactId() == selectedId;
             if (mine || open) {
                 refresh.request(ui, user);
             }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
-        super.onDetach(event);
+        }));
     }
 
     Model model() {

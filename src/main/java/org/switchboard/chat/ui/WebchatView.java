@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -23,13 +22,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.switchboard.common.Subscriptions;
 import org.switchboard.chat.ChatFeed;
 import org.switchboard.chat.ChatMessage;
 import org.switchboard.chat.ChatService;
 import org.switchboard.chat.Direction;
 import org.switchboard.chat.WebchatService;
 import org.switchboard.chat.WebchatService.Transcript;
-import org.switchboard.common.Broadcaster;
 import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.UserActions;
@@ -63,7 +62,6 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private String queueName;
     private String token;
     private Long contactId;
-    private Broadcaster.Registration subscription;
     private final CoalescedRefresh<Optional<Transcript>> refresh;
 
     WebchatView(WebchatService webchat, ChatFeed feed, java.time.Clock clock) {
@@ -135,25 +133,16 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
-        subscription = feed.subscribe(update -> {
+        Subscriptions.untilDetached(this, feed.subscribe(update -> {
             if (contactId != null && update.contactId() == contactId) {
                 // The customer is anonymous: the page loads as nobody.
                 refresh.request(ui, null);
             }
-        });
+        }));
         if (queueName != null) {
             getElement().executeJs("return localStorage.getItem($0)", storageKey())
                     .then(String.class, this::restore);
         }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
-        super.onDetach(event);
     }
 
     /** A reloaded page: the stored token finds the conversation again. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
@@ -30,12 +29,12 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.Subscriptions;
 import org.switchboard.agent.AgentStatusService;
 import org.switchboard.agent.GlobalAction;
 import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.PresenceState;
 import org.switchboard.agent.QueueStatus;
-import org.switchboard.common.Broadcaster;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactService;
@@ -81,7 +80,6 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final CoalescedRefresh<DashboardModel> refresh;
     private DashboardModel model;
     private Long announcedOffer;
-    private Broadcaster.Registration subscription;
 
     DashboardView(DashboardService dashboards, AgentStatusService agents, ContactService contacts, DashboardFeed feed,
             AuthenticationContext authentication) {
@@ -125,20 +123,11 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         super.onAttach(event);
         UI ui = event.getUI();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        subscription = feed.subscribe(me.id(), changed -> {
+        Subscriptions.untilDetached(this, feed.subscribe(me.id(), changed -> {
             if (changed.concerns(me.id(), queueIds())) {
                 refresh.request(ui, authentication);
             }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
-        super.onDetach(event);
+        }));
     }
 
     private Set<Long> queueIds() {

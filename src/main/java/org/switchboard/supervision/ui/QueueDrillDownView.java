@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -29,11 +28,11 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.Subscriptions;
 import org.switchboard.agent.Activity;
 import org.switchboard.agent.AgentStatus;
 import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.QueueAgent;
-import org.switchboard.common.Broadcaster;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
@@ -72,7 +71,6 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
     private CoalescedRefresh<QueueSnapshot> refresh;
     private volatile long queueId;
     private volatile Set<Long> agentIds = Set.of();
-    private Broadcaster.Registration subscription;
 
     QueueDrillDownView(SupervisionService supervision, DashboardFeed feed) {
         this.supervision = supervision;
@@ -121,20 +119,11 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         super.onAttach(event);
         UI ui = event.getUI();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        subscription = feed.watch(changed -> {
+        Subscriptions.untilDetached(this, feed.watch(changed -> {
             if (refresh != null && changed.concernsAny(agentIds, Set.of(queueId))) {
                 refresh.request(ui, authentication);
             }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
-        super.onDetach(event);
+        }));
     }
 
     void show(QueueSnapshot snapshot) {

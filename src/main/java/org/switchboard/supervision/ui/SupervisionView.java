@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -19,7 +18,7 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.switchboard.common.Broadcaster;
+import org.switchboard.common.Subscriptions;
 import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.QueueFigures;
@@ -44,7 +43,6 @@ class SupervisionView extends Main {
     private final CoalescedRefresh<List<QueueMetrics>> refresh;
     private final Div cards = new Div();
     private volatile Set<Long> queueIds = Set.of();
-    private Broadcaster.Registration subscription;
 
     SupervisionView(SupervisionService supervision, DashboardFeed feed) {
         this.supervision = supervision;
@@ -62,20 +60,11 @@ class SupervisionView extends Main {
         super.onAttach(event);
         UI ui = event.getUI();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        subscription = feed.watch(changed -> {
+        Subscriptions.untilDetached(this, feed.watch(changed -> {
             if (changed.concernsAny(Set.of(), queueIds)) {
                 refresh.request(ui, authentication);
             }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (subscription != null) {
-            subscription.remove();
-            subscription = null;
-        }
-        super.onDetach(event);
+        }));
     }
 
     void show(List<QueueMetrics> queues) {

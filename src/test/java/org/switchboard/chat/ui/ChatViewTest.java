@@ -22,6 +22,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
+import org.switchboard.chat.ChatFeed;
 import org.switchboard.chat.ChatMessage;
 import org.switchboard.chat.ChatService;
 import org.switchboard.chat.Direction;
@@ -50,6 +51,8 @@ class ChatViewTest extends SpringBrowserlessTest {
     ChatService chats;
     @Autowired
     TextMessageService texts;
+    @Autowired
+    ChatFeed feed;
 
     QueueInfo queue;
     UserSummary agent;
@@ -131,6 +134,14 @@ class ChatViewTest extends SpringBrowserlessTest {
         assertThat(texts.get(saved.id()).body()).isEqualTo("Hi {customer.name}, we open at 9.");
         assertThat(div("chat-messages").getElement().getTextRecursively()).contains("See you!");
         texts.delete(saved.id());
+    }
+
+    @Test
+    void leavingTheViewEndsItsSubscriptionToTheChatFeed() {
+        navigate(ChatView.class);
+        int open = feed.subscriberCount();
+        navigate(ChatSettingsView.class);
+        assertThat(feed.subscriberCount()).as("the chat view unsubscribed; the layout's pop-up stays").isEqualTo(open - 1);
     }
 
     @Test
