@@ -60,15 +60,22 @@ public class WebchatService {
         this.messages = new TokenBuckets<>(properties.webchatBurst(), properties.webchatMessagesPerSecond(), 50_000);
     }
 
-    /** The chat queue a webchat page belongs to; a clear error for anything else. */
+    /**
+     * The chat queue a webchat page belongs to, by its name or its slug (lower case, words joined
+     * by '-': "Web Chat" is "web-chat"); a clear error for anything else.
+     */
     @Transactional(readOnly = true)
-    public QueueInfo queue(String name) {
-        QueueInfo queue = SystemUser.call(() -> queues.findByName(name == null ? "" : name.strip()))
-                .orElseThrow(() -> new NotFoundException("There is no chat called '" + name + "'."));
-        if (queue.kind() != QueueKind.CHAT) {
-            throw new NotFoundException("There is no chat called '" + name + "'.");
-        }
-        return queue;
+    public QueueInfo queue(String nameOrSlug) {
+        String wanted = nameOrSlug == null ? "" : nameOrSlug.strip();
+        return SystemUser.call(queues::findAll).stream()
+                .filter(q -> q.kind() == QueueKind.CHAT && (q.name().equals(wanted) || slug(q.name()).equals(wanted)))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("There is no chat called '" + wanted + "'."));
+    }
+
+    /** The queue's name as it reads in a link. */
+    public static String slug(String queueName) {
+        return queueName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
     }
 
     /**

@@ -58,6 +58,16 @@ class WebchatServiceTest {
     }
 
     @Test
+    void aChatPageIsFoundByItsQueuesNameOrItsSlug() {
+        String name = "Help Desk " + RoutingFixture.unique("Q");
+        QueueInfo queue = fixture.queue(org.switchboard.queue.QueueSettings.defaults(name, QueueKind.CHAT));
+        assertThat(WebchatService.slug("Web Chat & Help")).isEqualTo("web-chat-help");
+        assertThat(webchat.queue(name).id()).isEqualTo(queue.id());
+        assertThat(webchat.queue(WebchatService.slug(name)).id()).isEqualTo(queue.id());
+        assertThatThrownBy(() -> webchat.queue("help desk")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void theCustomerEndsTheChatAndCanWriteNoMore() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
         WebchatService.Session session = webchat.start(queue.name(), "Alan", null, "Hello", "10.0.0.2");

@@ -112,7 +112,9 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String requested = event.getRouteParameters().get("queue").orElse("");
+        // Route parameters arrive as typed in the address bar: "Web%20Chat" means "Web Chat".
+        String requested = java.net.URLDecoder.decode(event.getRouteParameters().get("queue").orElse("").replace("+", "%2B"),
+                java.nio.charset.StandardCharsets.UTF_8);
         try {
             queueName = webchat.queue(requested).name();
         } catch (NotFoundException e) {
