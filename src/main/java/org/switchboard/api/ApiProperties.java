@@ -14,4 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApiProperties(@DefaultValue("50") int requestsPerSecond, @DefaultValue("100") int burst,
         @DefaultValue("65536") int maxBodyBytes, @DefaultValue("2000") int maxTextLength,
         @DefaultValue("4718592") int maxWebhookBodyBytes) {
+
+    /** A chat text over the limit is a 413, before anything else is looked at. */
+    void checkTextLength(String text) {
+        if (text != null && text.length() > maxTextLength) {
+            throw new ApiErrors.TooLarge("text has " + text.length() + " characters; at most " + maxTextLength + " are allowed.");
+        }
+    }
 }

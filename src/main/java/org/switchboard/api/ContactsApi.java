@@ -42,7 +42,7 @@ class ContactsApi {
     ResponseEntity<ContactResource> create(@AuthenticationPrincipal ApiClient client,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody CreateContact body) {
-        checkLength(body.text());
+        properties.checkTextLength(body.text());
         var result = idempotent.create(client.keyId(), idempotencyKey,
                 new NewContact(body.queue(), body.type(), body.channel(), body.customerName(), body.customerAddress()), body.text());
         ContactResource resource = ContactResource.of(result.contact());
@@ -61,16 +61,9 @@ class ContactsApi {
     /** The customer writes in a chat. */
     @PostMapping("/{id}/messages")
     ResponseEntity<MessageResource> customerWrites(@PathVariable long id, @RequestBody CustomerMessage body) {
-        checkLength(body.text());
+        properties.checkTextLength(body.text());
         MessageResource message = MessageResource.of(chats.customerWrites(id, body.text()));
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + id + "/messages/" + message.id())).body(message);
-    }
-
-    private void checkLength(String text) {
-        if (text != null && text.length() > properties.maxTextLength()) {
-            throw new ApiErrors.TooLarge("text has " + text.length() + " characters; at most "
-                    + properties.maxTextLength() + " are allowed.");
-        }
     }
 
     /** The customer hung up or left the chat. */

@@ -49,10 +49,7 @@ class WebhooksApi {
     /** 201 when the message started a chat, 200 when it joined one or was a retry of a stored message. */
     @PostMapping(PATH)
     ResponseEntity<Accepted> receive(@RequestBody ChannelMessage body) {
-        if (body.text() != null && body.text().length() > properties.maxTextLength()) {
-            throw new ApiErrors.TooLarge("text has " + body.text().length() + " characters; at most "
-                    + properties.maxTextLength() + " are allowed.");
-        }
+        properties.checkTextLength(body.text());
         List<NewAttachment> images = body.attachments() == null ? List.of()
                 : body.attachments().stream().map(WebhooksApi::decode).toList();
         var received = chats.receive(new InboundMessage(body.channel(), body.queue(), body.from(), body.customerName(),

@@ -2,7 +2,6 @@ package org.switchboard.chat.ui;
 
 import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.vaadin.flow.component.Key;
@@ -13,7 +12,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
@@ -40,7 +38,6 @@ import org.switchboard.texts.TextMessageService;
  */
 class ChatThread extends Div {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     final H2 customer = new H2();
     final Div meta = new Div();
@@ -236,27 +233,17 @@ class ChatThread extends Div {
         return chat == null ? PlaceholderContext.NONE : new PlaceholderContext(chat.customerName(), me.displayName(), chat.queueName());
     }
 
-    private Div bubble(ChatMessage m) {
-        Span author = new Span(m.direction() == Direction.IN ? (m.authorName() == null ? chat.customer() : m.authorName())
-                : m.authorName());
-        author.addClassName("msg-author");
-        Span time = new Span(TIME.format(m.sentAt().atZone(zone)));
-        time.addClassName("msg-time");
-        Div head = new Div(author, time);
+    private MessageBubble bubble(ChatMessage m) {
+        boolean fromCustomer = m.direction() == Direction.IN;
+        MessageBubble bubble = new MessageBubble(m, fromCustomer ? (m.authorName() == null ? chat.customer() : m.authorName())
+                : m.authorName(), !fromCustomer, zone);
         if (m.delivery() != null) {
-            Span delivery = new Span(switch (m.delivery()) {
+            bubble.note(switch (m.delivery()) {
                 case QUEUED -> "Sending…";
                 case SENT -> "Sent";
                 case FAILED -> "Not delivered";
-            });
-            delivery.addClassNames("msg-delivery", "delivery-" + m.delivery().name().toLowerCase());
-            head.add(delivery);
+            }, "delivery-" + m.delivery().name().toLowerCase());
         }
-        head.addClassName("msg-head");
-        Paragraph body = new Paragraph();
-        body.setText(m.body());
-        body.addClassName("msg-body");
-        Div bubble = new Div(head, body);
         for (ChatMessage.Attachment a : m.attachments()) {
             Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
                     new ByteArrayInputStream(chats.attachmentContent(a.id())), a.fileName(), a.contentType(), a.sizeBytes())),
@@ -264,7 +251,6 @@ class ChatThread extends Div {
             image.addClassName("msg-image");
             bubble.add(image);
         }
-        bubble.addClassNames("msg", m.direction() == Direction.IN ? "msg-in" : "msg-out");
         return bubble;
     }
 

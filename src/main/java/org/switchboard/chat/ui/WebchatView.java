@@ -1,7 +1,6 @@
 package org.switchboard.chat.ui;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -42,7 +41,6 @@ import org.switchboard.common.UserActions;
 @AnonymousAllowed
 class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     final TextField name = new TextField("Your name");
     final TextField phone = new TextField("Phone number (optional, if you would like a call)");
@@ -201,7 +199,7 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         Transcript t = transcript.get();
         messages.removeAll();
         for (ChatMessage m : t.messages()) {
-            messages.add(bubble(m, t.customerName()));
+            messages.add(bubble(m));
         }
         messages.getElement().executeJs("this.scrollTop = this.scrollHeight");
         status.removeAll();
@@ -220,20 +218,10 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         end.setVisible(!t.ended());
     }
 
-    private Div bubble(ChatMessage m, String customerName) {
-        Span author = new Span(m.direction() == Direction.IN ? "You" : m.authorName() == null ? "Agent" : m.authorName());
-        author.addClassName("msg-author");
-        Span time = new Span(TIME.format(m.sentAt().atZone(zone)));
-        time.addClassName("msg-time");
-        Div head = new Div(author, time);
-        head.addClassName("msg-head");
-        Paragraph body = new Paragraph();
-        body.setText(m.body());
-        body.addClassName("msg-body");
-        Div bubble = new Div(head, body);
-        // Seen from the customer: their own messages on the right.
-        bubble.addClassNames("msg", m.direction() == Direction.IN ? "msg-out" : "msg-in");
-        return bubble;
+    /** Seen from the customer: their own messages on the right, the agent's on the left. */
+    private MessageBubble bubble(ChatMessage m) {
+        boolean mine = m.direction() == Direction.IN;
+        return new MessageBubble(m, mine ? "You" : m.authorName() == null ? "Agent" : m.authorName(), mine, zone);
     }
 
     private String storageKey() {
