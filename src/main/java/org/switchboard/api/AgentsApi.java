@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,6 +64,12 @@ class AgentsApi {
         this.reasons = reasons;
         this.queues = queues;
         this.contacts = contacts;
+    }
+
+    /** Every endpoint here needs the AGENTS scope. */
+    @ModelAttribute
+    void requireScope(@AuthenticationPrincipal ApiClient client) {
+        client.require(ApiScope.AGENTS);
     }
 
     @GetMapping("/status")

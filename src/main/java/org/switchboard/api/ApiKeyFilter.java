@@ -60,7 +60,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
             problem(request, response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
             return;
         }
-        var auth = UsernamePasswordAuthenticationToken.authenticated(new ApiClient(client.get().id(), client.get().name()),
+        var auth = UsernamePasswordAuthenticationToken.authenticated(new ApiClient(client.get().id(), client.get().name(), client.get().scopes()),
                 null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.INTEGRATION_ROLE)));
         SecurityContextHolder.getContext().setAuthentication(auth);
         try {

@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,7 +47,7 @@ public class ApiKeyService {
 
     /** A key as the admin list shows it: never the key itself. */
     public record ApiKeyInfo(long id, String name, String prefix, String createdBy, java.time.Instant createdAt,
-            java.time.Instant revokedAt, java.time.Instant lastUsedAt) {
+            java.time.Instant revokedAt, java.time.Instant lastUsedAt, Set<ApiScope> scopes) {
 
         public boolean active() {
             return revokedAt == null;
@@ -56,13 +58,21 @@ public class ApiKeyService {
     public record CreatedKey(ApiKeyInfo info, String plainKey) {
     }
 
+    /** A key with every scope. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public CreatedKey create(String name, String createdBy) {
+        return create(name, createdBy, EnumSet.allOf(ApiScope.class));
+    }
+
+    /** A key that may do only what {@code scopes} allow. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public CreatedKey create(String name, String createdBy, Set<ApiScope> scopes) {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         String plain = PREFIX + HexFormat.of().formatHex(secret);
-        return new CreatedKey(store(name, plain, createdBy), plain);
+        return new CreatedKey(store(name, plain, createdBy, scopes), plain);
     }
 
     /** Stores a key whose value is given (the demo key from configuration); nothing when it exists. */
@@ -70,7 +80,7 @@ public class ApiKeyService {
     @Transactional
     public void ensure(String name, String plainKey) {
         if (keys.findByHash(hash(plainKey)).isEmpty()) {
-            store(name, plainKey, "configuration");
+            store(name, plainKey, "configuration", EnumSet.allOf(ApiScope.class));
         }
     }
 
@@ -102,7 +112,10 @@ public class ApiKeyService {
         return key;
     }
 
-    private ApiKeyInfo store(String name, String plain, String createdBy) {
+    private ApiKeyInfo store(String name, String plain, String createdBy, Set<ApiScope> scopes) {
+        if (scopes == null || scopes.isEmpty()) {
+            throw new ValidationException("Choose at least one thing the key may do.");
+        }
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 80) {
             throw new ValidationException("Name the key (at most 80 characters), e.g. after the system that uses it.");
@@ -110,9 +123,9 @@ public class ApiKeyService {
         if (!plain.startsWith(PREFIX) || plain.length() < 20) {
             throw new ValidationException("An API key starts with " + PREFIX + " and has at least 20 characters.");
         }
-        long id = keys.insert(trimmed, plain.substring(0, 10), hash(plain), createdBy, clock.instant());
+        long id = keys.insert(trimmed, plain.substring(0, 10), hash(plain), createdBy, scopes, clock.instant());
         ApiKeyInfo created = keys.findById(id).orElseThrow();
-        audit.record(KEY_CREATED, new AuditTarget(AUDIT_TARGET, id, created.name()), "Key " + created.prefix() + "…");
+        audit.record(KEY_CREATED, new AuditTarget(AUDIT_TARGET, id, created.name()), "Key " + created.prefix() + "… for " + created.scopes());
         return created;
     }
 

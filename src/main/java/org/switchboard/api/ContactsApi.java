@@ -42,6 +42,7 @@ class ContactsApi {
     ResponseEntity<ContactResource> create(@AuthenticationPrincipal ApiClient client,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody CreateContact body) {
+        client.require(body.type() == ContactType.CHAT ? ApiScope.CHATS : ApiScope.CALLS);
         properties.checkTextLength(body.text());
         var result = idempotent.create(client.keyId(), idempotencyKey,
                 new NewContact(body.queue(), body.type(), body.channel(), body.customerName(), body.customerAddress()), body.text());
@@ -51,7 +52,8 @@ class ContactsApi {
     }
 
     @GetMapping("/{id}")
-    ContactResource get(@PathVariable long id) {
+    ContactResource get(@AuthenticationPrincipal ApiClient client, @PathVariable long id) {
+        client.require(ApiScope.READ);
         return ContactResource.of(contacts.get(id));
     }
 
@@ -60,7 +62,9 @@ class ContactsApi {
 
     /** The customer writes in a chat. */
     @PostMapping("/{id}/messages")
-    ResponseEntity<MessageResource> customerWrites(@PathVariable long id, @RequestBody CustomerMessage body) {
+    ResponseEntity<MessageResource> customerWrites(@AuthenticationPrincipal ApiClient client, @PathVariable long id,
+            @RequestBody CustomerMessage body) {
+        client.require(ApiScope.CHATS);
         properties.checkTextLength(body.text());
         MessageResource message = MessageResource.of(chats.customerWrites(id, body.text()));
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + id + "/messages/" + message.id())).body(message);
@@ -68,7 +72,8 @@ class ContactsApi {
 
     /** The customer hung up or left the chat. */
     @PostMapping("/{id}/hangup")
-    ContactResource hangUp(@PathVariable long id) {
+    ContactResource hangUp(@AuthenticationPrincipal ApiClient client, @PathVariable long id) {
+        client.require(contacts.get(id).type() == ContactType.CHAT ? ApiScope.CHATS : ApiScope.CALLS);
         return ContactResource.of(contacts.customerLeft(id));
     }
 }

@@ -2,6 +2,8 @@ package org.switchboard.api;
 
 import java.util.List;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.switchboard.metrics.QueueMetrics;
@@ -46,6 +48,12 @@ class QueuesApi {
     QueuesApi(QueueService queues, QueueMetricsService metrics) {
         this.queues = queues;
         this.metrics = metrics;
+    }
+
+    /** Every endpoint here needs the READ scope. */
+    @ModelAttribute
+    void requireScope(@AuthenticationPrincipal ApiClient client) {
+        client.require(ApiScope.READ);
     }
 
     @GetMapping("/{id}/metrics")

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,6 +46,12 @@ class WebhooksApi {
     WebhooksApi(ChatService chats, ApiProperties properties) {
         this.chats = chats;
         this.properties = properties;
+    }
+
+    /** Every endpoint here needs the CHATS scope. */
+    @ModelAttribute
+    void requireScope(@AuthenticationPrincipal ApiClient client) {
+        client.require(ApiScope.CHATS);
     }
 
     /** 201 when the message started a chat, 200 when it joined one or was a retry of a stored message. */

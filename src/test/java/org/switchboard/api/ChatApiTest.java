@@ -74,6 +74,28 @@ class ChatApiTest {
     }
 
     @Test
+    void aKeyMayDoOnlyWhatItsScopesAllowOtherRequestsAre403AndChangeNothing() throws Exception {
+        String channelsOnly = SystemUser.call(() -> keys.create(RoutingFixture.unique("sms gateway"), "test",
+                java.util.EnumSet.of(ApiScope.CHATS))).plainKey();
+        QueueInfo calls = fixture.queue(QueueKind.CALL, 0, 0);
+        int contacts = jdbc.sql("SELECT COUNT(*) FROM contact").query(Integer.class).single();
+        mvc.perform(post("/api/v1/contacts").header("Authorization", "Bearer " + channelsOnly).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"queue": "%s", "type": "INBOUND_CALL", "channel": "VOICE", "customerAddress": "+15550100"}""".formatted(calls.name())))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.detail").value(containsString("needs the CALLS scope")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/queues")
+                .header("Authorization", "Bearer " + channelsOnly)).andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/agents/agent1/status")
+                .header("Authorization", "Bearer " + channelsOnly)).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("AGENTS")));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT COUNT(*) FROM contact").query(Integer.class).single()).isEqualTo(contacts);
+        mvc.perform(post(WebhooksApi.PATH).header("Authorization", "Bearer " + channelsOnly).contentType(MediaType.APPLICATION_JSON)
+                .content("""
+                        {"channel": "SMS", "queue": "%s", "from": "+15550177", "messageId": "%s", "text": "Hi"}"""
+                        .formatted(queue.name(), RoutingFixture.unique("m")))).andExpect(status().isCreated());
+    }
+
+    @Test
     void aCallCarriesNoText() throws Exception {
         QueueInfo calls = fixture.queue(QueueKind.CALL, 0, 0);
         postJson("/api/v1/contacts", """

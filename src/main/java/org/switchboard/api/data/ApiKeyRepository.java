@@ -4,28 +4,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.switchboard.api.ApiKeyService.ApiKeyInfo;
+import org.switchboard.api.ApiScope;
 
 @Repository
 public class ApiKeyRepository {
 
-    private static final String SELECT = "SELECT id, name, key_prefix, created_by, created_at, revoked_at, last_used_at FROM api_key";
+    private static final String SELECT = "SELECT id, name, key_prefix, created_by, created_at, revoked_at, last_used_at, scopes FROM api_key";
     private final JdbcClient jdbc;
 
     ApiKeyRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public long insert(String name, String prefix, String hash, String createdBy, Instant now) {
+    public long insert(String name, String prefix, String hash, String createdBy, Set<ApiScope> scopes, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO api_key (name, key_prefix, key_hash, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
-                .params(name, prefix, hash, createdBy, Timestamp.from(now)).update(keys, "id");
+        jdbc.sql("INSERT INTO api_key (name, key_prefix, key_hash, created_by, scopes, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(name, prefix, hash, createdBy, String.join(",", scopes.stream().sorted().map(Enum::name).toList()),
+                        Timestamp.from(now)).update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -55,7 +59,17 @@ public class ApiKeyRepository {
     private static ApiKeyInfo info(ResultSet rs, int row) throws SQLException {
         return new ApiKeyInfo(rs.getLong("id"), rs.getString("name"), rs.getString("key_prefix"), rs.getString("created_by"),
                 instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("revoked_at")),
-                instant(rs.getTimestamp("last_used_at")));
+                instant(rs.getTimestamp("last_used_at")), scopes(rs.getString("scopes")));
+    }
+
+    private static Set<ApiScope> scopes(String stored) {
+        Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
+        for (String scope : stored.split(",")) {
+            if (!scope.isBlank()) {
+                scopes.add(ApiScope.valueOf(scope.strip()));
+            }
+        }
+        return scopes;
     }
 
     private static Instant instant(Timestamp ts) {

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.EnumSet;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,6 +29,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.api.ApiKeyService;
+import org.switchboard.api.ApiScope;
 import org.switchboard.api.ApiKeyService.ApiKeyInfo;
 import org.switchboard.api.ApiKeyService.CreatedKey;
 import org.switchboard.common.NotFoundException;
@@ -64,6 +67,7 @@ class ApiKeysView extends Main {
     private final DateTimeFormatter format;
     private final Grid<ApiKeyInfo> grid = new Grid<>();
     private final TextField name = new TextField();
+    private final CheckboxGroup<ApiScope> scopes = new CheckboxGroup<>();
 
     ApiKeysView(ApiKeyService keys, AuthenticationContext authentication, Clock clock) {
         this.keys = keys;
@@ -79,12 +83,19 @@ class ApiKeysView extends Main {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(Key.ENTER);
         create.setId("create-key");
+        scopes.setId("new-key-scopes");
+        scopes.setAriaLabel("What the key may do");
+        scopes.setItems(ApiScope.values());
+        scopes.setItemLabelGenerator(ApiScope::label);
+        scopes.setValue(EnumSet.allOf(ApiScope.class));
+        scopes.setHelperText("A request outside the key's scopes is refused (403). Give each system only what it needs.");
         HorizontalLayout toolbar = new HorizontalLayout(name, create);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("api-keys");
         grid.addColumn(ApiKeyInfo::name).setHeader("Name").setFlexGrow(2);
         grid.addColumn(k -> k.prefix() + "…").setHeader("Key");
+        grid.addColumn(k -> String.join(", ", k.scopes().stream().map(Enum::name).toList())).setHeader("May do").setFlexGrow(2);
         grid.addColumn(k -> when(k.createdAt()) + (k.createdBy() == null ? "" : " by " + k.createdBy())).setHeader("Created")
                 .setFlexGrow(2);
         grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : when(k.lastUsedAt())).setHeader("Last used");
@@ -93,13 +104,13 @@ class ApiKeysView extends Main {
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No API keys yet.");
         add(new Paragraph("Integration clients send a key as \"Authorization: Bearer <key>\". Name each key after the system "
-                + "that uses it, so it can be revoked alone."), toolbar, grid);
+                + "that uses it, so it can be revoked alone."), toolbar, scopes, grid);
         refresh();
     }
 
     private void create() {
         try {
-            CreatedKey created = keys.create(name.getValue(), username);
+            CreatedKey created = keys.create(name.getValue(), username, scopes.getValue());
             name.clear();
             refresh();
             showOnce(created);

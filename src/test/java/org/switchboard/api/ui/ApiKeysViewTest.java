@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
+import org.switchboard.api.ApiScope;
 import org.switchboard.api.ApiKeyService;
 import org.switchboard.api.ApiKeyService.ApiKeyInfo;
 import org.switchboard.audit.AuditEntry;
@@ -71,13 +73,33 @@ class ApiKeysViewTest extends SpringBrowserlessTest {
         assertThat(listed.active()).isTrue();
         assertThat(listed.createdBy()).isEqualTo("admin");
         assertThat(test(grid()).getCellText(rowOf(name), 1)).isEqualTo(plain.substring(0, 10) + "…").doesNotContain(plain);
-        assertThat(test(grid()).getCellText(rowOf(name), 3)).isEqualTo("Never");
+        assertThat(test(grid()).getCellText(rowOf(name), 2)).isEqualTo("CALLS, CHATS, AGENTS, READ");
+        assertThat(test(grid()).getCellText(rowOf(name), 4)).isEqualTo("Never");
         assertThat(keys.authenticate(plain)).map(ApiKeyInfo::id).contains(listed.id());
         assertThat(audited(ApiKeyService.KEY_CREATED, listed.id())).singleElement()
                 .satisfies(e -> assertThat(e.targetName()).isEqualTo(name));
 
         test($(Button.class).id("close-created-key")).click();
         assertThat($(TextField.class).withId("created-key").exists()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aKeyGetsOnlyTheScopesTheAdminTicksAndAtLeastOne() {
+        navigate(ApiKeysView.class);
+        int before = test(grid()).size();
+        CheckboxGroup<ApiScope> scopes = $(CheckboxGroup.class).id("new-key-scopes");
+        scopes.setValue(java.util.Set.of());
+        test($(TextField.class).id("new-key-name")).setValue(RoutingFixture.unique("nothing"));
+        test($(Button.class).id("create-key")).click();
+        assertThat(keys.findAll()).hasSize(before);
+
+        scopes.setValue(java.util.Set.of(ApiScope.READ));
+        String name = RoutingFixture.unique("wallboard");
+        test($(TextField.class).id("new-key-name")).setValue(name);
+        test($(Button.class).id("create-key")).click();
+        assertThat(test(grid()).getRow(rowOf(name)).scopes()).containsExactly(ApiScope.READ);
+        assertThat(test(grid()).getCellText(rowOf(name), 2)).isEqualTo("READ");
     }
 
     @Test
@@ -96,17 +118,17 @@ class ApiKeysViewTest extends SpringBrowserlessTest {
         long id = test(grid()).getRow(rowOf(name)).id();
         $(Dialog.class).id("created-key-dialog").close();
 
-        Button revoke = $(Button.class).from(test(grid()).getCellComponent(rowOf(name), 5)).single();
+        Button revoke = $(Button.class).from(test(grid()).getCellComponent(rowOf(name), 6)).single();
         test(revoke).click();
         test($(ConfirmDialog.class).single()).cancel();
         assertThat(keys.authenticate(plain)).isPresent();
 
-        test($(Button.class).from(test(grid()).getCellComponent(rowOf(name), 5)).single()).click();
+        test($(Button.class).from(test(grid()).getCellComponent(rowOf(name), 6)).single()).click();
         test($(ConfirmDialog.class).single()).confirm();
 
         assertThat(keys.authenticate(plain)).isEmpty();
         assertThat(test(grid()).getRow(rowOf(name)).active()).isFalse();
-        assertThat(test(grid()).getCellComponent(rowOf(name), 5).isVisible()).isFalse();
+        assertThat(test(grid()).getCellComponent(rowOf(name), 6).isVisible()).isFalse();
         assertThat(audited(ApiKeyService.KEY_REVOKED, id)).hasSize(1);
     }
 }
