@@ -88,6 +88,16 @@ public class AudioMessageService {
         return messages.tagNames();
     }
 
+    /**
+     * What the audio in {@code audio} is (format, duration, size), or a {@link ValidationException} saying
+     * why it is not accepted; lets a form tell the user at once, before Save.
+     */
+    public AudioSummary inspect(Path audio) {
+        me();
+        Audio checked = check(audio);
+        return new AudioSummary(checked.format(), Duration.ofMillis(checked.durationMillis()), checked.sizeBytes());
+    }
+
     /** A new message with the audio in {@code audio} (a file the caller deletes afterwards). */
     @Transactional
     public AudioMessage create(AudioMessageForm form, Path audio) {

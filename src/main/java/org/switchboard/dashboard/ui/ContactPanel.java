@@ -25,6 +25,8 @@ class ContactPanel extends Div {
         void extendWrapUp(ContactView call);
 
         void callOut(String number);
+
+        void showRecordings(ContactView call);
     }
 
     private final Actions actions;
@@ -69,7 +71,14 @@ class ContactPanel extends Div {
         end.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         end.setId("end-call");
         Component timer = call.ringing() ? new Span() : Countdown.since(call.connectedAt());
-        add(details(headline, who(call)), timer, end);
+        add(details(headline, who(call)), timer);
+        if (call.type().isVoice() && !call.ringing()) {
+            Button recordings = button("Show Recordings", VaadinIcon.MICROPHONE, "Play a pre-recorded audio message into the call",
+                    b -> actions.showRecordings(call));
+            recordings.setId("show-recordings");
+            add(recordings);
+        }
+        add(end);
     }
 
     private void wrapUp(ContactView call) {
