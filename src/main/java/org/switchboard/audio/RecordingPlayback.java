@@ -31,7 +31,7 @@ public class RecordingPlayback extends Div {
         this.audio = audio;
         setId("recording-playback");
         addClassName("recording-playback");
-        title.addClassName("headline");
+        title.addClassName("playback-title");
         stop.setId("stop-recording");
         stop.addThemeVariants(ButtonVariant.LUMO_ERROR);
         stop.addClickListener(e -> stop());
