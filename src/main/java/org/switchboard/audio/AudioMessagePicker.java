@@ -1,5 +1,7 @@
 package org.switchboard.audio;
 
+import java.util.List;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -83,8 +85,14 @@ public class AudioMessagePicker extends Dialog {
         }
     }
 
+    /** Lists the matches; a chosen recording that still matches stays chosen. */
     private void refresh() {
-        grid.setItems(audio.playable(search.getValue()));
+        AudioMessage chosen = grid.asSingleSelect().getValue();
+        List<AudioMessage> matches = audio.playable(search.getValue());
+        grid.setItems(matches);
+        if (chosen != null && matches.contains(chosen)) {
+            grid.select(chosen);
+        }
         updateButtons();
     }
 

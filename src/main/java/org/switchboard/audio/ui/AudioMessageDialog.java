@@ -63,6 +63,7 @@ class AudioMessageDialog extends Dialog {
         setHeaderTitle(existing == null ? "New audio message" : readOnly ? "Audio message" : "Edit audio message");
         setWidth("min(44rem, 100vw)");
 
+        name.setId("audio-name");
         name.setMaxLength(AudioMessageService.MAX_NAME);
         name.setRequired(true);
         description.setMaxLength(AudioMessageService.MAX_DESCRIPTION);
@@ -146,28 +147,48 @@ class AudioMessageDialog extends Dialog {
         getFooter().add(delete, cancel, save);
     }
 
-    /** Uploads arrive on the request thread; the dialog takes them in the UI's turn. */
+    /**
+     * Uploads arrive on the upload's request thread: the file is checked there (reading it does not hold
+     * the session lock), and the result is shown in the UI's turn.
+     */
     private void receivedLater(File file) {
+        Arrival arrival = check(file.toPath());
         UI ui = getUI().orElse(null);
         if (ui == null) {
-            deleteQuietly(file.toPath());
+            deleteQuietly(arrival.file());
             return;
         }
-        ui.access(() -> received(file.toPath()));
+        ui.access(() -> show(arrival));
     }
 
     /** A recorded or uploaded file: checked at once, so the user learns right away whether it is usable. */
     void received(Path file) {
-        discardPending();
+        show(check(file));
+    }
+
+    /** A file and what it is, or why it is refused. */
+    private record Arrival(Path file, AudioSummary summary, String refusal) {
+    }
+
+    private Arrival check(Path file) {
         try {
-            AudioSummary summary = audio.inspect(file);
-            pending = file;
-            audioStatus.setText("New audio: " + describe(summary.format().name(), summary.duration(), summary.sizeBytes()));
-            error.setVisible(false);
+            return new Arrival(file, audio.inspect(file), null);
         } catch (ValidationException e) {
             deleteQuietly(file);
-            showError(e.getMessage());
+            return new Arrival(file, null, e.getMessage());
         }
+    }
+
+    private void show(Arrival arrival) {
+        if (arrival.refusal() != null) {
+            showError(arrival.refusal());
+            return;
+        }
+        discardPending();
+        pending = arrival.file();
+        AudioSummary summary = arrival.summary();
+        audioStatus.setText("New audio: " + describe(summary.format().name(), summary.duration(), summary.sizeBytes()));
+        error.setVisible(false);
     }
 
     private void save() {
