@@ -37,8 +37,9 @@ public class RecordingPlayback extends Div {
         stop.addClickListener(e -> stop());
         player.addEventListener("playback-ended", e -> finished());
         player.addEventListener("playback-failed", e -> {
-            title.setText("Your browser could not play \"" + playing.message().name() + "\".");
-            stop.setVisible(false);
+            if (playing != null) {
+                title.setText("Your browser could not play \"" + playing.message().name() + "\". Press Stop and try again.");
+            }
         });
         getElement().appendChild(title.getElement(), player);
         add(stop);

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
@@ -23,7 +23,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.springframework.security.access.AccessDeniedException;
 import org.switchboard.audio.AudioMessage;
@@ -37,13 +36,12 @@ import org.switchboard.common.ValidationException;
  * New, edit or (read-only) view one pre-recorded audio message. The audio is recorded in the browser
  * or uploaded; either way it arrives as a temporary file, is checked at once, and is stored on Save.
  */
-@JavaScript("context://assets/sb-audio.js")
 class AudioMessageDialog extends Dialog {
 
     final TextField name = new TextField("Name");
     final TextArea description = new TextArea("Description");
     final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Tags");
-    final Element recorder = new Element("sb-audio-recorder");
+    final AudioRecorder recorder = new AudioRecorder(AudioMessageService.MAX_DURATION.toSeconds(), this::receivedLater);
     final Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> receivedLater(file)));
     final Span audioStatus = new Span();
     final Checkbox archived = new Checkbox("Archived (not offered during calls)");
@@ -91,8 +89,6 @@ class AudioMessageDialog extends Dialog {
         upload.setDropLabel(new Span("or drop an audio file here (WAV, MP3, OGG, WebM; up to 10 MB and 5 minutes)"));
         upload.setId("audio-upload");
         upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
-        recorder.setAttribute("target", UploadHandler.toTempFile((metadata, file) -> receivedLater(file)));
-        recorder.setAttribute("max-seconds", String.valueOf(AudioMessageService.MAX_DURATION.toSeconds()));
         audioStatus.setId("audio-status");
         Div audioField = new Div();
         audioField.addClassName("audio-field");
@@ -101,8 +97,7 @@ class AudioMessageDialog extends Dialog {
             audioField.add(new AudioElement(existing));
         }
         if (!readOnly) {
-            audioField.getElement().appendChild(recorder);
-            audioField.add(upload);
+            audioField.add(recorder, upload);
         }
         audioField.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
 
@@ -249,7 +244,7 @@ class AudioMessageDialog extends Dialog {
         }
     }
 
-    static String describe(String format, java.time.Duration duration, long bytes) {
+    static String describe(String format, Duration duration, long bytes) {
         String size = bytes >= 1024 * 1024 ? "%.1f MB".formatted(bytes / 1024.0 / 1024.0) : Math.max(1, bytes / 1024) + " KB";
         return format + " · " + AudioMessage.formatDuration(duration) + " · " + size;
     }
