@@ -149,9 +149,9 @@ public class AudioMessageService {
 
     /**
      * Writes {@code length} bytes of the message's audio from {@code offset} on (a range the caller has
-     * checked against {@link AudioMessage#sizeBytes()}), in bounded chunks.
+     * checked against {@link AudioMessage#sizeBytes()}), in bounded chunks. Deliberately without a
+     * transaction: each chunk is its own short query, so a slow listener never holds a connection.
      */
-    @Transactional(readOnly = true)
     public void copyAudio(long id, long offset, long length, OutputStream out) {
         me();
         find(id);

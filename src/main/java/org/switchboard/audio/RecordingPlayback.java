@@ -7,6 +7,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.dom.Element;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.NotFoundException;
 
 /**
  * The recording an agent plays into its call: name, progress and a Stop button. There is no
@@ -69,7 +71,11 @@ public class RecordingPlayback extends Div {
         }
         Playing stopped = playing;
         silence();
-        audio.stopped(stopped.contactId(), stopped.message().id());
+        try {
+            audio.stopped(stopped.contactId(), stopped.message().id());
+        } catch (ConflictException | NotFoundException e) {
+            // The call ended meanwhile: there is no hang-up left to cancel and nothing more to record.
+        }
     }
 
     /** Stops the sound without telling the server, for a call that has ended anyway. */

@@ -84,9 +84,9 @@ public class AudioMessageRepository {
                 .params(name, description, Timestamp.from(now), id, version).update() == 1;
     }
 
-    public boolean setArchived(long id, boolean archived, Instant now) {
-        return jdbc.sql("UPDATE audio_message SET archived = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(archived, Timestamp.from(now), id).update() == 1;
+    public void setArchived(long id, boolean archived, Instant now) {
+        jdbc.sql("UPDATE audio_message SET archived = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(archived, Timestamp.from(now), id).update();
     }
 
     public void setAudio(long id, Audio audio, Instant now) {
