@@ -90,6 +90,25 @@ class AudioMessageServiceTest {
     }
 
     @Test
+    void aFileJustUnderTheLimitsGoesInAsAStreamAndComesOutInChunks() {
+        UserSummary agent = fixture.user(Role.AGENT);
+        byte[] wav = AudioSamples.wavOfSize(32_000 * 295, 16_000, 2); // 4:55 at 16 kHz, 16 bit: 9.0 MB
+        Path file = AudioSamples.file(wav, ".wav");
+        long started = System.nanoTime();
+        AudioMessage stored = as(agent, () -> audio.create(form(RoutingFixture.unique("Long")), file));
+        long storedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(stored.duration()).isEqualTo(Duration.ofSeconds(295));
+
+        started = System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(wav.length);
+        as(agent, () -> audio.copyAudio(stored.id(), 0, stored.sizeBytes(), out));
+        long servedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(out.toByteArray()).isEqualTo(wav);
+        System.out.printf("%.1f MB audio: checked and stored in %d ms, read back in %d ms%n", wav.length / 1024.0 / 1024.0,
+                storedMillis, servedMillis);
+    }
+
+    @Test
     void aRenamedTextFileIsRefusedAndNothingIsStored() {
         UserSummary agent = fixture.user(Role.AGENT);
         int messages = storedMessages();

@@ -32,10 +32,15 @@ public final class AudioSamples {
 
     /** A WAV header that announces {@code dataBytes} of 8 kHz 8-bit mono (8000 bytes a second), followed by silence. */
     public static byte[] wavOfSize(int dataBytes) {
+        return wavOfSize(dataBytes, 8000, 1);
+    }
+
+    /** A WAV of {@code dataBytes} of silence at {@code rate} Hz mono with {@code bytesPerSample} bytes per sample. */
+    public static byte[] wavOfSize(int dataBytes, int rate, int bytesPerSample) {
         ByteBuffer b = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
         b.put(ascii("RIFF")).putInt(36 + dataBytes).put(ascii("WAVE"));
-        b.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1).putInt(8000).putInt(8000)
-                .putShort((short) 1).putShort((short) 8);
+        b.put(ascii("fmt ")).putInt(16).putShort((short) 1).putShort((short) 1).putInt(rate).putInt(rate * bytesPerSample)
+                .putShort((short) bytesPerSample).putShort((short) (8 * bytesPerSample));
         b.put(ascii("data")).putInt(dataBytes);
         return b.array();
     }
