@@ -1,5 +1,6 @@
 package org.switchboard.dashboard.ui;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.Component;
@@ -30,13 +31,24 @@ class ContactPanel extends Div {
     }
 
     private final Actions actions;
+    private ContactView shown;
+    private boolean rendered;
 
     ContactPanel(Actions actions) {
         this.actions = actions;
         setId("contact-panel");
     }
 
+    /**
+     * Shows the call; a repaint with the very same call keeps the buttons in place, so a click that is
+     * under way (or a number being typed) is not lost to a push that changed something else.
+     */
     void show(ContactView call) {
+        if (rendered && Objects.equals(call, shown)) {
+            return;
+        }
+        rendered = true;
+        shown = call;
         removeAll();
         setClassName("contact-panel");
         if (call == null) {

@@ -92,7 +92,9 @@ class AudioMessagesIT {
     @Test
     void uploadArchiveUnarchiveThenPlayIntoACallAndHangUp() throws Exception {
         Browsers.signIn(page, base(), agent.username(), "password1");
-        page.navigate(base() + "/settings/audio");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Settings")).click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Pre-recorded audio messages")).click();
+        page.waitForURL(url -> url.endsWith("/settings/audio"));
         String name = RoutingFixture.unique("Goodbye tone");
 
         page.locator("#new-audio-message").click();
