@@ -23,6 +23,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.springframework.security.access.AccessDeniedException;
 import org.switchboard.audio.AudioMessage;
@@ -41,7 +42,8 @@ class AudioMessageDialog extends Dialog {
     final TextField name = new TextField("Name");
     final TextArea description = new TextArea("Description");
     final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Tags");
-    final AudioRecorder recorder = new AudioRecorder(AudioMessageService.MAX_DURATION.toSeconds(), this::receivedLater);
+    /** The recorder stops two seconds early: it checks the time four times a second and the file must fit. */
+    final AudioRecorder recorder = new AudioRecorder(AudioMessageService.MAX_DURATION.toSeconds() - 2, this::receivedLater);
     final Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> receivedLater(file)));
     final Span audioStatus = new Span();
     final Checkbox archived = new Checkbox("Archived (not offered during calls)");
@@ -88,6 +90,10 @@ class AudioMessageDialog extends Dialog {
         upload.setAcceptedFileTypes("audio/*", ".wav", ".mp3", ".ogg", ".opus", ".webm");
         upload.setDropLabel(new Span("or drop an audio file here (WAV, MP3, OGG, WebM; up to 10 MB and 5 minutes)"));
         upload.setId("audio-upload");
+        upload.setI18n(new UploadI18N().setError(new UploadI18N.Error()
+                .setFileIsTooBig("The file is larger than 10 MB; at most 10 MB is accepted.")
+                .setIncorrectFileType("Only WAV, MP3, OGG and WebM audio files are accepted.")
+                .setTooManyFiles("Upload one file; a new upload replaces the previous one.")));
         upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
         audioStatus.setId("audio-status");
         Div audioField = new Div();
