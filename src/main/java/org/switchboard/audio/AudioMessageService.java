@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -47,11 +48,14 @@ public class AudioMessageService {
 
     private final AudioMessageRepository messages;
     private final ContactService contacts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AudioMessageService(AudioMessageRepository messages, ContactService contacts, Clock clock) {
+    AudioMessageService(AudioMessageRepository messages, ContactService contacts, ApplicationEventPublisher events,
+            Clock clock) {
         this.messages = messages;
         this.contacts = contacts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -107,6 +111,7 @@ public class AudioMessageService {
         long id = messages.insert(valid.name(), valid.description(), me.id() == 0 ? null : me.id(), checked, clock.instant());
         messages.setTags(id, valid.tags());
         store(id, audio, checked);
+        events.publishEvent(new AudioMessagesChanged(id));
         return get(id);
     }
 
@@ -128,6 +133,7 @@ public class AudioMessageService {
             messages.setAudio(id, checked, clock.instant());
             store(id, newAudio, checked);
         }
+        events.publishEvent(new AudioMessagesChanged(id));
         return get(id);
     }
 
@@ -137,6 +143,7 @@ public class AudioMessageService {
         SignedInUser me = me();
         requireEditable(find(id), me);
         messages.setArchived(id, archived, clock.instant());
+        events.publishEvent(new AudioMessagesChanged(id));
         return get(id);
     }
 
@@ -145,6 +152,7 @@ public class AudioMessageService {
         SignedInUser me = me();
         requireEditable(find(id), me);
         messages.delete(id);
+        events.publishEvent(new AudioMessagesChanged(id));
     }
 
     /**

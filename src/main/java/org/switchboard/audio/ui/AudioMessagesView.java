@@ -1,5 +1,11 @@
 package org.switchboard.audio.ui;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,8 +24,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.switchboard.audio.AudioMessage;
 import org.switchboard.audio.AudioMessageService;
+import org.switchboard.common.Broadcaster;
 
 /** The shared library of pre-recorded audio messages, from the settings gear: Recordings and Archive. */
 @Route("settings/audio")
@@ -35,9 +46,17 @@ class AudioMessagesView extends Main {
     final Grid<AudioMessage> grid = new Grid<>();
     final Button add = new Button("New Message", VaadinIcon.PLUS.create());
     private final AudioMessageService audio;
+    private final AudioLibraryFeed feed;
+    /** What the grid shows, readable off the UI thread when a change arrives. */
+    private volatile boolean archiveShown;
+    private volatile String searchText = "";
+    /** Counts the loads of the list; see {@link #onAttach}. */
+    private final AtomicLong shown = new AtomicLong();
+    private Broadcaster.Registration subscription;
 
-    AudioMessagesView(AudioMessageService audio) {
+    AudioMessagesView(AudioMessageService audio, AudioLibraryFeed feed) {
         this.audio = audio;
+        this.feed = feed;
         addClassName("page");
 
         tabs.addSelectedChangeListener(e -> refresh());
@@ -117,11 +136,46 @@ class AudioMessagesView extends Main {
         });
     }
 
+    /**
+     * Someone changed the library: the list is loaded on a thread of its own, as the signed-in user,
+     * and applied in the UI's turn.
+     */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        SecurityContext signedIn = new SecurityContextImpl(SecurityContextHolder.getContext().getAuthentication());
+        subscription = feed.subscribe(changed -> {
+            long generation = shown.incrementAndGet();
+            Thread.ofVirtual().start(new DelegatingSecurityContextRunnable(() -> {
+                List<AudioMessage> fresh = audio.library(archiveShown, searchText);
+                ui.access(() -> {
+                    // Only the latest load is shown: an older one, or one the user's own refresh overtook, is dropped.
+                    if (shown.get() == generation) {
+                        grid.setItems(fresh);
+                    }
+                });
+            }, signedIn));
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (subscription != null) {
+            subscription.remove();
+            subscription = null;
+        }
+        super.onDetach(event);
+    }
+
     boolean showsArchive() {
         return tabs.getSelectedTab() == archive;
     }
 
     void refresh() {
-        grid.setItems(audio.library(showsArchive(), search.getValue()));
+        shown.incrementAndGet();
+        archiveShown = showsArchive();
+        searchText = search.getValue();
+        grid.setItems(audio.library(archiveShown, searchText));
     }
 }

@@ -13,6 +13,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.VaadinSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
@@ -121,6 +122,24 @@ class AudioMessagesViewTest extends SpringBrowserlessTest {
         test(action(view, name + " v2", 1)).click();
         test($(ConfirmDialog.class).single()).confirm();
         assertThat(rowOf(view, name + " v2")).isNegative();
+    }
+
+    @Test
+    @WithUserDetails("agent1")
+    void theLibraryFollowsWhatOthersChangeWithoutReloading() throws InterruptedException {
+        AudioMessagesView view = open();
+        String name = RoutingFixture.unique("Added elsewhere");
+        AudioMessage added = SystemUser.call(() -> audio.create(new AudioMessageForm(name, "", Set.of()),
+                AudioSamples.file(AudioSamples.wav(500), ".wav")));
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (rowOf(view, name) < 0) {
+            assertThat(System.currentTimeMillis()).as("waited 5 s for the pushed change").isLessThan(deadline);
+            Thread.sleep(50);
+            // This thread holds the session lock, as a request would: run what other threads handed to ui.access.
+            VaadinSession.getCurrent().getService().runPendingAccessTasks(VaadinSession.getCurrent());
+            roundTrip();
+        }
+        SystemUser.run(() -> audio.delete(added.id()));
     }
 
     @Test
