@@ -162,7 +162,10 @@ class AudioMessageDialog extends Dialog {
         ui.access(() -> show(arrival));
     }
 
-    /** A recorded or uploaded file: checked at once, so the user learns right away whether it is usable. */
+    /**
+     * A recorded or uploaded file, taken in the UI's turn: checked at once, so the user learns right
+     * away whether it is usable. Uploads go through {@link #receivedLater}; tests hand files in here.
+     */
     void received(Path file) {
         show(check(file));
     }
