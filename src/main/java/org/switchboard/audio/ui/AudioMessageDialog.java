@@ -93,7 +93,7 @@ class AudioMessageDialog extends Dialog {
         upload.setI18n(new UploadI18N().setError(new UploadI18N.Error()
                 .setFileIsTooBig("The file is larger than 10 MB; at most 10 MB is accepted.")
                 .setIncorrectFileType("Only WAV, MP3, OGG and WebM audio files are accepted.")
-                .setTooManyFiles("Upload one file; a new upload replaces the previous one.")));
+                .setTooManyFiles("Remove the uploaded file (×) to upload another one.")));
         upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
         audioStatus.setId("audio-status");
         Div audioField = new Div();
