@@ -27,7 +27,9 @@ public final class Browsers {
             playwright = Playwright.create();
             BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run"));
+                            "--disable-component-update", "--disable-sync", "--no-first-run",
+                            // A generated microphone that needs no permission prompt, for recording in the browser.
+                            "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"));
             String configured = System.getenv("CHROMIUM_PATH");
             Path path = Path.of(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium");
             if (Files.isExecutable(path)) {

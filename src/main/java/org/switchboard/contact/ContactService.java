@@ -236,6 +236,47 @@ public class ContactService {
     }
 
     /**
+     * The agent plays a pre-recorded message into the connected call: written to the contact's history;
+     * with {@code thenHangUp} the call ends by itself when the recording's {@code length} has passed.
+     */
+    @Transactional
+    public ContactView recordingPlayed(long contactId, String recording, Duration length, boolean thenHangUp) {
+        ContactView call = lockConnectedCall(contactId);
+        contacts.event(contactId, clock.instant(), "RECORDING_PLAYED", call.agentId(), AgentAccess.actorId(),
+                recordingDetail(recording, length, thenHangUp));
+        return thenHangUp ? hangUpAfter(contactId, length) : publish(contactId);
+    }
+
+    /** The agent stopped a recording before its end: a hang-up planned after it no longer happens. */
+    @Transactional
+    public ContactView recordingStopped(long contactId, String recording) {
+        ContactView call = lockConnectedCall(contactId);
+        Instant now = clock.instant();
+        contacts.event(contactId, now, "RECORDING_STOPPED", call.agentId(), AgentAccess.actorId(), recordingDetail(recording, null, false));
+        if (call.hangupAt() != null && contacts.transition(contactId, List.of(CONNECTED), "hangup_at = NULL")) {
+            contacts.event(contactId, now, "HANGUP_CANCELLED", call.agentId(), AgentAccess.actorId(), null);
+        }
+        return publish(contactId);
+    }
+
+    private ContactView lockConnectedCall(long contactId) {
+        ContactView call = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
+        if (call.agentId() == null || !call.type().isVoice()) {
+            throw new ConflictException("Recordings are played into calls only.");
+        }
+        access.requireSelfOrManager(call.agentId());
+        if (call.state() != CONNECTED) {
+            throw new ConflictException("The call is not connected.");
+        }
+        return call;
+    }
+
+    private static String recordingDetail(String recording, Duration length, boolean thenHangUp) {
+        String name = recording.length() > 200 ? recording.substring(0, 200) : recording;
+        return length == null ? name : name + " (" + Math.round(length.toMillis() / 1000.0) + " s" + (thenHangUp ? ", then hang up)" : ")");
+    }
+
+    /**
      * Offers a waiting contact to an agent; the dispatcher calls it inside its claim transaction,
      * after locking both rows. False when the contact is no longer waiting.
      */

@@ -40,7 +40,9 @@ class SecurityConfig {
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/assets/**", "/webjars/**", "/actuator/health/**", "/actuator/health").permitAll()
-                .requestMatchers("/actuator/**").hasRole(Role.ADMIN_ROLE));
+                .requestMatchers("/actuator/**").hasRole(Role.ADMIN_ROLE)
+                // Pre-recorded audio, served by a controller: any signed-in user; the service checks again.
+                .requestMatchers("/audio-messages/**").authenticated());
         http.authenticationProvider(provider);
         http.addFilterBefore(new ActiveUserFilter(accounts), AnonymousAuthenticationFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));

@@ -1,5 +1,6 @@
 package org.switchboard.dashboard.ui;
 
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.Component;
@@ -26,16 +27,29 @@ class ContactPanel extends Div {
         void extendWrapUp(ContactView call);
 
         void callOut(String number);
+
+        void showRecordings(ContactView call);
     }
 
     private final Actions actions;
+    private ContactView shown;
+    private boolean rendered;
 
     ContactPanel(Actions actions) {
         this.actions = actions;
         setId("contact-panel");
     }
 
+    /**
+     * Shows the call; a repaint with the very same call keeps the buttons in place, so a click that is
+     * under way (or a number being typed) is not lost to a push that changed something else.
+     */
     void show(ContactView call) {
+        if (rendered && Objects.equals(call, shown)) {
+            return;
+        }
+        rendered = true;
+        shown = call;
         removeAll();
         setClassName("contact-panel");
         if (call == null) {
@@ -70,7 +84,14 @@ class ContactPanel extends Div {
         end.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         end.setId("end-call");
         Component timer = call.ringing() ? new Span() : Countdown.since(call.connectedAt());
-        add(details(headline, who(call)), timer, end);
+        add(details(headline, who(call)), timer);
+        if (call.type().isVoice() && !call.ringing()) {
+            Button recordings = button("Show Recordings", VaadinIcon.MICROPHONE, "Play a pre-recorded audio message into the call",
+                    b -> actions.showRecordings(call));
+            recordings.setId("show-recordings");
+            add(recordings);
+        }
+        add(end);
     }
 
     private void wrapUp(ContactView call) {

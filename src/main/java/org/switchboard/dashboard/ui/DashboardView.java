@@ -35,6 +35,9 @@ import org.switchboard.agent.GlobalAction;
 import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.PresenceState;
 import org.switchboard.agent.QueueStatus;
+import org.switchboard.audio.AudioMessagePicker;
+import org.switchboard.audio.AudioMessageService;
+import org.switchboard.audio.RecordingPlayback;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactService;
@@ -74,6 +77,8 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final MenuBar statusMenu = new MenuBar();
     private final Div pending = new Div();
     private final ContactPanel panel = new ContactPanel(this);
+    private final AudioMessageService audio;
+    private final RecordingPlayback playback;
     private final Div chats = new Div();
     private final Div cards = new Div();
     private final Map<Long, QueueCard> cardsById = new LinkedHashMap<>();
@@ -82,7 +87,9 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private Long announcedOffer;
 
     DashboardView(DashboardService dashboards, AgentStatusService agents, ContactService contacts, DashboardFeed feed,
-            AuthenticationContext authentication) {
+            AudioMessageService audio, AuthenticationContext authentication) {
+        this.audio = audio;
+        this.playback = new RecordingPlayback(audio);
         this.dashboards = dashboards;
         this.agents = agents;
         this.contacts = contacts;
@@ -108,7 +115,8 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         chats.setId("chat-offers");
         Div queuesHead = new Div(new H2("Assigned Queues & Campaigns"), login);
         queuesHead.addClassName("status-bar");
-        add(statusBar, panel, chats, queuesHead, cards);
+        // The playback sits outside the panel: repainting the panel must not cut the recording off.
+        add(statusBar, panel, playback, chats, queuesHead, cards);
 
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.OFFERED, this::accept), Key.KEY_A, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.CONNECTED, this::end), Key.KEY_E, KeyModifier.ALT);
@@ -156,6 +164,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         buildStatusMenu(next);
         ContactView call = next.call();
         panel.show(call);
+        stopPlaybackUnlessConnected(call);
         announce(call);
         showChats(next);
         Map<Long, Boolean> selected = new LinkedHashMap<>();
@@ -170,6 +179,14 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         }
         if (agent.queues().isEmpty()) {
             cards.add(new Span("You are not assigned to any queue yet. An administrator assigns queues."));
+        }
+    }
+
+    /** A recording plays only into its connected call; when that call has ended, the sound stops too. */
+    private void stopPlaybackUnlessConnected(ContactView call) {
+        RecordingPlayback.Playing playing = playback.playing();
+        if (playing != null && (call == null || call.id() != playing.contactId() || call.state() != ContactState.CONNECTED)) {
+            playback.silence();
         }
     }
 
@@ -248,6 +265,11 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     @Override
     public void callOut(String number) {
         run(() -> contacts.callOut(me.id(), number));
+    }
+
+    @Override
+    public void showRecordings(ContactView call) {
+        new AudioMessagePicker(audio, call.id(), playback).open();
     }
 
     @Override

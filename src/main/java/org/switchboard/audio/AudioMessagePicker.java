@@ -1,0 +1,104 @@
+package org.switchboard.audio;
+
+import java.util.List;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import org.springframework.security.access.AccessDeniedException;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.NotFoundException;
+import org.switchboard.common.ValidationException;
+
+/**
+ * "Show Recordings" on an active call: the messages that are not archived, searchable by name and
+ * tag. The agent picks one, then "Play" (the call goes on) or "Play recording and hang up" (the call
+ * ends when the recording has finished); the play is recorded and starts in {@code playback}.
+ *
+ * <pre>{@code
+ * new AudioMessagePicker(audioMessageService, call.id(), playback).open();
+ * }</pre>
+ */
+public class AudioMessagePicker extends Dialog {
+
+    final TextField search = new TextField();
+    final Grid<AudioMessage> grid = new Grid<>();
+    final Button play = new Button("Play", VaadinIcon.PLAY.create());
+    final Button playAndHangUp = new Button("Play recording and hang up", VaadinIcon.PHONE_LANDLINE.create());
+    final Span error = new Span();
+    private final AudioMessageService audio;
+
+    public AudioMessagePicker(AudioMessageService audio, long contactId, RecordingPlayback playback) {
+        this.audio = audio;
+        setHeaderTitle("Recordings");
+        setWidth("min(48rem, 100vw)");
+        setHeight("min(34rem, 100vh)");
+
+        search.setPlaceholder("Search name or tag");
+        search.setAriaLabel("Search recordings");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        search.setWidthFull();
+
+        grid.addColumn(AudioMessage::name).setHeader("Name").setFlexGrow(2);
+        grid.addColumn(m -> String.join(", ", m.tags())).setHeader("Tags").setFlexGrow(1);
+        grid.addColumn(AudioMessage::durationText).setHeader("Length").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AudioMessage::description).setHeader("Description").setFlexGrow(2);
+        grid.setEmptyStateText("No recordings match. Archived recordings are not listed.");
+        grid.addSelectionListener(e -> updateButtons());
+        grid.setId("recording-list");
+
+        error.addClassName("form-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        error.setVisible(false);
+        add(search, grid, error);
+
+        play.setId("play-recording");
+        play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        play.addClickListener(e -> choose(contactId, playback, false));
+        playAndHangUp.setId("play-recording-and-hang-up");
+        playAndHangUp.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        playAndHangUp.addClickListener(e -> choose(contactId, playback, true));
+        getFooter().add(new Button("Cancel", e -> close()), playAndHangUp, play);
+        refresh();
+    }
+
+    private void choose(long contactId, RecordingPlayback playback, boolean thenHangUp) {
+        AudioMessage chosen = grid.asSingleSelect().getValue();
+        if (chosen == null) {
+            return;
+        }
+        try {
+            AudioMessage message = audio.play(contactId, chosen.id(), thenHangUp);
+            close();
+            playback.start(contactId, message, thenHangUp);
+        } catch (ValidationException | ConflictException | NotFoundException | AccessDeniedException e) {
+            error.setText(e.getMessage());
+            error.setVisible(true);
+        }
+    }
+
+    /** Lists the matches; a chosen recording that still matches stays chosen. */
+    private void refresh() {
+        AudioMessage chosen = grid.asSingleSelect().getValue();
+        List<AudioMessage> matches = audio.playable(search.getValue());
+        grid.setItems(matches);
+        if (chosen != null && matches.contains(chosen)) {
+            grid.select(chosen);
+        }
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        boolean chosen = grid.asSingleSelect().getValue() != null;
+        play.setEnabled(chosen);
+        playAndHangUp.setEnabled(chosen);
+    }
+}

@@ -1,0 +1,288 @@
+package org.switchboard.audio;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.audio.data.AudioMessageRepository;
+import org.switchboard.audio.data.AudioMessageRepository.Audio;
+import org.switchboard.audio.data.AudioMessageRepository.Row;
+import org.switchboard.audio.format.AudioFormatException;
+import org.switchboard.audio.format.AudioInspector;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.NotFoundException;
+import org.switchboard.common.ValidationException;
+import org.switchboard.contact.ContactService;
+import org.switchboard.security.Role;
+import org.switchboard.security.SignedInUser;
+
+/**
+ * The shared library of pre-recorded audio messages and their use in calls. Every signed-in user sees
+ * and plays them and may create new ones; a user changes its own, supervisors and admins change all.
+ * Audio is accepted only when its content is WAV, MP3, OGG (Vorbis, Opus) or WebM, at most
+ * {@link #MAX_BYTES} bytes and {@link #MAX_DURATION} long, measured here; otherwise nothing is stored.
+ */
+@Service
+public class AudioMessageService {
+
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+    public static final Duration MAX_DURATION = Duration.ofMinutes(5);
+    public static final int MAX_NAME = 100;
+    public static final int MAX_DESCRIPTION = 500;
+    public static final int MAX_TAG = 40;
+
+    private final AudioMessageRepository messages;
+    private final ContactService contacts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AudioMessageService(AudioMessageRepository messages, ContactService contacts, ApplicationEventPublisher events,
+            Clock clock) {
+        this.messages = messages;
+        this.contacts = contacts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The archived messages, or the others, whose name or a tag contains {@code search} (ignoring case;
+     * blank matches all), by name.
+     */
+    @Transactional(readOnly = true)
+    public List<AudioMessage> library(boolean archived, String search) {
+        SignedInUser me = me();
+        String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
+        return messages.list(archived).stream()
+                .filter(r -> needle.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(needle)
+                        || r.tags().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(needle)))
+                .map(r -> view(r, me)).toList();
+    }
+
+    /** What an agent may play into a call: the messages not archived, matching {@code search} as in {@link #library}. */
+    @Transactional(readOnly = true)
+    public List<AudioMessage> playable(String search) {
+        return library(false, search);
+    }
+
+    @Transactional(readOnly = true)
+    public AudioMessage get(long id) {
+        SignedInUser me = me();
+        return view(find(id), me);
+    }
+
+    /** Every tag in use, for pickers. */
+    @Transactional(readOnly = true)
+    public List<String> tags() {
+        me();
+        return messages.tagNames();
+    }
+
+    /**
+     * What the audio in {@code audio} is (format, duration, size), or a {@link ValidationException} saying
+     * why it is not accepted; lets a form tell the user at once, before Save.
+     */
+    public AudioSummary inspect(Path audio) {
+        me();
+        Audio checked = check(audio);
+        return new AudioSummary(checked.format(), Duration.ofMillis(checked.durationMillis()), checked.sizeBytes());
+    }
+
+    /** A new message with the audio in {@code audio} (a file the caller deletes afterwards). */
+    @Transactional
+    public AudioMessage create(AudioMessageForm form, Path audio) {
+        SignedInUser me = me();
+        Valid valid = validate(form);
+        Audio checked = check(audio);
+        long id = messages.insert(valid.name(), valid.description(), me.id() == 0 ? null : me.id(), checked, clock.instant());
+        messages.setTags(id, valid.tags());
+        store(id, audio, checked);
+        events.publishEvent(new AudioMessagesChanged(id));
+        return get(id);
+    }
+
+    /**
+     * Changes name, description and tags and, when {@code newAudio} is not null, replaces the audio.
+     * Refused when the message belongs to someone else or changed meanwhile.
+     */
+    @Transactional
+    public AudioMessage update(long id, int expectedVersion, AudioMessageForm form, Path newAudio) {
+        SignedInUser me = me();
+        requireEditable(find(id), me);
+        Valid valid = validate(form);
+        Audio checked = newAudio == null ? null : check(newAudio);
+        if (!messages.update(id, expectedVersion, valid.name(), valid.description(), clock.instant())) {
+            throw new ConflictException("Someone else changed this audio message meanwhile. Reload and try again.");
+        }
+        messages.setTags(id, valid.tags());
+        if (checked != null) {
+            messages.setAudio(id, checked, clock.instant());
+            store(id, newAudio, checked);
+        }
+        events.publishEvent(new AudioMessagesChanged(id));
+        return get(id);
+    }
+
+    /** Archived messages stay in the library's Archive but are not offered during calls. */
+    @Transactional
+    public AudioMessage setArchived(long id, boolean archived) {
+        SignedInUser me = me();
+        requireEditable(find(id), me);
+        messages.setArchived(id, archived, clock.instant());
+        events.publishEvent(new AudioMessagesChanged(id));
+        return get(id);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        SignedInUser me = me();
+        requireEditable(find(id), me);
+        messages.delete(id);
+        events.publishEvent(new AudioMessagesChanged(id));
+    }
+
+    /**
+     * Writes {@code length} bytes of the message's audio from {@code offset} on (a range the caller has
+     * checked against {@link AudioMessage#sizeBytes()}), in bounded chunks. Deliberately without a
+     * transaction: each chunk is its own short query, so a slow listener never holds a connection.
+     */
+    public void copyAudio(long id, long offset, long length, OutputStream out) {
+        me();
+        find(id);
+        messages.copyContent(id, offset, length, out);
+    }
+
+    /**
+     * The agent plays message {@code messageId} into its connected call {@code contactId}; the play is
+     * written to the contact's history. With {@code thenHangUp} the call ends when the recording has
+     * finished. The agent's browser plays the audio.
+     */
+    @Transactional
+    public AudioMessage play(long contactId, long messageId, boolean thenHangUp) {
+        AudioMessage message = get(messageId);
+        if (message.archived()) {
+            throw new ConflictException("\"" + message.name() + "\" is archived; unarchive it to play it.");
+        }
+        contacts.recordingPlayed(contactId, message.name(), message.duration(), thenHangUp);
+        return message;
+    }
+
+    /** The agent stopped the message before its end: written to the history; a planned hang-up is cancelled. */
+    @Transactional
+    public void stopped(long contactId, long messageId) {
+        contacts.recordingStopped(contactId, get(messageId).name());
+    }
+
+    /** Whether the user may change, archive and delete every message, not only its own. */
+    public static boolean managesAll(SignedInUser user) {
+        return user.has(Role.SUPERVISOR) || user.has(Role.ADMIN);
+    }
+
+    private record Valid(String name, String description, Set<String> tags) {
+    }
+
+    private static Valid validate(AudioMessageForm form) {
+        String name = form.name() == null ? "" : form.name().trim();
+        if (name.isEmpty()) {
+            throw new ValidationException("Enter a name.");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new ValidationException("The name can have at most " + MAX_NAME + " characters (it has " + name.length() + ").");
+        }
+        String description = form.description() == null ? "" : form.description().trim();
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new ValidationException("The description can have at most " + MAX_DESCRIPTION + " characters (it has "
+                    + description.length() + ").");
+        }
+        Set<String> tags = new TreeSet<>();
+        for (String t : form.tags()) {
+            String tag = t == null ? "" : t.trim();
+            if (tag.length() > MAX_TAG) {
+                throw new ValidationException("A tag can have at most " + MAX_TAG + " characters.");
+            }
+            if (!tag.isEmpty()) {
+                tags.add(tag);
+            }
+        }
+        return new Valid(name, description, tags);
+    }
+
+    /** The audio's format, duration and size from its content, or a clear refusal. */
+    static Audio check(Path audio) {
+        if (audio == null) {
+            throw new ValidationException("Record or upload the audio.");
+        }
+        try {
+            long size = Files.size(audio);
+            if (size == 0) {
+                throw new ValidationException("The audio file is empty.");
+            }
+            if (size > MAX_BYTES) {
+                throw new ValidationException("The audio file is %.1f MB; at most 10 MB is accepted.".formatted(size / 1024.0 / 1024.0));
+            }
+            AudioInspector.Probe probe = AudioInspector.inspect(audio);
+            if (probe.duration().isZero()) {
+                throw new ValidationException("The audio file contains no sound.");
+            }
+            if (probe.duration().compareTo(MAX_DURATION) > 0) {
+                throw new ValidationException("The recording is " + AudioMessage.formatDuration(probe.duration())
+                        + " long; at most 5:00 is accepted.");
+            }
+            return new Audio(probe.format(), probe.duration().toMillis(), size);
+        } catch (AudioFormatException e) {
+            throw new ValidationException(e.getMessage() + " Accepted are WAV, MP3, OGG and WebM audio files.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the uploaded audio", e);
+        }
+    }
+
+    private void store(long id, Path audio, Audio checked) {
+        try (InputStream in = Files.newInputStream(audio)) {
+            messages.storeContent(id, in, checked.sizeBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the uploaded audio", e);
+        }
+    }
+
+    private Row find(long id) {
+        return messages.find(id).orElseThrow(() -> new NotFoundException("No such audio message."));
+    }
+
+    private static void requireEditable(Row row, SignedInUser me) {
+        if (!editable(row, me)) {
+            throw new AccessDeniedException("Only its creator, supervisors and administrators change this audio message.");
+        }
+    }
+
+    private static boolean editable(Row row, SignedInUser me) {
+        return managesAll(me) || row.createdBy() != null && row.createdBy() == me.id();
+    }
+
+    private static AudioMessage view(Row r, SignedInUser me) {
+        return new AudioMessage(r.id(), r.name(), r.description(), r.tags(), r.archived(), r.format(),
+                Duration.ofMillis(r.durationMillis()), r.sizeBytes(), r.createdBy(), r.createdByName(), r.createdAt(),
+                r.updatedAt(), r.version(), editable(r, me));
+    }
+
+    private static SignedInUser me() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
+            return user;
+        }
+        throw new AccessDeniedException("Sign in to use pre-recorded audio messages.");
+    }
+}
