@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.RoutingFixture.as;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -176,16 +175,7 @@ class ProductivityFiguresTest {
         return LocalDateTime.of(2025, month, day, hour, minute, whole, millis * 1_000_000).atZone(TOKYO).toInstant();
     }
 
-    /** One ended contact as the history holds it; {@code answeredAt} null means nobody took it. */
     private void answered(String type, QueueInfo queue, Long agentId, Instant created, Instant answeredAt) {
-        String outcome = answeredAt != null ? "HANDLED" : type.startsWith("DIRECT") ? "MISSED" : "ABANDONED";
-        String channel = "CHAT".equals(type) ? "WEBCHAT" : "VOICE";
-        jdbc.sql("""
-                INSERT INTO contact (type, channel, queue_id, state, outcome, agent_id, created_at, answered_at, ended_at, closed_at)
-                VALUES (?, ?, ?, 'ENDED', ?, ?, ?, ?, ?, ?)""")
-                .params(type, channel, queue == null ? null : queue.id(), outcome, agentId, Timestamp.from(created),
-                        answeredAt == null ? null : Timestamp.from(answeredAt), Timestamp.from(created.plusSeconds(60)),
-                        Timestamp.from(created.plusSeconds(90)))
-                .update();
+        new HistoryRows(jdbc).contact(type, queue == null ? null : queue.id(), agentId, created, answeredAt);
     }
 }
