@@ -3,6 +3,8 @@ package org.switchboard.productivity.ui;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -13,13 +15,18 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.shared.Registration;
 import org.switchboard.common.ValidationException;
+import org.switchboard.productivity.ActivityFeed;
 import org.switchboard.productivity.AgentChoice;
 import org.switchboard.productivity.ProductivityService;
 import org.switchboard.productivity.TodayActivity;
 import org.switchboard.security.Role;
 
-/** Today's Activity: three widgets, today on the left and a day the agent picks on the right. */
+/**
+ * Today's Activity: three widgets, today on the left and a day the agent picks on the right. Today's
+ * figures follow the agent's calls live.
+ */
 @Route("activity/today")
 @PageTitle("Today's Activity | Switchboard")
 @Menu(title = "Today's Activity", icon = "vaadin:chart", order = 20)
@@ -34,10 +41,14 @@ class TodayActivityView extends Main {
     final ActivityWidget nonQueueMade = new ActivityWidget(CallTypes.NON_QUEUE_MADE, "non-queue-calls-made");
     final Div error = new Div();
     final Anchor csv;
+    private final LiveRefresh<TodayActivity> live;
     private volatile TodayActivity shown;
+    private Registration following;
 
-    TodayActivityView(ProductivityService productivity) {
+    TodayActivityView(ProductivityService productivity, ActivityFeed feed) {
         this.productivity = productivity;
+        this.live = new LiveRefresh<>(feed, () -> shown == null ? null : shown.agentId(),
+                () -> productivity.today(shown.agentId(), shown.comparison().day()), this::showIfStillSelected);
         addClassNames("page", "activity-page");
         List<AgentChoice> choices = productivity.agentsToShow();
         agent = new AgentPicker(choices);
@@ -73,22 +84,47 @@ class TodayActivityView extends Main {
             return;
         }
         try {
-            TodayActivity activity = productivity.today(agent.getValue().id(), comparisonDay.getValue());
-            shown = activity;
-            queueAnswered.show(activity.today().queueCallsAnswered(), activity.comparison().day(),
-                    activity.comparison().queueCallsAnswered());
-            nonQueueAnswered.show(activity.today().nonQueueCallsAnswered(), activity.comparison().day(),
-                    activity.comparison().nonQueueCallsAnswered());
-            nonQueueMade.show(activity.today().nonQueueCallsMade(), activity.comparison().day(),
-                    activity.comparison().nonQueueCallsMade());
-            error.setVisible(false);
-            csv.setEnabled(true);
+            show(productivity.today(agent.getValue().id(), comparisonDay.getValue()));
         } catch (ValidationException e) {
             showError(e.getMessage());
         }
     }
 
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        following = live.start(event.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        following.remove();
+        super.onDetach(event);
+    }
+
+    /** A live reload applies only if the user has not picked another agent or day meanwhile. */
+    private void showIfStillSelected(TodayActivity fresh) {
+        TodayActivity current = shown;
+        if (current != null && current.agentId() == fresh.agentId() && current.comparison().day().equals(fresh.comparison().day())) {
+            show(fresh);
+        }
+    }
+
+    private void show(TodayActivity activity) {
+        shown = activity;
+        queueAnswered.show(activity.today().queueCallsAnswered(), activity.comparison().day(),
+                activity.comparison().queueCallsAnswered());
+        nonQueueAnswered.show(activity.today().nonQueueCallsAnswered(), activity.comparison().day(),
+                activity.comparison().nonQueueCallsAnswered());
+        nonQueueMade.show(activity.today().nonQueueCallsMade(), activity.comparison().day(),
+                activity.comparison().nonQueueCallsMade());
+        error.setVisible(false);
+        csv.setEnabled(true);
+    }
+
+    /** Nothing valid is selected: no download, no live reload, until the user picks again. */
     private void showError(String message) {
+        shown = null;
         error.setText(message);
         error.setVisible(true);
         csv.setEnabled(false);

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -20,14 +22,19 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.shared.Registration;
 import org.switchboard.common.ValidationException;
+import org.switchboard.productivity.ActivityFeed;
 import org.switchboard.productivity.AgentChoice;
 import org.switchboard.productivity.DayActivity;
 import org.switchboard.productivity.ProductivityService;
 import org.switchboard.productivity.WeekActivity;
 import org.switchboard.security.Role;
 
-/** Week's Activity: the chosen week by day and call type, as a chart and as a table, with a CSV download. */
+/**
+ * Week's Activity: the chosen week by day and call type, as a chart and as a table, with a CSV
+ * download. The current week follows the agent's calls live.
+ */
 @Route("activity/week")
 @PageTitle("Week's Activity | Switchboard")
 @Menu(title = "Week's Activity", icon = "vaadin:calendar", order = 21)
@@ -50,10 +57,14 @@ class WeekActivityView extends Main {
     private final Grid.Column<DayActivity> queueColumn;
     private final Grid.Column<DayActivity> nonQueueAnsweredColumn;
     private final Grid.Column<DayActivity> nonQueueMadeColumn;
+    private final LiveRefresh<WeekActivity> live;
     private volatile WeekActivity shown;
+    private Registration following;
 
-    WeekActivityView(ProductivityService productivity) {
+    WeekActivityView(ProductivityService productivity, ActivityFeed feed) {
         this.productivity = productivity;
+        this.live = new LiveRefresh<>(feed, this::agentIfTodayIsShown,
+                () -> productivity.week(shown.agentId(), shown.firstDay()), this::showIfStillSelected);
         addClassNames("page", "activity-page");
         List<AgentChoice> choices = productivity.agentsToShow();
         agent = new AgentPicker(choices);
@@ -105,27 +116,59 @@ class WeekActivityView extends Main {
             return;
         }
         try {
-            WeekActivity week = productivity.week(agent.getValue().id(), weekOf.getValue());
-            shown = week;
-            title.setText(TITLE.format(week.firstDay()) + " – " + TITLE.format(week.lastDay()));
-            chart.show(week);
-            table.setItems(week.days());
-            DayActivity total = week.total();
-            dayColumn.setFooter("Total");
-            queueColumn.setFooter(Integer.toString(total.queueCallsAnswered()));
-            nonQueueAnsweredColumn.setFooter(Integer.toString(total.nonQueueCallsAnswered()));
-            nonQueueMadeColumn.setFooter(Integer.toString(total.nonQueueCallsMade()));
-            next.setEnabled(week.lastDay().isBefore(productivity.currentDay()));
-            error.setVisible(false);
-            previous.setEnabled(true);
-            csv.setEnabled(true);
+            show(productivity.week(agent.getValue().id(), weekOf.getValue()));
         } catch (ValidationException e) {
             showError(e.getMessage());
         }
     }
 
-    /** The last week shown stays on screen; stepping and downloading wait for a valid week. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        following = live.start(event.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        following.remove();
+        super.onDetach(event);
+    }
+
+    /** Only a week holding today changes when the agent takes a call. */
+    private Long agentIfTodayIsShown() {
+        WeekActivity current = shown;
+        LocalDate today = productivity.currentDay();
+        return current != null && !today.isBefore(current.firstDay()) && !today.isAfter(current.lastDay())
+                ? current.agentId() : null;
+    }
+
+    /** A live reload applies only if the user has not picked another agent or week meanwhile. */
+    private void showIfStillSelected(WeekActivity fresh) {
+        WeekActivity current = shown;
+        if (current != null && current.agentId() == fresh.agentId() && current.firstDay().equals(fresh.firstDay())) {
+            show(fresh);
+        }
+    }
+
+    private void show(WeekActivity week) {
+        shown = week;
+        title.setText(TITLE.format(week.firstDay()) + " – " + TITLE.format(week.lastDay()));
+        chart.show(week);
+        table.setItems(week.days());
+        DayActivity total = week.total();
+        dayColumn.setFooter("Total");
+        queueColumn.setFooter(Integer.toString(total.queueCallsAnswered()));
+        nonQueueAnsweredColumn.setFooter(Integer.toString(total.nonQueueCallsAnswered()));
+        nonQueueMadeColumn.setFooter(Integer.toString(total.nonQueueCallsMade()));
+        next.setEnabled(week.lastDay().isBefore(productivity.currentDay()));
+        previous.setEnabled(true);
+        error.setVisible(false);
+        csv.setEnabled(true);
+    }
+
+    /** The last week shown stays on screen; stepping, downloading and live reloads wait for a valid week. */
     private void showError(String message) {
+        shown = null;
         error.setText(message);
         error.setVisible(true);
         previous.setEnabled(false);

@@ -22,11 +22,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
+import org.switchboard.contact.Channel;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.ContactView;
+import org.switchboard.contact.NewContact;
 import org.switchboard.productivity.AgentChoice;
 import org.switchboard.productivity.DayActivity;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.security.Role;
+import org.switchboard.security.SystemUser;
 import org.switchboard.security.UserSummary;
 
 @SwitchboardTest
@@ -39,6 +45,8 @@ class TodayActivityViewTest extends SpringBrowserlessTest {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ContactService contacts;
 
     ActivityViewsFixture history;
     UserSummary agent;
@@ -116,6 +124,27 @@ class TodayActivityViewTest extends SpringBrowserlessTest {
         assertThat(picker.isVisible()).isFalse(); // one agent only: no choice to make
         assertThat(picker.getValue().id()).isEqualTo(member.id());
         assertThat(figure("non-queue-calls-made-today")).isEqualTo("4");
+    }
+
+    @Test
+    void todaysFiguresFollowTheAgentsCallsLive() throws InterruptedException {
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 0);
+        UserSummary live = fixture.readyAgents(1, queue).getFirst();
+        ActivityViewsFixture.signIn(live);
+        navigate(TodayActivityView.class);
+        assertThat(figure("queue-calls-answered-today")).isEqualTo("0");
+
+        ContactView offered = SystemUser.call(() -> contacts.create(new NewContact(queue.name(), ContactType.INBOUND_CALL,
+                Channel.VOICE, "Ada", "+1 555 0101")));
+        RoutingFixture.as(live, () -> contacts.accept(live.id(), offered.id()));
+
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!figure("queue-calls-answered-today").equals("1") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            roundTrip();
+        }
+        assertThat(figure("queue-calls-answered-today")).isEqualTo("1");
+        assertThat(figure("non-queue-calls-made-today")).isEqualTo("0");
     }
 
     @Test
