@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
@@ -31,6 +32,7 @@ import org.switchboard.security.Role;
 @PageTitle("Today's Activity | Switchboard")
 @Menu(title = "Today's Activity", icon = "vaadin:chart", order = 20)
 @RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISOR_ROLE})
+@StyleSheet("context://assets/productivity.css")
 class TodayActivityView extends Main {
 
     private final ProductivityService productivity;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -39,6 +40,7 @@ import org.switchboard.security.Role;
 @PageTitle("Week's Activity | Switchboard")
 @Menu(title = "Week's Activity", icon = "vaadin:calendar", order = 21)
 @RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISOR_ROLE})
+@StyleSheet("context://assets/productivity.css")
 class WeekActivityView extends Main {
 
     static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("d MMM yyyy");
