@@ -146,6 +146,25 @@ class ProductivityFiguresTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("future");
     }
 
+    /** New York falls back on Sunday 2 November 2025: that day has 25 hours, and its last one still counts for it. */
+    @Test
+    void aDaylightSavingDayKeepsItsExtraHour() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ProductivityService service = new ProductivityService(queries, access,
+                Clock.fixed(LocalDateTime.of(2025, 11, 5, 12, 0).atZone(newYork).toInstant(), newYork));
+        Instant lateSunday = LocalDateTime.of(2025, 11, 2, 23, 30).atZone(newYork).toInstant(); // 04:30 UTC on Monday
+        Instant earlyMonday = LocalDateTime.of(2025, 11, 3, 0, 30).atZone(newYork).toInstant();
+        new HistoryRows(jdbc).contact("DIRECT_CALL_OUT", null, agent.id(), lateSunday, lateSunday);
+        new HistoryRows(jdbc).contact("DIRECT_CALL_OUT", null, agent.id(), earlyMonday, earlyMonday);
+
+        WeekActivity week = as(agent, () -> service.week(agent.id(), LocalDate.of(2025, 11, 2)));
+        assertThat(week.firstDay()).isEqualTo(LocalDate.of(2025, 10, 27));
+        assertThat(week.days().getLast()).isEqualTo(new DayActivity(LocalDate.of(2025, 11, 2), 0, 0, 1));
+        assertThat(week.total().nonQueueCallsMade()).isEqualTo(1);
+        assertThat(as(agent, () -> service.today(agent.id(), LocalDate.of(2025, 11, 3))).comparison())
+                .isEqualTo(new DayActivity(LocalDate.of(2025, 11, 3), 0, 0, 1));
+    }
+
     /** What the live services write counts as the definitions say: accept, dial, accept a direct call. */
     @Test
     void callsTakenThroughTheServicesCountToday() {
