@@ -12,8 +12,8 @@ class ActivityWidget extends Div {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy");
 
-    final Span today = new Span();
-    final Span comparison = new Span();
+    private final Span today = new Span();
+    private final Span comparison = new Span();
     private final Span comparisonDay = new Span();
 
     ActivityWidget(String title, String id) {

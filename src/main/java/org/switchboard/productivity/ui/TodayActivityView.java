@@ -36,13 +36,13 @@ import org.switchboard.security.Role;
 class TodayActivityView extends Main {
 
     private final ProductivityService productivity;
-    final AgentPicker agent;
-    final DatePicker comparisonDay = new DatePicker("Compare with");
-    final ActivityWidget queueAnswered = new ActivityWidget(CallTypes.QUEUE_ANSWERED, "queue-calls-answered");
-    final ActivityWidget nonQueueAnswered = new ActivityWidget(CallTypes.NON_QUEUE_ANSWERED, "non-queue-calls-answered");
-    final ActivityWidget nonQueueMade = new ActivityWidget(CallTypes.NON_QUEUE_MADE, "non-queue-calls-made");
-    final Div error = new Div();
-    final Anchor csv;
+    private final AgentPicker agent;
+    private final DatePicker comparisonDay = new DatePicker("Compare with");
+    private final ActivityWidget queueAnswered = new ActivityWidget(CallTypes.QUEUE_ANSWERED, "queue-calls-answered");
+    private final ActivityWidget nonQueueAnswered = new ActivityWidget(CallTypes.NON_QUEUE_ANSWERED, "non-queue-calls-answered");
+    private final ActivityWidget nonQueueMade = new ActivityWidget(CallTypes.NON_QUEUE_MADE, "non-queue-calls-made");
+    private final Div error = new Div();
+    private final Anchor csv;
     private final LiveRefresh<TodayActivity> live;
     private volatile TodayActivity shown;
     private Registration following;
@@ -50,7 +50,10 @@ class TodayActivityView extends Main {
     TodayActivityView(ProductivityService productivity, ActivityFeed feed) {
         this.productivity = productivity;
         this.live = new LiveRefresh<>(feed, () -> shown == null ? null : shown.agentId(),
-                () -> productivity.today(shown.agentId(), shown.comparison().day()), this::showIfStillSelected);
+                () -> {
+                    TodayActivity current = shown;
+                    return productivity.today(current.agentId(), current.comparison().day());
+                }, this::showIfStillSelected);
         addClassNames("page", "activity-page");
         List<AgentChoice> choices = productivity.agentsToShow();
         agent = new AgentPicker(choices);

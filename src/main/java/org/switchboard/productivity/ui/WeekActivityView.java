@@ -46,15 +46,15 @@ class WeekActivityView extends Main {
     static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     private final ProductivityService productivity;
-    final AgentPicker agent;
-    final DatePicker weekOf = new DatePicker("Week of");
-    final Button previous = new Button(VaadinIcon.ANGLE_LEFT.create());
-    final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
-    final H2 title = new H2();
-    final WeekChart chart = new WeekChart();
-    final Grid<DayActivity> table = new Grid<>();
-    final Div error = new Div();
-    final Anchor csv;
+    private final AgentPicker agent;
+    private final DatePicker weekOf = new DatePicker("Week of");
+    private final Button previous = new Button(VaadinIcon.ANGLE_LEFT.create());
+    private final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
+    private final H2 title = new H2();
+    private final WeekChart chart = new WeekChart();
+    private final Grid<DayActivity> table = new Grid<>();
+    private final Div error = new Div();
+    private final Anchor csv;
     private final Grid.Column<DayActivity> dayColumn;
     private final Grid.Column<DayActivity> queueColumn;
     private final Grid.Column<DayActivity> nonQueueAnsweredColumn;
@@ -66,7 +66,10 @@ class WeekActivityView extends Main {
     WeekActivityView(ProductivityService productivity, ActivityFeed feed) {
         this.productivity = productivity;
         this.live = new LiveRefresh<>(feed, this::agentIfTodayIsShown,
-                () -> productivity.week(shown.agentId(), shown.firstDay()), this::showIfStillSelected);
+                () -> {
+                    WeekActivity current = shown;
+                    return productivity.week(current.agentId(), current.firstDay());
+                }, this::showIfStillSelected);
         addClassNames("page", "activity-page");
         List<AgentChoice> choices = productivity.agentsToShow();
         agent = new AgentPicker(choices);
