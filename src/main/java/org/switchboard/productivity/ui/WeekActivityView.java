@@ -1,0 +1,187 @@
+package org.switchboard.productivity.ui;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.shared.Registration;
+import org.switchboard.common.ValidationException;
+import org.switchboard.productivity.ActivityFeed;
+import org.switchboard.productivity.AgentChoice;
+import org.switchboard.productivity.DayActivity;
+import org.switchboard.productivity.ProductivityService;
+import org.switchboard.productivity.WeekActivity;
+import org.switchboard.security.Role;
+
+/**
+ * Week's Activity: the chosen week by day and call type, as a chart and as a table, with a CSV
+ * download. The current week follows the agent's calls live.
+ */
+@Route("activity/week")
+@PageTitle("Week's Activity | Switchboard")
+@Menu(title = "Week's Activity", icon = "vaadin:calendar", order = 21)
+@RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISOR_ROLE})
+@StyleSheet("context://assets/productivity.css")
+class WeekActivityView extends Main {
+
+    static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("d MMM yyyy");
+
+    private final ProductivityService productivity;
+    private final AgentPicker agent;
+    private final DatePicker weekOf = new DatePicker("Week of");
+    private final Button previous = new Button(VaadinIcon.ANGLE_LEFT.create());
+    private final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
+    private final H2 title = new H2();
+    private final WeekChart chart = new WeekChart();
+    private final Grid<DayActivity> table = new Grid<>();
+    private final Div error = new Div();
+    private final Anchor csv;
+    private final Grid.Column<DayActivity> dayColumn;
+    private final Grid.Column<DayActivity> queueColumn;
+    private final Grid.Column<DayActivity> nonQueueAnsweredColumn;
+    private final Grid.Column<DayActivity> nonQueueMadeColumn;
+    private final LiveRefresh<WeekActivity> live;
+    private volatile WeekActivity shown;
+    private Registration following;
+
+    WeekActivityView(ProductivityService productivity, ActivityFeed feed) {
+        this.productivity = productivity;
+        this.live = new LiveRefresh<>(feed, this::agentIfTodayIsShown,
+                () -> {
+                    WeekActivity current = shown;
+                    return productivity.week(current.agentId(), current.firstDay());
+                }, this::showIfStillSelected);
+        addClassNames("page", "activity-page");
+        List<AgentChoice> choices = productivity.agentsToShow();
+        agent = new AgentPicker(choices);
+        LocalDate today = productivity.currentDay();
+        weekOf.setId("week-of");
+        weekOf.setMax(today);
+        weekOf.setValue(today);
+        weekOf.setHelperText("Any day of the week; weeks run Monday to Sunday");
+        previous.setId("previous-week");
+        previous.setAriaLabel("Previous week");
+        previous.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        previous.addClickListener(e -> weekOf.setValue(shown.firstDay().minusWeeks(1)));
+        next.setId("next-week");
+        next.setAriaLabel("Next week");
+        next.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
+        next.addClickListener(e -> weekOf.setValue(min(shown.firstDay().plusWeeks(1), productivity.currentDay())));
+        csv = new Anchor(ActivityCsv.download(() -> "weeks-activity-" + shown.firstDay() + ".csv", () -> shown.days()),
+                "Download CSV");
+        csv.setId("week-csv");
+        title.setId("week-title");
+        error.addClassName("form-error");
+        error.setVisible(false);
+
+        table.setId("week-table");
+        dayColumn = table.addColumn(d -> WeekChart.LABEL.format(d.day())).setHeader("Day");
+        queueColumn = table.addColumn(DayActivity::queueCallsAnswered).setHeader(CallTypes.QUEUE_ANSWERED);
+        nonQueueAnsweredColumn = table.addColumn(DayActivity::nonQueueCallsAnswered).setHeader(CallTypes.NON_QUEUE_ANSWERED);
+        nonQueueMadeColumn = table.addColumn(DayActivity::nonQueueCallsMade).setHeader(CallTypes.NON_QUEUE_MADE);
+        table.appendFooterRow();
+        table.setAllRowsVisible(true);
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+
+        HorizontalLayout controls = new HorizontalLayout(agent, previous, weekOf, next, csv);
+        controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        controls.setWrap(true);
+        add(controls, error, title, chart, table);
+        if (choices.isEmpty()) {
+            showError("There are no agents whose figures you may see.");
+            controls.setVisible(false);
+            return;
+        }
+        agent.addValueChangeListener(e -> load());
+        weekOf.addValueChangeListener(e -> load());
+        load();
+    }
+
+    private void load() {
+        if (agent.getValue() == null) {
+            return;
+        }
+        try {
+            show(productivity.week(agent.getValue().id(), weekOf.getValue()));
+        } catch (ValidationException e) {
+            showError(e.getMessage());
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        following = live.start(event.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        following.remove();
+        super.onDetach(event);
+    }
+
+    /** Only a week holding today changes when the agent takes a call. */
+    private Long agentIfTodayIsShown() {
+        WeekActivity current = shown;
+        LocalDate today = productivity.currentDay();
+        return current != null && !today.isBefore(current.firstDay()) && !today.isAfter(current.lastDay())
+                ? current.agentId() : null;
+    }
+
+    /** A live reload applies only if the user has not picked another agent or week meanwhile. */
+    private void showIfStillSelected(WeekActivity fresh) {
+        WeekActivity current = shown;
+        if (current != null && current.agentId() == fresh.agentId() && current.firstDay().equals(fresh.firstDay())) {
+            show(fresh);
+        }
+    }
+
+    private void show(WeekActivity week) {
+        shown = week;
+        title.setText(TITLE.format(week.firstDay()) + " – " + TITLE.format(week.lastDay()));
+        chart.show(week);
+        table.setItems(week.days());
+        DayActivity total = week.total();
+        dayColumn.setFooter("Total");
+        queueColumn.setFooter(Integer.toString(total.queueCallsAnswered()));
+        nonQueueAnsweredColumn.setFooter(Integer.toString(total.nonQueueCallsAnswered()));
+        nonQueueMadeColumn.setFooter(Integer.toString(total.nonQueueCallsMade()));
+        next.setEnabled(week.lastDay().isBefore(productivity.currentDay()));
+        previous.setEnabled(true);
+        error.setVisible(false);
+        csv.setEnabled(true);
+    }
+
+    /** The last week shown stays on screen; stepping, downloading and live reloads wait for a valid week. */
+    private void showError(String message) {
+        shown = null;
+        error.setText(message);
+        error.setVisible(true);
+        previous.setEnabled(false);
+        next.setEnabled(false);
+        csv.setEnabled(false);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

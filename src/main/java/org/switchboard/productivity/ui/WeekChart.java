@@ -1,0 +1,47 @@
+package org.switchboard.productivity.ui;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JavaScript;
+import org.switchboard.productivity.DayActivity;
+import org.switchboard.productivity.WeekActivity;
+
+/**
+ * Week's Activity as grouped bars: the plain-JS element {@code sb-week-chart} draws them with Chart.js
+ * from its webjar, so no frontend build is needed. The data travels as one JSON attribute.
+ */
+@Tag("sb-week-chart")
+@JavaScript("context://webjars/chart.js/4.5.1/dist/chart.umd.js")
+@JavaScript("context://assets/sb-week-chart.js")
+class WeekChart extends Component {
+
+    static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEE d MMM");
+
+    WeekChart() {
+        setId("week-chart");
+        getElement().setAttribute("role", "img");
+        getElement().setAttribute("aria-label", "Calls per day by call type; the table below has the same figures");
+    }
+
+    void show(WeekActivity week) {
+        getElement().setAttribute("data-chart", json(week.days()));
+    }
+
+    static String json(List<DayActivity> days) {
+        String labels = days.stream().map(d -> "\"" + LABEL.format(d.day()) + "\"").collect(Collectors.joining(","));
+        return "{\"labels\":[" + labels + "],\"series\":["
+                + series(CallTypes.QUEUE_ANSWERED, days, DayActivity::queueCallsAnswered) + ","
+                + series(CallTypes.NON_QUEUE_ANSWERED, days, DayActivity::nonQueueCallsAnswered) + ","
+                + series(CallTypes.NON_QUEUE_MADE, days, DayActivity::nonQueueCallsMade) + "]}";
+    }
+
+    private static String series(String label, List<DayActivity> days, ToIntFunction<DayActivity> figure) {
+        String data = days.stream().map(d -> Integer.toString(figure.applyAsInt(d))).collect(Collectors.joining(","));
+        return "{\"label\":\"" + label + "\",\"data\":[" + data + "]}";
+    }
+}
