@@ -1,29 +1,29 @@
 package org.switchboard.productivity.ui;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.shared.Registration;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.productivity.ActivityFeed;
 
 /**
  * Reloads a screen's figures when the agent it shows takes a call: a burst of calls is one load, run
- * on the feed's thread as the signed-in user, and the result is applied in {@code ui.access}.
+ * off the committing thread as the signed-in user (see {@link CoalescedRefresh}), and the result is
+ * applied in {@code ui.access}.
  *
  * @param <T> what the screen shows
  */
 final class LiveRefresh<T> {
 
+    private static final long DELAY_MILLIS = 150;
+
     private final ActivityFeed feed;
     private final Supplier<Long> liveAgent;
-    private final Supplier<T> load;
-    private final Consumer<T> apply;
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final CoalescedRefresh<T> refresh;
 
     /**
      * @param liveAgent the agent whose calls change what is shown, or null while nothing shown can change
@@ -33,33 +33,16 @@ final class LiveRefresh<T> {
     LiveRefresh(ActivityFeed feed, Supplier<Long> liveAgent, Supplier<T> load, Consumer<T> apply) {
         this.feed = feed;
         this.liveAgent = liveAgent;
-        this.load = load;
-        this.apply = apply;
+        this.refresh = new CoalescedRefresh<>(DELAY_MILLIS, load, apply);
     }
 
     /** Follows the feed until the returned registration is removed (on detach). */
     Registration start(UI ui) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         return feed.subscribe(agentId -> {
-            if (agentId.equals(liveAgent.get()) && queued.compareAndSet(false, true)) {
-                feed.load(() -> {
-                    queued.set(false);
-                    T fresh = as(user, load);
-                    ui.access(() -> apply.accept(fresh));
-                });
+            if (agentId.equals(liveAgent.get())) {
+                refresh.request(ui, user);
             }
         });
-    }
-
-    private static <T> T as(Authentication user, Supplier<T> work) {
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(user);
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }
