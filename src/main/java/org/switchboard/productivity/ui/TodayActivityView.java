@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -16,7 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import com.vaadin.flow.shared.Registration;
+import org.switchboard.common.Subscriptions;
 import org.switchboard.common.ValidationException;
 import org.switchboard.productivity.ActivityFeed;
 import org.switchboard.productivity.AgentChoice;
@@ -45,7 +44,6 @@ class TodayActivityView extends Main {
     private final Anchor csv;
     private final LiveRefresh<TodayActivity> live;
     private volatile TodayActivity shown;
-    private Registration following;
 
     TodayActivityView(ProductivityService productivity, ActivityFeed feed) {
         this.productivity = productivity;
@@ -98,13 +96,7 @@ class TodayActivityView extends Main {
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        following = live.start(event.getUI());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        following.remove();
-        super.onDetach(event);
+        Subscriptions.untilDetached(this, live.start(event.getUI()));
     }
 
     /** A live reload applies only if the user has not picked another agent or day meanwhile. */

@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -23,7 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import com.vaadin.flow.shared.Registration;
+import org.switchboard.common.Subscriptions;
 import org.switchboard.common.ValidationException;
 import org.switchboard.productivity.ActivityFeed;
 import org.switchboard.productivity.AgentChoice;
@@ -61,7 +60,6 @@ class WeekActivityView extends Main {
     private final Grid.Column<DayActivity> nonQueueMadeColumn;
     private final LiveRefresh<WeekActivity> live;
     private volatile WeekActivity shown;
-    private Registration following;
 
     WeekActivityView(ProductivityService productivity, ActivityFeed feed) {
         this.productivity = productivity;
@@ -130,13 +128,7 @@ class WeekActivityView extends Main {
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
-        following = live.start(event.getUI());
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        following.remove();
-        super.onDetach(event);
+        Subscriptions.untilDetached(this, live.start(event.getUI()));
     }
 
     /** Only a week holding today changes when the agent takes a call. */
