@@ -2,6 +2,8 @@ package org.switchboard.agent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -106,10 +108,20 @@ public class AgentActivity {
     /** Marks an idle agent as offered a call; false if it is no longer idle (another node won). */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean offered(long userId) {
+        return offered(List.of(userId));
+    }
+
+    /**
+     * Marks idle agents as offered a call each, in one statement and one multi-row event insert (the
+     * dispatcher's batch). False if some agent was no longer idle; the caller then rolls back, as the
+     * others may have changed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean offered(Collection<Long> userIds) {
         Instant now = clock.instant();
-        boolean changed = presence.changeActivity(userId, Activity.IDLE, Activity.OFFERED, now);
+        boolean changed = presence.changeActivity(userIds, Activity.IDLE, Activity.OFFERED, now) == userIds.size();
         if (changed) {
-            presence.event(userId, now, "OFFERED", null, null, null, null);
+            presence.events(userIds, now, "OFFERED", null, null, null, null);
         }
         return changed;
     }

@@ -23,7 +23,9 @@ import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.data.ContactRepository;
+import org.switchboard.contact.data.ContactRepository.EventRow;
 import org.switchboard.contact.data.ContactRepository.NewRow;
+import org.switchboard.contact.data.ContactRepository.OfferRow;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.queue.QueueService;
@@ -277,20 +279,23 @@ public class ContactService {
     }
 
     /**
-     * Offers a waiting contact to an agent; the dispatcher calls it inside its claim transaction,
-     * after locking both rows. False when the contact is no longer waiting.
+     * Offers waiting contacts, each to its agent: one UPDATE and one multi-row event insert for the
+     * whole batch. The dispatcher calls it inside its claim transaction, after locking the contacts
+     * and the agents. False when some contact was no longer waiting; the caller then rolls back.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean offer(long contactId, long agentId, int offerTimeoutSeconds) {
+    public boolean offer(List<ContactOffer> offers) {
         Instant now = clock.instant();
-        boolean offered = contacts.transition(contactId, List.of(QUEUED),
-                "state = 'OFFERED', agent_id = ?, offered_at = ?, offer_expires_at = ?", agentId, now,
-                now.plusSeconds(offerTimeoutSeconds));
-        if (offered) {
-            contacts.event(contactId, now, "OFFERED", agentId, null, null);
-            publish(contactId);
+        List<OfferRow> rows = offers.stream()
+                .map(o -> new OfferRow(o.contactId(), o.agentId(), now.plusSeconds(o.timeoutSeconds()))).toList();
+        if (contacts.offer(rows, now) != offers.size()) {
+            return false;
         }
-        return offered;
+        contacts.events(offers.stream().map(o -> new EventRow(o.contactId(), now, "OFFERED", o.agentId(), null, null)).toList());
+        // The engine knows everything the event carries; re-reading each contact would double its statements.
+        offers.forEach(o -> events.publishEvent(
+                new ContactChanged(o.contactId(), o.type(), o.queueId(), o.agentId(), OFFERED, null)));
+        return true;
     }
 
     // --- transitions shared with the timers ---

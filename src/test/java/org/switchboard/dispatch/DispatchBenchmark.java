@@ -1,7 +1,11 @@
 package org.switchboard.dispatch;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +44,8 @@ public final class DispatchBenchmark {
                         "--logging.level.root=warn")) {
             SystemUser.run(() -> run(app));
         }
+        // The embedded MariaDB's process watcher is not a daemon thread; the JVM would wait for it forever.
+        System.exit(0);
     }
 
     private static void run(ConfigurableApplicationContext app) {
@@ -77,13 +83,27 @@ public final class DispatchBenchmark {
         sleep(5_000); // warm-up
         int before = offers(jdbc, queue);
         long started = System.nanoTime();
+        long dispatcherCpu = dispatcherCpuNanos();
+        long jvmCpu = jvmCpuNanos();
+        Map<String, Long> database = databaseCounters(jdbc);
         sleep(20_000);
         int offered = offers(jdbc, queue) - before;
         double seconds = (System.nanoTime() - started) / 1e9;
+        dispatcherCpu = dispatcherCpuNanos() - dispatcherCpu;
+        jvmCpu = jvmCpuNanos() - jvmCpu;
+        Map<String, Long> databaseAfter = databaseCounters(jdbc);
         flooding.set(false);
         producers.shutdown();
         System.out.printf("(a) throughput: %d offers in %.1f s = %.0f dispatches/s with %d agents%n", offered, seconds,
                 offered / seconds, AGENTS);
+        // The engine's own share of the JVM's CPU; MariaDB's work for its statements is not in it.
+        System.out.printf("    CPU: dispatcher thread %.1f s (%.2f ms per offer), whole JVM %.1f s, of %.0f s on %d cores%n",
+                dispatcherCpu / 1e9, dispatcherCpu / 1e6 / Math.max(1, offered), jvmCpu / 1e9,
+                seconds * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors());
+        // Load on the machine changes the rates; the database work per offer does not.
+        System.out.printf("    MariaDB per offer (engine, simulated agents and producers together): %.1f statements, %.1f commits%n",
+                (databaseAfter.get("QUESTIONS") - database.get("QUESTIONS")) / (double) Math.max(1, offered),
+                (databaseAfter.get("COM_COMMIT") - database.get("COM_COMMIT")) / (double) Math.max(1, offered));
         // Drain, then measure latency on a quiet engine.
         while (jdbc.sql("SELECT COUNT(*) FROM contact WHERE queue_id = ? AND state = 'QUEUED'").param(queue.id())
                 .query(Integer.class).single() > 0) {
@@ -145,6 +165,25 @@ public final class DispatchBenchmark {
                 sleep(2);
             }
         }
+    }
+
+    private static long dispatcherCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("dispatcher"))
+                .mapToLong(t -> threads.getThreadCpuTime(t.threadId())).filter(n -> n > 0).sum();
+    }
+
+    private static Map<String, Long> databaseCounters(JdbcClient jdbc) {
+        Map<String, Long> counters = new HashMap<>();
+        jdbc.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit')")
+                .query(rs -> {
+                    counters.put(rs.getString(1).toUpperCase(), rs.getLong(2));
+                });
+        return counters;
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static ContactView create(ContactService contacts, QueueInfo queue) {

@@ -2,6 +2,9 @@ package org.switchboard.agent.data;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -122,8 +125,13 @@ public class PresenceRepository {
 
     /** Moves the agent from one activity to another only if it is still in the expected one. */
     public boolean changeActivity(long userId, Activity from, Activity to, Instant now) {
-        return jdbc.sql("UPDATE agent_presence SET activity = ?, activity_since = ? WHERE user_id = ? AND activity = ?")
-                .params(to.name(), ts(now), userId, from.name()).update() == 1;
+        return changeActivity(List.of(userId), from, to, now) == 1;
+    }
+
+    /** The same for several agents in one statement; returns how many were still in {@code from}. */
+    public int changeActivity(Collection<Long> userIds, Activity from, Activity to, Instant now) {
+        return jdbc.sql("UPDATE agent_presence SET activity = :to, activity_since = :now WHERE user_id IN (:users) AND activity = :from")
+                .param("to", to.name()).param("now", ts(now)).param("users", userIds).param("from", from.name()).update();
     }
 
     public void setPending(long userId, GlobalAction action, Long reasonId) {
@@ -153,11 +161,19 @@ public class PresenceRepository {
     }
 
     public void event(long userId, Instant at, String type, Long queueId, Long reasonId, Long actorId, String detail) {
-        jdbc.sql("""
-                INSERT INTO agent_event (user_id, at, type, queue_id, pause_reason_id, actor_id, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(userId, ts(at), type, queueId, reasonId, actorId == null || actorId == 0 ? null : actorId, detail)
-                .update();
+        events(List.of(userId), at, type, queueId, reasonId, actorId, detail);
+    }
+
+    /** The same event for several agents in one multi-row INSERT (the dispatcher's batch of offers). */
+    public void events(Collection<Long> userIds, Instant at, String type, Long queueId, Long reasonId, Long actorId,
+            String detail) {
+        List<Object> params = new ArrayList<>(userIds.size() * 7);
+        for (Long userId : userIds) {
+            Collections.addAll(params, userId, ts(at), type, queueId, reasonId, actorId == null || actorId == 0 ? null : actorId,
+                    detail);
+        }
+        jdbc.sql("INSERT INTO agent_event (user_id, at, type, queue_id, pause_reason_id, actor_id, detail) VALUES "
+                + String.join(", ", Collections.nCopies(userIds.size(), "(?, ?, ?, ?, ?, ?, ?)"))).params(params).update();
     }
 
     static Timestamp ts(Instant instant) {

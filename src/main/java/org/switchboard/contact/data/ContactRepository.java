@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -82,15 +84,46 @@ public class ContactRepository {
         return jdbc.sql("UPDATE contact SET " + set + " WHERE id = ? AND state IN (" + states + ")").params(all).update() == 1;
     }
 
+    public record OfferRow(long contactId, long agentId, Instant expiresAt) {
+    }
+
+    /**
+     * Offers waiting contacts to their agents in one UPDATE; returns how many were still waiting. The
+     * dispatcher holds their row locks, so anything short of all of them means a bug, not a race.
+     */
+    public int offer(List<OfferRow> rows, Instant now) {
+        String cases = String.join(" ", Collections.nCopies(rows.size(), "WHEN ? THEN ?"));
+        List<Object> params = new ArrayList<>(rows.size() * 5 + 1);
+        rows.forEach(row -> Collections.addAll(params, row.contactId(), row.agentId()));
+        params.add(ts(now));
+        rows.forEach(row -> Collections.addAll(params, row.contactId(), ts(row.expiresAt())));
+        rows.forEach(row -> params.add(row.contactId()));
+        return jdbc.sql("UPDATE contact SET state = 'OFFERED', agent_id = CASE id " + cases + " END, offered_at = ?, "
+                + "offer_expires_at = CASE id " + cases + " END WHERE state = 'QUEUED' AND id IN ("
+                + String.join(", ", Collections.nCopies(rows.size(), "?")) + ")").params(params).update();
+    }
+
     /** Ids of contacts whose timer in {@code column} is due, locked, skipping rows another node holds. */
     public List<Long> lockDue(String column, ContactState state, Instant now, int limit) {
         return jdbc.sql("SELECT id FROM contact WHERE " + column + " <= ? AND state = ? ORDER BY " + column
                 + " LIMIT ? FOR UPDATE SKIP LOCKED").params(ts(now), state.name(), limit).query(Long.class).list();
     }
 
+    public record EventRow(long contactId, Instant at, String type, Long agentId, Long actorId, String detail) {
+    }
+
     public void event(long contactId, Instant at, String type, Long agentId, Long actorId, String detail) {
-        jdbc.sql("INSERT INTO contact_event (contact_id, at, type, agent_id, actor_id, detail) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(contactId, ts(at), type, agentId, actorId, detail).update();
+        events(List.of(new EventRow(contactId, at, type, agentId, actorId, detail)));
+    }
+
+    /** One multi-row INSERT: the dispatcher writes the events of a whole batch of offers in one round trip. */
+    public void events(List<EventRow> rows) {
+        List<Object> params = new ArrayList<>(rows.size() * 6);
+        for (EventRow row : rows) {
+            Collections.addAll(params, row.contactId(), ts(row.at()), row.type(), row.agentId(), row.actorId(), row.detail());
+        }
+        jdbc.sql("INSERT INTO contact_event (contact_id, at, type, agent_id, actor_id, detail) VALUES "
+                + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?)"))).params(params).update();
     }
 
     public int countOpenChats(long agentId) {
