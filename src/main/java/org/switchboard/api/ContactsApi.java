@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.agent.AgentStatusService;
 import org.switchboard.chat.ChatService;
 import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactService;
@@ -30,8 +31,11 @@ class ContactsApi {
     private final ContactService contacts;
     private final ChatService chats;
     private final ApiProperties properties;
+    private final AgentStatusService agents;
 
-    ContactsApi(IdempotentContacts idempotent, ContactService contacts, ChatService chats, ApiProperties properties) {
+    ContactsApi(IdempotentContacts idempotent, ContactService contacts, ChatService chats, ApiProperties properties,
+            AgentStatusService agents) {
+        this.agents = agents;
         this.idempotent = idempotent;
         this.contacts = contacts;
         this.chats = chats;
@@ -45,14 +49,14 @@ class ContactsApi {
         checkLength(body.text());
         var result = idempotent.create(client.keyId(), idempotencyKey,
                 new NewContact(body.queue(), body.type(), body.channel(), body.customerName(), body.customerAddress()), body.text());
-        ContactResource resource = ContactResource.of(result.contact());
+        ContactResource resource = ContactResource.of(result.contact(), agents);
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + resource.id()))
                 .header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(resource);
     }
 
     @GetMapping("/{id}")
     ContactResource get(@PathVariable long id) {
-        return ContactResource.of(contacts.get(id));
+        return ContactResource.of(contacts.get(id), agents);
     }
 
     record CustomerMessage(String text) {
@@ -76,6 +80,6 @@ class ContactsApi {
     /** The customer hung up or left the chat. */
     @PostMapping("/{id}/hangup")
     ContactResource hangUp(@PathVariable long id) {
-        return ContactResource.of(contacts.customerLeft(id));
+        return ContactResource.of(contacts.customerLeft(id), agents);
     }
 }

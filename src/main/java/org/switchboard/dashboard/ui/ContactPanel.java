@@ -35,13 +35,14 @@ class ContactPanel extends Div {
         setId("contact-panel");
     }
 
-    void show(ContactView call) {
+    /** @param line the agent's line, which an offered call rings */
+    void show(ContactView call, String line) {
         removeAll();
         setClassName("contact-panel");
         if (call == null) {
             idle();
         } else if (call.state() == ContactState.OFFERED) {
-            offer(call);
+            offer(call, line);
         } else if (call.state() == ContactState.CONNECTED) {
             connected(call);
         } else if (call.state() == ContactState.WRAP_UP) {
@@ -49,7 +50,7 @@ class ContactPanel extends Div {
         }
     }
 
-    private void offer(ContactView offer) {
+    private void offer(ContactView offer, String line) {
         addClassName("offer");
         Span headline = new Span(offer.type().label() + (offer.queueName() == null ? "" : " · " + offer.queueName()));
         headline.addClassName("headline");
@@ -57,7 +58,14 @@ class ContactPanel extends Div {
         Button accept = button("Accept", VaadinIcon.PHONE, "Accept (Alt+A)", b -> actions.accept(offer));
         accept.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
         accept.setId("accept");
-        add(details(headline, who(offer)), Countdown.until(offer.offerExpiresAt()), accept);
+        Div details = details(headline, who(offer));
+        if (line != null) {
+            Span rings = new Span("on line " + line);
+            rings.addClassName("line");
+            rings.setId("offer-line");
+            details.add(rings);
+        }
+        add(details, Countdown.until(offer.offerExpiresAt()), accept);
     }
 
     private void connected(ContactView call) {

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -30,6 +31,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.common.Subscriptions;
+import org.switchboard.agent.Activity;
+import org.switchboard.agent.AgentStatus;
 import org.switchboard.agent.AgentStatusService;
 import org.switchboard.agent.GlobalAction;
 import org.switchboard.agent.PauseReason;
@@ -73,6 +76,8 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final Span since = new Span();
     private final MenuBar statusMenu = new MenuBar();
     private final Div pending = new Div();
+    private final Select<String> line = new Select<>();
+    private java.util.List<String> lines = java.util.List.of();
     private final ContactPanel panel = new ContactPanel(this);
     private final Div chats = new Div();
     private final Div cards = new Div();
@@ -101,7 +106,15 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         notify.setAriaLabel("Allow notifications of new calls");
         notify.setTooltipText("Allow notifications of new calls while this tab is in the background");
         notify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        Div statusBar = new Div(new Span("Agent status"), status, since, statusMenu, pending, notify);
+        line.setId("line-select");
+        line.setAriaLabel("Line for queue calls");
+        line.setItemLabelGenerator(extension -> "Line " + extension);
+        line.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                run(() -> agents.setLine(me.id(), e.getValue()));
+            }
+        });
+        Div statusBar = new Div(new Span("Agent status"), status, since, statusMenu, pending, line, notify);
         statusBar.addClassName("status-bar");
         cards.addClassName("cards");
         cards.setId("queue-cards");
@@ -154,8 +167,9 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         pending.setText(agent.pending() == null ? "" : "After this call: " + (agent.pending().action() == GlobalAction.LOGOUT
                 ? "logout" : "pause (" + agent.pending().pauseReason() + ")"));
         buildStatusMenu(next);
+        showLine(agent);
         ContactView call = next.call();
-        panel.show(call);
+        panel.show(call, agent.line());
         announce(call);
         showChats(next);
         Map<Long, Boolean> selected = new LinkedHashMap<>();
@@ -171,6 +185,19 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         if (agent.queues().isEmpty()) {
             cards.add(new Span("You are not assigned to any queue yet. An administrator assigns queues."));
         }
+    }
+
+    /** The line selector: the user's extensions, the one taking queue calls chosen; fixed during a call. */
+    private void showLine(AgentStatus agent) {
+        line.setVisible(!agent.lines().isEmpty());
+        if (!agent.lines().equals(lines)) {
+            lines = agent.lines();
+            line.setItems(lines);
+        }
+        line.setValue(agent.line());
+        boolean idle = agent.activity() == Activity.IDLE;
+        line.setReadOnly(!idle);
+        line.setTooltipText(idle ? "The line that rings for calls from your queues" : "Change the line between calls");
     }
 
     private static String pausedReason(DashboardModel model) {
