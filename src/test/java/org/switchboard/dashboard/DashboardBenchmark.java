@@ -1,0 +1,253 @@
+package org.switchboard.dashboard;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.switchboard.RoutingFixture;
+import org.switchboard.SwitchboardApplication;
+import org.switchboard.agent.AgentStatusService;
+import org.switchboard.agent.GlobalAction;
+import org.switchboard.agent.PauseReasonService;
+import org.switchboard.contact.Channel;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.NewContact;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.security.SystemUser;
+import org.switchboard.security.UserSummary;
+
+/**
+ * Agent dashboard benchmark (issue 4), on the whole app with the embedded MariaDB and real Chromium
+ * pages over HTTP with WebSocket push. Run:
+ * {@code mvn -Pbenchmark verify -Dbenchmark=org.switchboard.dashboard.DashboardBenchmark}.
+ * <p>
+ * N agents share one call queue, paused so that no call is offered and the queue's figures are the
+ * only thing that changes. Each agent signs in and opens its dashboard in its own Chromium page
+ * (its own session: every page uses another loopback address, 127.0.0.x, so cookies never mix).
+ * Prints (a) live heap after GC with N dashboards open minus with none, per dashboard, and (b) for
+ * calls arriving one by one, the time from the committed change to the moment each page's "Calls
+ * waiting" figure shows it (the DOM change, recorded in the page by a MutationObserver; server and
+ * browser share one clock).
+ */
+public final class DashboardBenchmark {
+
+    /** The forked JVM sees the environment, not Maven's -D properties: {@code DASHBOARDS=20 mvn ...} for a quick run. */
+    private static final int DASHBOARDS = setting("DASHBOARDS", 200);
+    private static final int CHANGES = setting("CHANGES", 20);
+    private static final int BROWSERS = 2;
+
+    /** Records when the first card's first figure ("Calls waiting") first shows each value. */
+    private static final String RECORDER = """
+            window.__sbSeen = {};
+            (() => {
+              let last = null;
+              new MutationObserver(() => {
+                const figure = document.querySelector('#queue-cards .queue-card dl dd');
+                const value = figure && figure.textContent;
+                if (value != null && value !== last) {
+                  last = value;
+                  if (!(value in window.__sbSeen)) window.__sbSeen[value] = Date.now();
+                }
+              }).observe(document, {subtree: true, childList: true, characterData: true});
+            })();""";
+
+    public static void main(String[] args) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class,
+                RoutingFixture.class).profiles("test")
+                .run("--switchboard.demo=false", "--server.port=0", "--logging.level.root=warn",
+                        "--switchboard.dispatch.async=true", "--switchboard.dispatch.sweep-enabled=true",
+                        "--switchboard.embedded-db.data-dir=target/benchmark-mariadb",
+                        // no dev tools: their own connection per page is not part of the product
+                        "--vaadin.devmode.devTools.enabled=false", "--vaadin.devmode.liveReload.enabled=false")) {
+            SystemUser.run(() -> run(app));
+        }
+        System.exit(0);
+    }
+
+    private static void run(ConfigurableApplicationContext app) {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        RoutingFixture fixture = app.getBean(RoutingFixture.class);
+        AgentStatusService agents = app.getBean(AgentStatusService.class);
+        ContactService contacts = app.getBean(ContactService.class);
+        DashboardFeed feed = app.getBean(DashboardFeed.class);
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
+        List<UserSummary> people = fixture.readyAgents(DASHBOARDS, queue);
+        long reason = app.getBean(PauseReasonService.class).create(RoutingFixture.unique("Benchmark")).id();
+        people.forEach(agent -> agents.setGlobal(agent.id(), GlobalAction.PAUSE, reason));
+        System.out.printf("Dashboard benchmark: %d agents paused in queue %s, %d cores, port %d%n", DASHBOARDS,
+                queue.name(), Runtime.getRuntime().availableProcessors(), port);
+
+        ExecutorService browsers = Executors.newFixedThreadPool(BROWSERS);
+        List<BrowserPages> pages = new ArrayList<>();
+        for (int b = 0; b < BROWSERS; b++) {
+            pages.add(get(browsers.submit(BrowserPages::launch)));
+        }
+        long liveBefore = liveHeap();
+        // The first dashboard of each browser also warms up what every later one shares (classes, caches).
+        long started = System.nanoTime();
+        openAll(browsers, pages, port, people, 0, BROWSERS);
+        long liveWarm = liveHeap();
+        openAll(browsers, pages, port, people, BROWSERS, DASHBOARDS);
+        System.out.printf("%d dashboards open in %.0f s; %d subscribed to the feed%n", DASHBOARDS,
+                (System.nanoTime() - started) / 1e9, feed.subscriberCount());
+        sleep(5_000); // the sign-in pages' UIs close; push connections settle
+        long liveAfter = liveHeap();
+        System.out.printf("(a) live heap after GC: %.1f MB with 0 dashboards, %.1f MB with %d: %.0f KB per dashboard "
+                + "(%.0f KB per dashboard after the first %d)%n", liveBefore / 1e6, liveAfter / 1e6, DASHBOARDS,
+                (liveAfter - liveBefore) / 1024.0 / DASHBOARDS, (liveAfter - liveWarm) / 1024.0 / (DASHBOARDS - BROWSERS),
+                BROWSERS);
+
+        // (b) A call arrives every 2 s; every dashboard should show the new "Calls waiting" figure.
+        List<Long> changedAt = new ArrayList<>();
+        for (int k = 1; k <= CHANGES; k++) {
+            changedAt.add(System.currentTimeMillis());
+            contacts.create(new NewContact(queue.name(), ContactType.INBOUND_CALL, Channel.VOICE, "Caller " + k, null));
+            sleep(2_000);
+        }
+        List<Long> latencies = new ArrayList<>();
+        int missed = 0;
+        for (BrowserPages browser : pages) {
+            for (Map<String, Object> seen : get(browsers.submit(browser::seen))) {
+                for (int k = 1; k <= CHANGES; k++) {
+                    Object at = seen.get(Integer.toString(k));
+                    if (at == null) {
+                        missed++;
+                    } else {
+                        latencies.add(((Number) at).longValue() - changedAt.get(k - 1));
+                    }
+                }
+            }
+        }
+        Collections.sort(latencies);
+        System.out.printf("(b) change -> shown in the page, %d dashboards x %d changes: n=%d missed=%d p50=%d ms p90=%d ms "
+                + "p99=%d ms max=%d ms%n", DASHBOARDS, CHANGES, latencies.size(), missed, percentile(latencies, 50),
+                percentile(latencies, 90), percentile(latencies, 99), latencies.getLast());
+        for (BrowserPages browser : pages) {
+            get(browsers.submit(browser::close));
+        }
+        browsers.shutdown();
+    }
+
+    /** Dashboards {@code from} (inclusive) to {@code to}, spread over the browsers, opened in parallel. */
+    private static void openAll(ExecutorService browsers, List<BrowserPages> pages, int port, List<UserSummary> people,
+            int from, int to) {
+        List<Future<Void>> opening = new ArrayList<>();
+        for (int b = 0; b < pages.size(); b++) {
+            BrowserPages browser = pages.get(b);
+            List<Integer> mine = new ArrayList<>();
+            for (int i = from + b; i < to; i += pages.size()) {
+                mine.add(i);
+            }
+            opening.add(browsers.submit(() -> browser.open(port, people, mine)));
+        }
+        opening.forEach(DashboardBenchmark::get);
+    }
+
+    /**
+     * One Chromium with its share of the dashboards. Playwright is not thread-safe: each browser is
+     * used by one task at a time, and the futures order those tasks.
+     */
+    private record BrowserPages(Playwright playwright, BrowserContext context, List<Page> pages) {
+
+        static BrowserPages launch() {
+            // Debian's Chromium, as the *IT use: Playwright must not try to download its own
+            Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run",
+                            // many pages share a few renderer processes, or 200 of them would not fit
+                            "--renderer-process-limit=4", "--disable-site-isolation-trials",
+                            "--disable-renderer-backgrounding", "--disable-background-timer-throttling"));
+            String configured = System.getenv("CHROMIUM_PATH");
+            Path path = Path.of(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium");
+            if (Files.isExecutable(path)) {
+                options.setExecutablePath(path);
+            }
+            Browser browser = playwright.chromium().launch(options);
+            BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+            context.addInitScript(RECORDER);
+            context.setDefaultTimeout(120_000);
+            return new BrowserPages(playwright, context, new ArrayList<>());
+        }
+
+        Void open(int port, List<UserSummary> people, List<Integer> indexes) {
+            for (int i : indexes) {
+                UserSummary agent = people.get(i);
+                Page page = context.newPage();
+                String base = "http://127.0." + (i / 250) + "." + (2 + i % 250) + ":" + port;
+                page.navigate(base + "/dashboard");
+                page.getByLabel("Username").fill(agent.username());
+                page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("password1");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+                page.waitForURL(url -> !url.contains("/login"));
+                if (!page.url().endsWith("/dashboard")) {
+                    page.navigate(base + "/dashboard");
+                }
+                page.waitForFunction("() => '0' in window.__sbSeen");
+                pages.add(page);
+            }
+            return null;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> seen() {
+            return pages.stream().map(p -> (Map<String, Object>) p.evaluate("() => window.__sbSeen")).toList();
+        }
+
+        Void close() {
+            playwright.close();
+            return null;
+        }
+    }
+
+    private static int setting(String name, int otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.trim());
+    }
+
+    private static long liveHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            sleep(500);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static <T> T get(Future<T> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
