@@ -1,5 +1,11 @@
 package org.switchboard.dashboard;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +81,9 @@ public final class DashboardBenchmark {
                         "--switchboard.dispatch.async=true", "--switchboard.dispatch.sweep-enabled=true",
                         "--switchboard.embedded-db.data-dir=target/benchmark-mariadb",
                         // no dev tools: their own connection per page is not part of the product
-                        "--vaadin.devmode.devTools.enabled=false", "--vaadin.devmode.liveReload.enabled=false")) {
+                        "--vaadin.devmode.devTools.enabled=false", "--vaadin.devmode.liveReload.enabled=false",
+                        // nor the dev mode's record of where each component was made (off in production mode)
+                        "--vaadin.devmode.componentTracker.enabled=false")) {
             SystemUser.run(() -> run(app));
         }
         System.exit(0);
@@ -94,70 +102,163 @@ public final class DashboardBenchmark {
         System.out.printf("Dashboard benchmark: %d agents paused in queue %s, %d cores, port %d%n", DASHBOARDS,
                 queue.name(), Runtime.getRuntime().availableProcessors(), port);
 
-        ExecutorService browsers = Executors.newFixedThreadPool(BROWSERS);
-        List<BrowserPages> pages = new ArrayList<>();
-        for (int b = 0; b < BROWSERS; b++) {
-            pages.add(get(browsers.submit(BrowserPages::launch)));
-        }
-        long liveBefore = liveHeap();
-        // The first dashboard of each browser also warms up what every later one shares (classes, caches).
-        long started = System.nanoTime();
-        openAll(browsers, pages, port, people, 0, BROWSERS);
-        long liveWarm = liveHeap();
-        openAll(browsers, pages, port, people, BROWSERS, DASHBOARDS);
-        System.out.printf("%d dashboards open in %.0f s; %d subscribed to the feed%n", DASHBOARDS,
-                (System.nanoTime() - started) / 1e9, feed.subscriberCount());
-        sleep(5_000); // the sign-in pages' UIs close; push connections settle
-        long liveAfter = liveHeap();
-        System.out.printf("(a) live heap after GC: %.1f MB with 0 dashboards, %.1f MB with %d: %.0f KB per dashboard "
-                + "(%.0f KB per dashboard after the first %d)%n", liveBefore / 1e6, liveAfter / 1e6, DASHBOARDS,
-                (liveAfter - liveBefore) / 1024.0 / DASHBOARDS, (liveAfter - liveWarm) / 1024.0 / (DASHBOARDS - BROWSERS),
-                BROWSERS);
+        try (Pages pages = Pages.start(port)) {
+            long liveBefore = liveHeap();
+            // The first dashboard of each browser also warms up what every later one shares (classes, caches).
+            long started = System.nanoTime();
+            pages.open(people.subList(0, BROWSERS), 0);
+            long liveWarm = liveHeap();
+            pages.open(people.subList(BROWSERS, DASHBOARDS), BROWSERS);
+            System.out.printf("%d dashboards open in %.0f s; %d subscribed to the feed%n", DASHBOARDS,
+                    (System.nanoTime() - started) / 1e9, feed.subscriberCount());
+            sleep(5_000); // the sign-in pages' UIs close; push connections settle
+            long liveAfter = liveHeap();
+            System.out.printf("(a) live heap after GC: %.1f MB with 0 dashboards, %.1f MB with %d: %.0f KB per dashboard "
+                    + "(%.0f KB per dashboard after the first %d)%n", liveBefore / 1e6, liveAfter / 1e6, DASHBOARDS,
+                    (liveAfter - liveBefore) / 1024.0 / DASHBOARDS, (liveAfter - liveWarm) / 1024.0 / (DASHBOARDS - BROWSERS),
+                    BROWSERS);
 
-        // (b) A call arrives every 2 s; every dashboard should show the new "Calls waiting" figure.
-        List<Long> changedAt = new ArrayList<>();
-        for (int k = 1; k <= CHANGES; k++) {
-            changedAt.add(System.currentTimeMillis());
-            contacts.create(new NewContact(queue.name(), ContactType.INBOUND_CALL, Channel.VOICE, "Caller " + k, null));
-            sleep(2_000);
-        }
-        List<Long> latencies = new ArrayList<>();
-        int missed = 0;
-        for (BrowserPages browser : pages) {
-            for (Map<String, Object> seen : get(browsers.submit(browser::seen))) {
+            // (b) A call arrives every 2 s; every dashboard should show the new "Calls waiting" figure.
+            List<Long> changedAt = new ArrayList<>();
+            for (int k = 1; k <= CHANGES; k++) {
+                changedAt.add(System.currentTimeMillis());
+                contacts.create(new NewContact(queue.name(), ContactType.INBOUND_CALL, Channel.VOICE, "Caller " + k, null));
+                sleep(2_000);
+            }
+            List<Long> latencies = new ArrayList<>();
+            int missed = 0;
+            for (Map<String, Long> seen : pages.seen()) {
                 for (int k = 1; k <= CHANGES; k++) {
-                    Object at = seen.get(Integer.toString(k));
+                    Long at = seen.get(Integer.toString(k));
                     if (at == null) {
                         missed++;
                     } else {
-                        latencies.add(((Number) at).longValue() - changedAt.get(k - 1));
+                        latencies.add(at - changedAt.get(k - 1));
                     }
                 }
             }
+            Collections.sort(latencies);
+            System.out.printf("(b) change -> shown in the page, %d dashboards x %d changes: n=%d not shown=%d p50=%d ms "
+                    + "p90=%d ms p99=%d ms max=%d ms%n", DASHBOARDS, CHANGES, latencies.size(), missed,
+                    percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99), latencies.getLast());
         }
-        Collections.sort(latencies);
-        System.out.printf("(b) change -> shown in the page, %d dashboards x %d changes: n=%d missed=%d p50=%d ms p90=%d ms "
-                + "p99=%d ms max=%d ms%n", DASHBOARDS, CHANGES, latencies.size(), missed, percentile(latencies, 50),
-                percentile(latencies, 90), percentile(latencies, 99), latencies.getLast());
-        for (BrowserPages browser : pages) {
-            get(browsers.submit(browser::close));
-        }
-        browsers.shutdown();
     }
 
-    /** Dashboards {@code from} (inclusive) to {@code to}, spread over the browsers, opened in parallel. */
-    private static void openAll(ExecutorService browsers, List<BrowserPages> pages, int port, List<UserSummary> people,
-            int from, int to) {
-        List<Future<Void>> opening = new ArrayList<>();
-        for (int b = 0; b < pages.size(); b++) {
-            BrowserPages browser = pages.get(b);
-            List<Integer> mine = new ArrayList<>();
-            for (int i = from + b; i < to; i += pages.size()) {
-                mine.add(i);
+    /**
+     * The browsers run in a child JVM, so that the Playwright client's objects stay out of the heap
+     * measured here. It takes commands on its standard input and answers on its standard output.
+     */
+    private record Pages(Process process, PrintWriter commands, BufferedReader answers) implements AutoCloseable {
+
+        static Pages start(int port) {
+            try {
+                Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
+                        "-cp", System.getProperty("java.class.path"), Pages.class.getName(), Integer.toString(port))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                return new Pages(process, new PrintWriter(process.getOutputStream(), true),
+                        new BufferedReader(new InputStreamReader(process.getInputStream())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            opening.add(browsers.submit(() -> browser.open(port, people, mine)));
         }
-        opening.forEach(DashboardBenchmark::get);
+
+        /** Signs in each agent in its own page; page {@code i} of the run uses loopback address number i. */
+        void open(List<UserSummary> agents, int firstIndex) {
+            StringBuilder command = new StringBuilder("open");
+            for (int i = 0; i < agents.size(); i++) {
+                command.append(' ').append(firstIndex + i).append(':').append(agents.get(i).username());
+            }
+            commands.println(command);
+            expect("opened");
+        }
+
+        /** Per page: the value of "Calls waiting" -> when the page first showed it. */
+        List<Map<String, Long>> seen() {
+            commands.println("seen");
+            List<Map<String, Long>> pages = new ArrayList<>();
+            for (String line = answer(); !line.equals("end"); line = answer()) {
+                Map<String, Long> seen = new java.util.HashMap<>();
+                for (String entry : line.isBlank() ? new String[0] : line.split(",")) {
+                    String[] valueAndTime = entry.split("=");
+                    seen.put(valueAndTime[0], Long.parseLong(valueAndTime[1]));
+                }
+                pages.add(seen);
+            }
+            return pages;
+        }
+
+        private void expect(String expected) {
+            String line = answer();
+            if (!expected.equals(line)) {
+                throw new IllegalStateException("The browsers answered " + line);
+            }
+        }
+
+        private String answer() {
+            try {
+                String line = answers.readLine();
+                if (line == null) {
+                    throw new IllegalStateException("The browsers' JVM ended");
+                }
+                return line;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            commands.println("quit");
+            try {
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroy();
+        }
+
+        /** The child JVM: {@value #BROWSERS} Chromiums, each with its share of the pages. */
+        public static void main(String[] args) throws IOException {
+            int port = Integer.parseInt(args[0]);
+            ExecutorService threads = Executors.newFixedThreadPool(BROWSERS);
+            List<BrowserPages> browsers = new ArrayList<>();
+            for (int b = 0; b < BROWSERS; b++) {
+                browsers.add(get(threads.submit(BrowserPages::launch)));
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+            PrintStream out = System.out;
+            System.setOut(System.err); // only answers on the parent's pipe
+            for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+                if (line.startsWith("open")) {
+                    String[] pages = line.substring(4).trim().split(" ");
+                    List<Future<Void>> opening = new ArrayList<>();
+                    for (int b = 0; b < browsers.size(); b++) {
+                        BrowserPages browser = browsers.get(b);
+                        List<String> mine = new ArrayList<>();
+                        for (int i = b; i < pages.length; i += browsers.size()) {
+                            mine.add(pages[i]);
+                        }
+                        opening.add(threads.submit(() -> browser.open(port, mine)));
+                    }
+                    opening.forEach(DashboardBenchmark::get);
+                    out.println("opened");
+                } else if (line.equals("seen")) {
+                    for (BrowserPages browser : browsers) {
+                        for (Map<String, Object> seen : get(threads.submit(browser::seen))) {
+                            out.println(String.join(",", seen.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + ((Number) e.getValue()).longValue()).toList()));
+                        }
+                    }
+                    out.println("end");
+                }
+                out.flush();
+            }
+            for (BrowserPages browser : browsers) {
+                get(threads.submit(browser::close));
+            }
+            threads.shutdown();
+            System.exit(0);
+        }
     }
 
     /**
@@ -188,13 +289,15 @@ public final class DashboardBenchmark {
             return new BrowserPages(playwright, context, new ArrayList<>());
         }
 
-        Void open(int port, List<UserSummary> people, List<Integer> indexes) {
-            for (int i : indexes) {
-                UserSummary agent = people.get(i);
+        /** @param pages "index:username" of each page to open */
+        Void open(int port, List<String> toOpen) {
+            for (String indexAndUser : toOpen) {
+                int i = Integer.parseInt(indexAndUser.substring(0, indexAndUser.indexOf(':')));
+                String username = indexAndUser.substring(indexAndUser.indexOf(':') + 1);
                 Page page = context.newPage();
                 String base = "http://127.0." + (i / 250) + "." + (2 + i % 250) + ":" + port;
                 page.navigate(base + "/dashboard");
-                page.getByLabel("Username").fill(agent.username());
+                page.getByLabel("Username").fill(username);
                 page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("password1");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
                 page.waitForURL(url -> !url.contains("/login"));

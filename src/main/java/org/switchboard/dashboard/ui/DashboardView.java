@@ -1,7 +1,9 @@
 package org.switchboard.dashboard.ui;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,6 +51,7 @@ import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.DashboardModel;
 import org.switchboard.dashboard.DashboardService;
 import org.switchboard.dashboard.StatusBadge;
+import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 
@@ -77,13 +80,18 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final MenuBar statusMenu = new MenuBar();
     private final Div pending = new Div();
     private final Select<String> line = new Select<>();
-    private java.util.List<String> lines = java.util.List.of();
+    private List<String> lines = List.of();
     private final ContactPanel panel = new ContactPanel(this);
     private final Div chats = new Div();
     private final Div cards = new Div();
     private final Map<Long, QueueCard> cardsById = new LinkedHashMap<>();
     private final CoalescedRefresh<DashboardModel> refresh;
     private DashboardModel model;
+    private List<PauseReason> menuReasons;
+    private boolean panelShown;
+    private ContactView shownCall;
+    private String shownCallLine;
+    private List<ContactView> shownChats;
     private Long announcedOffer;
 
     DashboardView(DashboardService dashboards, AgentStatusService agents, ContactService contacts, DashboardFeed feed,
@@ -166,23 +174,53 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         }
         pending.setText(agent.pending() == null ? "" : "After this call: " + (agent.pending().action() == GlobalAction.LOGOUT
                 ? "logout" : "pause (" + agent.pending().pauseReason() + ")"));
-        buildStatusMenu(next);
+        if (!next.pauseReasons().equals(menuReasons)) {
+            buildStatusMenu(next);
+        }
         showLine(agent);
         ContactView call = next.call();
-        panel.show(call, agent.line());
-        announce(call);
-        showChats(next);
-        Map<Long, Boolean> selected = new LinkedHashMap<>();
-        cardsById.forEach((id, card) -> selected.put(id, card.isSelected()));
-        cards.removeAll();
-        cardsById.clear();
-        for (QueueStatus queue : agent.queues()) {
-            QueueCard card = new QueueCard(queue, next.metrics().get(queue.queueId()), next.pauseReasons(),
-                    selected.getOrDefault(queue.queueId(), false), this);
-            cardsById.put(queue.queueId(), card);
-            cards.add(card);
+        if (!panelShown || !java.util.Objects.equals(call, shownCall) || !java.util.Objects.equals(agent.line(), shownCallLine)) {
+            panelShown = true;
+            panel.show(call, agent.line());
+            shownCall = call;
+            shownCallLine = agent.line();
         }
-        if (agent.queues().isEmpty()) {
+        announce(call);
+        if (!next.chats().equals(shownChats)) {
+            showChats(next);
+        }
+        showCards(next);
+    }
+
+    /**
+     * One card per assigned queue. A push that changed only a queue's figures repaints only those
+     * figures, so hundreds of open dashboards stay cheap to update; a changed status rebuilds the card.
+     */
+    private void showCards(DashboardModel next) {
+        List<QueueStatus> queues = next.status().queues();
+        Map<Long, Boolean> selected = new HashMap<>();
+        cardsById.forEach((id, card) -> selected.put(id, card.isSelected()));
+        if (!queues.stream().map(QueueStatus::queueId).toList().equals(List.copyOf(cardsById.keySet()))) {
+            cards.removeAll();
+            cardsById.clear();
+        }
+        for (QueueStatus queue : queues) {
+            QueueCard card = cardsById.get(queue.queueId());
+            QueueMetrics metrics = next.metrics().get(queue.queueId());
+            if (card != null && card.shows(queue, next.pauseReasons())) {
+                card.showFigures(metrics);
+                continue;
+            }
+            QueueCard fresh = new QueueCard(queue, metrics, next.pauseReasons(),
+                    selected.getOrDefault(queue.queueId(), false), this);
+            if (card == null) {
+                cards.add(fresh);
+            } else {
+                cards.replace(card, fresh);
+            }
+            cardsById.put(queue.queueId(), fresh);
+        }
+        if (queues.isEmpty() && cards.getComponentCount() == 0) {
             cards.add(new Span("You are not assigned to any queue yet. An administrator assigns queues."));
         }
     }
@@ -206,6 +244,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     }
 
     private void buildStatusMenu(DashboardModel next) {
+        menuReasons = next.pauseReasons();
         statusMenu.removeAll();
         SubMenu menu = statusMenu.addItem("Change status").getSubMenu();
         menu.addItem("Ready", e -> run(() -> agents.setGlobal(me.id(), GlobalAction.READY, null)));
@@ -216,6 +255,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     }
 
     private void showChats(DashboardModel next) {
+        shownChats = next.chats();
         chats.removeAll();
         for (ContactView chat : next.chats()) {
             Span text = new Span(chat.channel().name() + " chat · " + chat.queueName() + " · "

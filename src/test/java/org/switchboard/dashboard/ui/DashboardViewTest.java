@@ -53,6 +53,8 @@ class DashboardViewTest extends SpringBrowserlessTest {
     MutableClock clock;
     @Autowired
     UserService users;
+    @Autowired
+    org.switchboard.dashboard.DashboardService dashboards;
 
     QueueInfo queue;
     UserSummary agent;
@@ -231,5 +233,20 @@ class DashboardViewTest extends SpringBrowserlessTest {
         open();
         assertThat($(Select.class).withId("line-select").all()).as("no visible selector").isEmpty();
         assertThat($(Span.class).withId("offer-line").all()).isEmpty();
+    }
+
+    @Test
+    void aPushThatChangesOnlyTheFiguresRepaintsThemAndKeepsTheCardAndItsSelection() {
+        agents.setGlobal(agent.id(), GlobalAction.PAUSE, reasons.findByName("Lunch").orElseThrow().id());
+        DashboardView view = open();
+        QueueCard card = $(QueueCard.class).single();
+        test($(com.vaadin.flow.component.checkbox.Checkbox.class, card).single()).click();
+
+        call();
+        view.apply(dashboards.load(agent.id()));
+
+        assertThat($(QueueCard.class).single()).isSameAs(card);
+        assertThat(card.isSelected()).isTrue();
+        assertThat(card.getElement().getTextRecursively()).contains("Calls waiting1");
     }
 }
