@@ -14,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.agent.data.PresenceRepository;
 import org.switchboard.agent.data.PresenceRepository.PresenceRow;
 import org.switchboard.agent.data.PresenceRepository.QueueStateRow;
+import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.queue.QueueKind;
+import org.switchboard.security.UserService;
 
 /**
  * An agent's presence: joining queues, Ready / pause / logout per queue or everywhere at once,
@@ -33,9 +35,11 @@ public class AgentStatusService {
     private final AgentAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final UserService users;
 
     AgentStatusService(PresenceRepository presence, PauseReasonService reasons, AgentAccess access,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, UserService users) {
+        this.users = users;
         this.presence = presence;
         this.reasons = reasons;
         this.access = access;
@@ -53,6 +57,12 @@ public class AgentStatusService {
     @Transactional(readOnly = true)
     public AgentStatus statusOf(long userId) {
         return read(userId);
+    }
+
+    /** The line that rings the agent's calls, or null when the user has no lines; for the telephony side. */
+    @Transactional(readOnly = true)
+    public String lineOf(long userId) {
+        return lineOf(presence.find(userId).map(PresenceRow::line).orElse(null), users.linesOf(userId));
     }
 
     /** The agents of a queue and their states, for its details. */
@@ -139,16 +149,28 @@ public class AgentStatusService {
         presence.setLastSeen(userId, clock.instant());
     }
 
-    /** The extension that takes contact-center calls; offers name it. */
+    /**
+     * The line selector: which of the user's extensions takes contact-center calls; offers name it.
+     * Only between calls, so an offer rings the line it names.
+     */
     @Transactional
     public AgentStatus setLine(long userId, String line) {
         access.requireSelfOrManager(userId);
-        String trimmed = line == null ? "" : line.trim();
-        if (!trimmed.isEmpty() && !trimmed.matches("[0-9A-Za-z+*#._-]{1,30}")) {
-            throw new ValidationException("A line is up to 30 letters, digits or + * # . _ -");
+        String chosen = line == null ? "" : line.trim();
+        List<String> lines = users.linesOf(userId);
+        if (!lines.contains(chosen)) {
+            throw new ValidationException(lines.isEmpty() ? "This user has no lines; an administrator enters its extensions."
+                    : "'" + chosen + "' is not one of the lines " + String.join(", ", lines) + ".");
         }
-        lock(userId, clock.instant());
-        presence.setLine(userId, trimmed.isEmpty() ? null : trimmed);
+        PresenceRow agent = lock(userId, clock.instant());
+        if (agent.activity() != Activity.IDLE) {
+            throw new ConflictException("Change the line between calls: it rings the call you have now.");
+        }
+        if (!chosen.equals(agent.line())) {
+            presence.setLine(userId, chosen);
+            presence.event(userId, clock.instant(), "LINE", null, null, AgentAccess.actorId(), chosen);
+            publish(userId, Set.of(), false);
+        }
         return read(userId);
     }
 
@@ -233,17 +255,23 @@ public class AgentStatusService {
 
     private AgentStatus read(long userId) {
         PresenceRow row = presence.find(userId).orElse(null);
+        List<String> lines = users.linesOf(userId);
         List<QueueStatus> queues = presence.queueStates(userId).stream()
                 .map(q -> new QueueStatus(q.queueId(), q.queueName(), QueueKind.valueOf(q.kind()), q.state(),
                         q.pauseReasonId(), q.pauseReason(), q.since()))
                 .toList();
         if (row == null) {
             Instant now = clock.instant();
-            return new AgentStatus(userId, null, Activity.IDLE, now, now, 0, null, null, queues);
+            return new AgentStatus(userId, null, Activity.IDLE, now, now, 0, null, lineOf(null, lines), lines, queues);
         }
         PendingChange pending = row.pendingAction() == null ? null
                 : new PendingChange(row.pendingAction(), row.pendingReasonId(), row.pendingReason());
         return new AgentStatus(userId, row.username(), row.activity(), row.activitySince(), row.idleSince(),
-                row.missedInRow(), pending, row.line(), queues);
+                row.missedInRow(), pending, lineOf(row.line(), lines), lines, queues);
+    }
+
+    /** The chosen line while it is still one of the user's, else the first of them (admins may change the list). */
+    private static String lineOf(String chosen, List<String> lines) {
+        return lines.contains(chosen) ? chosen : lines.isEmpty() ? null : lines.getFirst();
     }
 }

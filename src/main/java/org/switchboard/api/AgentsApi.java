@@ -42,11 +42,13 @@ class AgentsApi {
     record QueueStatusResource(String queue, String state, String pauseReason) {
     }
 
-    record StatusResource(String username, String status, String activity, String pending, List<QueueStatusResource> queues) {
+    /** @param line the extension that takes contact-center calls, one of {@code lines} */
+    record StatusResource(String username, String status, String activity, String pending, String line, List<String> lines,
+            List<QueueStatusResource> queues) {
 
         static StatusResource of(AgentStatus s) {
             return new StatusResource(s.username(), s.overall().name(), s.activity().name(),
-                    s.pending() == null ? null : s.pending().action().name(),
+                    s.pending() == null ? null : s.pending().action().name(), s.line(), s.lines(),
                     s.queues().stream().map(q -> new QueueStatusResource(q.queueName(), q.state().name(), q.pauseReason())).toList());
         }
     }
@@ -105,25 +107,36 @@ class AgentsApi {
         return StatusResource.of(agents.setGlobal(id, change.action(), reasonId));
     }
 
+    record LineChange(String line) {
+    }
+
+    /** The line selector of a desk phone or CTI client: which of the agent's extensions takes queue calls. */
+    @PutMapping("/line")
+    StatusResource line(@PathVariable String username, @RequestBody LineChange change) {
+        long id = agent(username);
+        agents.heartbeat(id);
+        return StatusResource.of(agents.setLine(id, change.line()));
+    }
+
     @PostMapping("/offers/{contactId}/accept")
     ContactResource accept(@PathVariable String username, @PathVariable long contactId) {
         long id = agent(username);
         agents.heartbeat(id);
-        return ContactResource.of(contacts.accept(id, contactId));
+        return ContactResource.of(contacts.accept(id, contactId), agents);
     }
 
     @PostMapping("/contacts/{contactId}/end")
     ContactResource end(@PathVariable String username, @PathVariable long contactId) {
         long id = agent(username);
         agents.heartbeat(id);
-        return ContactResource.of(contacts.end(id, contactId));
+        return ContactResource.of(contacts.end(id, contactId), agents);
     }
 
     @PostMapping("/wrap-up/end")
     ContactResource endWrapUp(@PathVariable String username) {
         long id = agent(username);
         agents.heartbeat(id);
-        return ContactResource.of(contacts.endWrapUp(id));
+        return ContactResource.of(contacts.endWrapUp(id), agents);
     }
 
     private long agent(String username) {

@@ -2,6 +2,7 @@ package org.switchboard.api;
 
 import java.time.Instant;
 
+import org.switchboard.agent.AgentStatusService;
 import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactState;
 import org.switchboard.contact.ContactType;
@@ -9,15 +10,21 @@ import org.switchboard.contact.ContactView;
 import org.switchboard.contact.Outcome;
 import org.switchboard.contact.WrapUpEndedBy;
 
-/** A contact in API responses. */
+/**
+ * A contact in API responses.
+ *
+ * @param line for a call offered to or held by an agent: the agent's line, the device the telephony side rings
+ */
 record ContactResource(long id, ContactType type, Channel channel, String queue, ContactState state, Outcome outcome,
-        String customerName, String customerAddress, String agent, Instant createdAt, Instant offeredAt,
+        String customerName, String customerAddress, String agent, String line, Instant createdAt, Instant offeredAt,
         Instant offerExpiresAt, Instant answeredAt, Instant connectedAt, Instant endedAt, Instant wrapUpEndsAt,
         Instant wrapUpEndedAt, WrapUpEndedBy wrapUpEndedBy, Instant closedAt) {
 
-    static ContactResource of(ContactView c) {
+    static ContactResource of(ContactView c, AgentStatusService agents) {
+        boolean ringsAgent = c.agentId() != null && c.type().isVoice()
+                && (c.state() == ContactState.OFFERED || c.state() == ContactState.CONNECTED);
         return new ContactResource(c.id(), c.type(), c.channel(), c.queueName(), c.state(), c.outcome(), c.customerName(),
-                c.customerAddress(), c.agentUsername(), c.createdAt(), c.offeredAt(), c.offerExpiresAt(), c.answeredAt(),
+                c.customerAddress(), c.agentUsername(), ringsAgent ? agents.lineOf(c.agentId()) : null, c.createdAt(), c.offeredAt(), c.offerExpiresAt(), c.answeredAt(),
                 c.connectedAt(), c.endedAt(), c.wrapUpEndsAt(), c.wrapUpEndedAt(), c.wrapUpEndedBy(), c.closedAt());
     }
 }

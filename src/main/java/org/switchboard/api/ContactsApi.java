@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.agent.AgentStatusService;
 import org.switchboard.chat.ChatService;
 import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactService;
@@ -30,8 +31,11 @@ class ContactsApi {
     private final ContactService contacts;
     private final ChatService chats;
     private final ApiProperties properties;
+    private final AgentStatusService agents;
 
-    ContactsApi(IdempotentContacts idempotent, ContactService contacts, ChatService chats, ApiProperties properties) {
+    ContactsApi(IdempotentContacts idempotent, ContactService contacts, ChatService chats, ApiProperties properties,
+            AgentStatusService agents) {
+        this.agents = agents;
         this.idempotent = idempotent;
         this.contacts = contacts;
         this.chats = chats;
@@ -46,7 +50,7 @@ class ContactsApi {
         properties.checkTextLength(body.text());
         var result = idempotent.create(client.keyId(), idempotencyKey,
                 new NewContact(body.queue(), body.type(), body.channel(), body.customerName(), body.customerAddress()), body.text());
-        ContactResource resource = ContactResource.of(result.contact());
+        ContactResource resource = ContactResource.of(result.contact(), agents);
         return ResponseEntity.created(URI.create("/api/v1/contacts/" + resource.id()))
                 .header("Idempotent-Replayed", Boolean.toString(result.replayed())).body(resource);
     }
@@ -54,7 +58,7 @@ class ContactsApi {
     @GetMapping("/{id}")
     ContactResource get(@AuthenticationPrincipal ApiClient client, @PathVariable long id) {
         client.require(ApiScope.READ);
-        return ContactResource.of(contacts.get(id));
+        return ContactResource.of(contacts.get(id), agents);
     }
 
     record CustomerMessage(String text) {
@@ -74,6 +78,6 @@ class ContactsApi {
     @PostMapping("/{id}/hangup")
     ContactResource hangUp(@AuthenticationPrincipal ApiClient client, @PathVariable long id) {
         client.require(contacts.get(id).type() == ContactType.CHAT ? ApiScope.CHATS : ApiScope.CALLS);
-        return ContactResource.of(contacts.customerLeft(id));
+        return ContactResource.of(contacts.customerLeft(id), agents);
     }
 }

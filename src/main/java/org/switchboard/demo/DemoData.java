@@ -88,12 +88,13 @@ class DemoData implements ApplicationRunner {
 
     private void seed() {
         Map<String, UserSummary> people = new LinkedHashMap<>();
-        user(people, "admin", "Ada Admin", Role.ADMIN);
-        user(people, "supervisor", "Sam Supervisor", Role.SUPERVISOR, Role.AGENT);
+        user(people, "admin", "Ada Admin", List.of(), Role.ADMIN);
+        user(people, "supervisor", "Sam Supervisor", List.of("1000"), Role.SUPERVISOR, Role.AGENT);
         String[][] agents = {{"agent1", "Alice Moreno"}, {"agent2", "Bruno Keller"}, {"agent3", "Chloe Tanaka"},
                 {"agent4", "David Okafor"}, {"agent5", "Emma Lindqvist"}, {"agent6", "Farid Haddad"}};
-        for (String[] agent : agents) {
-            user(people, agent[0], agent[1], Role.AGENT);
+        for (int i = 0; i < agents.length; i++) {
+            // a desk phone and a softphone each, so the dashboard's line selector has a choice
+            user(people, agents[i][0], agents[i][1], List.of("10" + (i + 11), "20" + (i + 11)), Role.AGENT);
         }
 
         QueueInfo sales = queues.create(QueueSettings.defaults("Sales", QueueKind.CALL));
@@ -119,10 +120,10 @@ class DemoData implements ApplicationRunner {
                 people.size(), PASSWORD);
     }
 
-    private void user(Map<String, UserSummary> people, String username, String name, Role... roles) {
+    private void user(Map<String, UserSummary> people, String username, String name, List<String> lines, Role... roles) {
         UserSummary existing = users.findByUsername(username).orElse(null);
         UserSummary user = existing != null ? existing
-                : users.create(new UserForm(username, name, PASSWORD, EnumSet.copyOf(List.of(roles))));
+                : users.create(new UserForm(username, name, PASSWORD, EnumSet.copyOf(List.of(roles)), lines));
         people.put(username, user);
     }
 

@@ -24,6 +24,8 @@ import org.switchboard.security.data.UserRepository;
 public class UserService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,50}");
+    private static final Pattern EXTENSION = Pattern.compile("[0-9A-Za-z+*#._-]{1,30}");
+    static final int MAX_LINES = 10;
     static final int MIN_PASSWORD_LENGTH = 8;
 
     private final UserRepository users;
@@ -53,6 +55,15 @@ public class UserService {
         return users.findByUsername(username).map(UserService::summary);
     }
 
+    /**
+     * The user's phone extensions, the first taking calls until the agent picks another; empty when it
+     * has none. Open to the routing engine and the telephony side as a directory is; only admins change them.
+     */
+    @Transactional(readOnly = true)
+    public List<String> linesOf(long userId) {
+        return users.findLines(userId);
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public UserSummary create(UserForm form) {
@@ -62,9 +73,11 @@ public class UserService {
         }
         UserEntity user = new UserEntity(username, validDisplayName(form.displayName()),
                 passwordEncoder.encode(validPassword(form.password())), validRoles(form.roles()), clock.instant());
+        user.setLines(form.lines() == null ? List.of() : validLines(form.lines()));
         UserSummary created = summary(users.save(user));
         audit.record(AuditAction.USER_CREATED, AuditTarget.user(created.id(), created.username()),
-                "Name: " + created.displayName() + "; roles: " + roleLabels(created.roles()));
+                "Name: " + created.displayName() + "; roles: " + roleLabels(created.roles())
+                        + (created.lines().isEmpty() ? "" : "; lines: " + String.join(", ", created.lines())));
         return created;
     }
 
@@ -85,6 +98,13 @@ public class UserService {
         }
         if (!roles.equals(user.getRoles())) {
             changes.add("roles: " + roleLabels(user.getRoles()) + " → " + roleLabels(roles));
+        }
+        if (form.lines() != null) {
+            List<String> lines = validLines(form.lines());
+            if (!lines.equals(user.getLines())) {
+                changes.add("lines: " + lineLabels(user.getLines()) + " → " + lineLabels(lines));
+            }
+            user.setLines(lines);
         }
         user.setDisplayName(displayName);
         user.setRoles(roles);
@@ -153,7 +173,7 @@ public class UserService {
 
     static UserSummary summary(UserEntity user) {
         return new UserSummary(user.getId(), user.getUsername(), user.getDisplayName(), user.getRoles(),
-                user.isEnabled(), user.getVersion());
+                user.isEnabled(), user.getVersion(), user.getLines());
     }
 
     private static String validUsername(String username) {
@@ -178,6 +198,32 @@ public class UserService {
             throw new ValidationException("A password has 8 to 72 characters.");
         }
         return password;
+    }
+
+    private static String lineLabels(List<String> lines) {
+        return lines.isEmpty() ? "none" : String.join(", ", lines);
+    }
+
+    /** Trimmed, blank entries left out, each a dialable extension, no repeats, at most {@value #MAX_LINES}. */
+    static List<String> validLines(List<String> lines) {
+        List<String> valid = new java.util.ArrayList<>();
+        for (String line : lines) {
+            String trimmed = line == null ? "" : line.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!EXTENSION.matcher(trimmed).matches()) {
+                throw new ValidationException("The line '" + trimmed + "' is not an extension: up to 30 letters, digits or + * # . _ -");
+            }
+            if (valid.contains(trimmed)) {
+                throw new ValidationException("The line " + trimmed + " is listed twice.");
+            }
+            valid.add(trimmed);
+        }
+        if (valid.size() > MAX_LINES) {
+            throw new ValidationException("A user has at most " + MAX_LINES + " lines.");
+        }
+        return valid;
     }
 
     private static Set<Role> validRoles(Set<Role> roles) {

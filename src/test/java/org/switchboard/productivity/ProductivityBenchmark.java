@@ -115,7 +115,7 @@ public final class ProductivityBenchmark {
                     .params(username, "Bench Agent " + i).update();
             long id = jdbc.sql("SELECT id FROM app_user WHERE username = ?").param(username).query(Long.class).single();
             jdbc.sql("INSERT INTO user_role (app_user, role) VALUES (?, 'AGENT')").param(id).update();
-            agents.add(new UserSummary(id, username, "Bench Agent " + i, EnumSet.of(Role.AGENT), true, 0));
+            agents.add(new UserSummary(id, username, "Bench Agent " + i, EnumSet.of(Role.AGENT), true, 0, List.of()));
         }
         return agents;
     }

@@ -1,5 +1,6 @@
 package org.switchboard.admin.ui;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 
 import com.vaadin.flow.component.button.Button;
@@ -28,7 +29,12 @@ class UserDialog extends Dialog {
         CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
         roles.setItems(Role.values());
         roles.setItemLabelGenerator(Role::label);
+        TextField lines = new TextField("Lines");
+        lines.setId("user-lines");
+        lines.setPlaceholder("e.g. 1001, 1002");
+        lines.setHelperText("Phone extensions, separated by commas. The first takes contact-center calls until the agent picks another.");
         if (existing != null) {
+            lines.setValue(String.join(", ", existing.lines()));
             username.setValue(existing.username());
             username.setReadOnly(true);
             displayName.setValue(existing.displayName());
@@ -36,11 +42,11 @@ class UserDialog extends Dialog {
         } else {
             roles.setValue(EnumSet.of(Role.AGENT));
         }
-        add(new FormLayout(username, displayName, password, roles));
+        add(new FormLayout(username, displayName, password, roles, lines));
 
         Button save = new Button("Save", e -> {
             UserForm form = new UserForm(username.getValue(), displayName.getValue(), password.getValue(),
-                    roles.getValue());
+                    roles.getValue(), Arrays.asList(lines.getValue().split(",")));
             try {
                 if (existing == null) {
                     users.create(form);

@@ -40,6 +40,7 @@ class UsersView extends Main {
         grid.addColumn(UserSummary::username).setHeader("User name").setSortable(true);
         grid.addColumn(UserSummary::displayName).setHeader("Name").setSortable(true).setFlexGrow(2);
         grid.addColumn(u -> String.join(", ", u.roles().stream().map(Role::label).toList())).setHeader("Roles");
+        grid.addColumn(u -> String.join(", ", u.lines())).setHeader("Lines");
         grid.addComponentColumn(u -> {
             Span badge = new Span(u.enabled() ? "Active" : "Disabled");
             badge.getElement().getThemeList().add(u.enabled() ? "badge success" : "badge error");

@@ -33,6 +33,7 @@ class ContactPanel extends Div {
 
     private final Actions actions;
     private ContactView shown;
+    private String shownLine;
     private boolean rendered;
 
     ContactPanel(Actions actions) {
@@ -41,21 +42,24 @@ class ContactPanel extends Div {
     }
 
     /**
-     * Shows the call; a repaint with the very same call keeps the buttons in place, so a click that is
-     * under way (or a number being typed) is not lost to a push that changed something else.
+     * Shows the call; a repaint with the very same call and line keeps the buttons in place, so a click
+     * that is under way (or a number being typed) is not lost to a push that changed something else.
+     *
+     * @param line the agent's line, which an offered call rings
      */
-    void show(ContactView call) {
-        if (rendered && Objects.equals(call, shown)) {
+    void show(ContactView call, String line) {
+        if (rendered && Objects.equals(call, shown) && Objects.equals(line, shownLine)) {
             return;
         }
         rendered = true;
         shown = call;
+        shownLine = line;
         removeAll();
         setClassName("contact-panel");
         if (call == null) {
             idle();
         } else if (call.state() == ContactState.OFFERED) {
-            offer(call);
+            offer(call, line);
         } else if (call.state() == ContactState.CONNECTED) {
             connected(call);
         } else if (call.state() == ContactState.WRAP_UP) {
@@ -63,7 +67,7 @@ class ContactPanel extends Div {
         }
     }
 
-    private void offer(ContactView offer) {
+    private void offer(ContactView offer, String line) {
         addClassName("offer");
         Span headline = new Span(offer.type().label() + (offer.queueName() == null ? "" : " · " + offer.queueName()));
         headline.addClassName("headline");
@@ -71,7 +75,14 @@ class ContactPanel extends Div {
         Button accept = button("Accept", VaadinIcon.PHONE, "Accept (Alt+A)", b -> actions.accept(offer));
         accept.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
         accept.setId("accept");
-        add(details(headline, who(offer)), Countdown.until(offer.offerExpiresAt()), accept);
+        Div details = details(headline, who(offer));
+        if (line != null) {
+            Span rings = new Span("on line " + line);
+            rings.addClassName("line");
+            rings.setId("offer-line");
+            details.add(rings);
+        }
+        add(details, Countdown.until(offer.offerExpiresAt()), accept);
     }
 
     private void connected(ContactView call) {

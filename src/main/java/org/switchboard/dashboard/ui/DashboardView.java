@@ -1,7 +1,9 @@
 package org.switchboard.dashboard.ui;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +24,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -30,6 +33,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.common.Subscriptions;
+import org.switchboard.agent.Activity;
+import org.switchboard.agent.AgentStatus;
 import org.switchboard.agent.AgentStatusService;
 import org.switchboard.agent.GlobalAction;
 import org.switchboard.agent.PauseReason;
@@ -49,6 +54,7 @@ import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.DashboardModel;
 import org.switchboard.dashboard.DashboardService;
 import org.switchboard.dashboard.StatusBadge;
+import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 
@@ -76,6 +82,8 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final Span since = new Span();
     private final MenuBar statusMenu = new MenuBar();
     private final Div pending = new Div();
+    private final Select<String> line = new Select<>();
+    private List<String> lines = List.of();
     private final ContactPanel panel = new ContactPanel(this);
     private final AudioMessageService audio;
     private final RecordingPlayback playback;
@@ -84,6 +92,8 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final Map<Long, QueueCard> cardsById = new LinkedHashMap<>();
     private final CoalescedRefresh<DashboardModel> refresh;
     private DashboardModel model;
+    private List<PauseReason> menuReasons;
+    private List<ContactView> shownChats;
     private Long announcedOffer;
 
     DashboardView(DashboardService dashboards, AgentStatusService agents, ContactService contacts, DashboardFeed feed,
@@ -108,7 +118,15 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         notify.setAriaLabel("Allow notifications of new calls");
         notify.setTooltipText("Allow notifications of new calls while this tab is in the background");
         notify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        Div statusBar = new Div(new Span("Agent status"), status, since, statusMenu, pending, notify);
+        line.setId("line-select");
+        line.setAriaLabel("Line for queue calls");
+        line.setItemLabelGenerator(extension -> "Line " + extension);
+        line.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                run(() -> agents.setLine(me.id(), e.getValue()));
+            }
+        });
+        Div statusBar = new Div(new Span("Agent status"), status, since, statusMenu, pending, line, notify);
         statusBar.addClassName("status-bar");
         cards.addClassName("cards");
         cards.setId("queue-cards");
@@ -161,23 +179,50 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         }
         pending.setText(agent.pending() == null ? "" : "After this call: " + (agent.pending().action() == GlobalAction.LOGOUT
                 ? "logout" : "pause (" + agent.pending().pauseReason() + ")"));
-        buildStatusMenu(next);
+        if (!next.pauseReasons().equals(menuReasons)) {
+            buildStatusMenu(next);
+        }
+        showLine(agent);
         ContactView call = next.call();
-        panel.show(call);
+        // The panel keeps itself as it is when the call and line did not change.
+        panel.show(call, agent.line());
         stopPlaybackUnlessConnected(call);
         announce(call);
-        showChats(next);
-        Map<Long, Boolean> selected = new LinkedHashMap<>();
-        cardsById.forEach((id, card) -> selected.put(id, card.isSelected()));
-        cards.removeAll();
-        cardsById.clear();
-        for (QueueStatus queue : agent.queues()) {
-            QueueCard card = new QueueCard(queue, next.metrics().get(queue.queueId()), next.pauseReasons(),
-                    selected.getOrDefault(queue.queueId(), false), this);
-            cardsById.put(queue.queueId(), card);
-            cards.add(card);
+        if (!next.chats().equals(shownChats)) {
+            showChats(next);
         }
-        if (agent.queues().isEmpty()) {
+        showCards(next);
+    }
+
+    /**
+     * One card per assigned queue. A push that changed only a queue's figures repaints only those
+     * figures, so hundreds of open dashboards stay cheap to update; a changed status rebuilds the card.
+     */
+    private void showCards(DashboardModel next) {
+        List<QueueStatus> queues = next.status().queues();
+        Map<Long, Boolean> selected = new HashMap<>();
+        cardsById.forEach((id, card) -> selected.put(id, card.isSelected()));
+        if (!queues.stream().map(QueueStatus::queueId).toList().equals(List.copyOf(cardsById.keySet()))) {
+            cards.removeAll();
+            cardsById.clear();
+        }
+        for (QueueStatus queue : queues) {
+            QueueCard card = cardsById.get(queue.queueId());
+            QueueMetrics metrics = next.metrics().get(queue.queueId());
+            if (card != null && card.shows(queue, next.pauseReasons())) {
+                card.showFigures(metrics);
+                continue;
+            }
+            QueueCard fresh = new QueueCard(queue, metrics, next.pauseReasons(),
+                    selected.getOrDefault(queue.queueId(), false), this);
+            if (card == null) {
+                cards.add(fresh);
+            } else {
+                cards.replace(card, fresh);
+            }
+            cardsById.put(queue.queueId(), fresh);
+        }
+        if (queues.isEmpty() && cards.getComponentCount() == 0) {
             cards.add(new Span("You are not assigned to any queue yet. An administrator assigns queues."));
         }
     }
@@ -190,12 +235,26 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         }
     }
 
+    /** The line selector: the user's extensions, the one taking queue calls chosen; fixed during a call. */
+    private void showLine(AgentStatus agent) {
+        line.setVisible(!agent.lines().isEmpty());
+        if (!agent.lines().equals(lines)) {
+            lines = agent.lines();
+            line.setItems(lines);
+        }
+        line.setValue(agent.line());
+        boolean idle = agent.activity() == Activity.IDLE;
+        line.setReadOnly(!idle);
+        line.setTooltipText(idle ? "The line that rings for calls from your queues" : "Change the line between calls");
+    }
+
     private static String pausedReason(DashboardModel model) {
         return model.status().queues().stream().filter(q -> q.state() == PresenceState.PAUSED).map(QueueStatus::pauseReason)
                 .findFirst().orElse(null);
     }
 
     private void buildStatusMenu(DashboardModel next) {
+        menuReasons = next.pauseReasons();
         statusMenu.removeAll();
         SubMenu menu = statusMenu.addItem("Change status").getSubMenu();
         menu.addItem("Ready", e -> run(() -> agents.setGlobal(me.id(), GlobalAction.READY, null)));
@@ -206,6 +265,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     }
 
     private void showChats(DashboardModel next) {
+        shownChats = next.chats();
         chats.removeAll();
         for (ContactView chat : next.chats()) {
             Span text = new Span(chat.channel().name() + " chat · " + chat.queueName() + " · "

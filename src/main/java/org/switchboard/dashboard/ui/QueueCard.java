@@ -25,8 +25,14 @@ class QueueCard extends Div {
     }
 
     private final Checkbox selected = new Checkbox();
+    private final QueueStatus queue;
+    private final List<PauseReason> reasons;
+    private QueueMetrics metrics;
+    private QueueFigures figures;
 
     QueueCard(QueueStatus queue, QueueMetrics metrics, List<PauseReason> reasons, boolean wasSelected, Actions actions) {
+        this.queue = queue;
+        this.reasons = reasons;
         addClassName("queue-card");
         getElement().setAttribute("data-queue", queue.queueName());
         selected.setAriaLabel("Select " + queue.queueName());
@@ -53,7 +59,28 @@ class QueueCard extends Div {
         menu.addItem("Logout", e -> actions.setState(queue, PresenceState.LOGGED_OUT, null));
         Div statusRow = new Div(state, myStatus);
         statusRow.addClassName("card-head");
-        add(head, statusRow, new QueueFigures(queue.kind(), metrics));
+        add(head, statusRow);
+        showFigures(metrics);
+    }
+
+    /** Whether this card shows the agent's status as given, so that only its figures need to follow. */
+    boolean shows(QueueStatus status, List<PauseReason> pauseReasons) {
+        return queue.equals(status) && reasons.equals(pauseReasons);
+    }
+
+    /** New figures replace the old ones; the rest of the card (checkbox, menu) stays as it is. */
+    void showFigures(QueueMetrics next) {
+        if (figures != null && next != null && next.equals(metrics)) {
+            return;
+        }
+        QueueFigures replacement = new QueueFigures(queue.kind(), next);
+        if (figures == null) {
+            add(replacement);
+        } else {
+            replace(figures, replacement);
+        }
+        figures = replacement;
+        metrics = next;
     }
 
     boolean isSelected() {

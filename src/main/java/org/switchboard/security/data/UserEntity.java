@@ -2,7 +2,9 @@ package org.switchboard.security.data;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,8 @@ public class UserEntity {
     private int version;
     @MappedCollection(idColumn = "app_user")
     private Set<RoleGrant> roles = new HashSet<>();
+    @MappedCollection(idColumn = "app_user", keyColumn = "position")
+    private List<Line> lines = new ArrayList<>();
 
     public UserEntity(String username, String displayName, String passwordHash, Set<Role> roles, Instant createdAt) {
         this.username = username;
@@ -86,6 +90,19 @@ public class UserEntity {
 
     public void setRoles(Set<Role> newRoles) {
         roles = newRoles.stream().map(RoleGrant::new).collect(Collectors.toCollection(HashSet::new));
+    }
+
+    /** The phone extensions, in the order the admin entered them. */
+    public List<String> getLines() {
+        return lines.stream().map(Line::extension).toList();
+    }
+
+    public void setLines(List<String> extensions) {
+        lines = extensions.stream().map(Line::new).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    @Table("user_line")
+    record Line(String extension) {
     }
 
     @Table("user_role")

@@ -18,6 +18,9 @@ public interface UserRepository extends ListCrudRepository<UserEntity, Long> {
     @Query("SELECT COUNT(*) FROM user_role r JOIN app_user u ON u.id = r.app_user WHERE r.role = 'ADMIN' AND u.enabled")
     int countEnabledAdmins();
 
+    @Query("SELECT extension FROM user_line WHERE app_user = :userId ORDER BY position")
+    List<String> findLines(long userId);
+
     @Query("SELECT * FROM app_user ORDER BY display_name")
     List<UserEntity> findAllOrderByDisplayName();
 }

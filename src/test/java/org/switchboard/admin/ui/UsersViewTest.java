@@ -45,7 +45,7 @@ class UsersViewTest extends SpringBrowserlessTest {
         assertThat(test(grid).size()).isEqualTo(1);
         assertThat(test(grid).getRow(0).username()).isEqualTo(username);
 
-        test($(Button.class).from(test(grid).getCellComponent(0, 4)).withText("Disable").single()).click();
+        test($(Button.class).from(test(grid).getCellComponent(0, 5)).withText("Disable").single()).click();
 
         assertThat(users.findByUsername(username).orElseThrow().enabled()).isFalse();
         assertThat(test(grid).getRow(0).enabled()).isFalse();
@@ -53,5 +53,25 @@ class UsersViewTest extends SpringBrowserlessTest {
                 .filter(e -> Long.valueOf(user.id()).equals(e.targetId())).findFirst().orElseThrow();
         assertThat(entry.actorUsername()).isEqualTo("admin");
         assertThat(entry.targetName()).isEqualTo(username);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUserDialogSavesTheUsersLinesAndRefusesABadOne() {
+        String username = "uv-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new UserForm(username, "Lined User", "password1", Set.of(Role.AGENT)));
+        navigate(UsersView.class);
+        Grid<UserSummary> grid = $(Grid.class).single();
+        test($(TextField.class).id("user-search")).setValue(username);
+        test($(Button.class).from(test(grid).getCellComponent(0, 5)).withText("Edit").single()).click();
+
+        test($(TextField.class).id("user-lines")).setValue("1001, 1002 x");
+        test($(Button.class).withText("Save").single()).click();
+        assertThat(users.findByUsername(username).orElseThrow().lines()).as("a bad extension changes nothing").isEmpty();
+
+        test($(TextField.class).id("user-lines")).setValue(" 1001, 1002,");
+        test($(Button.class).withText("Save").single()).click();
+        assertThat(users.findByUsername(username).orElseThrow().lines()).containsExactly("1001", "1002");
+        assertThat(test(grid).getCellText(0, 3)).isEqualTo("1001, 1002");
     }
 }

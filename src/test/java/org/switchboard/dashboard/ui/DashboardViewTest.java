@@ -7,6 +7,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.security.SignedInUser;
 import org.switchboard.security.SystemUser;
+import org.switchboard.security.UserForm;
+import org.switchboard.security.UserService;
 import org.switchboard.security.UserSummary;
 
 /** Every state of the agent's dashboard, driven through the services and the view's own buttons. */
@@ -48,6 +51,10 @@ class DashboardViewTest extends SpringBrowserlessTest {
     Sweeper sweeper;
     @Autowired
     MutableClock clock;
+    @Autowired
+    UserService users;
+    @Autowired
+    org.switchboard.dashboard.DashboardService dashboards;
 
     QueueInfo queue;
     UserSummary agent;
@@ -177,5 +184,69 @@ class DashboardViewTest extends SpringBrowserlessTest {
         test(button("login-to-queues")).click();
         assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
         assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Ready");
+    }
+
+    void giveLines(String... lines) {
+        SystemUser.run(() -> {
+            UserSummary current = users.findByUsername(agent.username()).orElseThrow();
+            users.update(current.id(), current.version(), new UserForm(null, current.displayName(), null, current.roles(),
+                    java.util.List.of(lines)));
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    Select<String> lineSelect() {
+        return $(Select.class).id("line-select");
+    }
+
+    @Test
+    void theLineSelectorListsTheAgentsLinesAndThePickedOneRingsTheNextOffer() {
+        giveLines("1001", "1002");
+        open();
+        assertThat(test(lineSelect()).getSuggestions()).containsExactly("Line 1001", "Line 1002");
+        assertThat(lineSelect().getValue()).as("the first line takes calls until the agent picks").isEqualTo("1001");
+
+        test(lineSelect()).selectItem("Line 1002");
+        assertThat(agents.statusOf(agent.id()).line()).isEqualTo("1002");
+
+        call();
+        open();
+        assertThat($(Span.class).withId("offer-line").single().getText()).isEqualTo("on line 1002");
+        assertThat(lineSelect().getValue()).isEqualTo("1002");
+        assertThat(lineSelect().isReadOnly()).as("the line stays while a call rings it").isTrue();
+    }
+
+    @Test
+    void aLineAnAdminRemovedMeanwhileIsRefusedAndTheSelectorShowsTheLineThatRings() {
+        giveLines("1001", "1002");
+        open();
+        giveLines("1001");
+        test(lineSelect()).selectItem("Line 1002");
+        assertThat(agents.statusOf(agent.id()).line()).isEqualTo("1001");
+        assertThat(lineSelect().getValue()).isEqualTo("1001");
+        assertThat(test(lineSelect()).getSuggestions()).containsExactly("Line 1001");
+    }
+
+    @Test
+    void anAgentWithoutLinesSeesNoSelectorAndOffersNameNoLine() {
+        call();
+        open();
+        assertThat($(Select.class).withId("line-select").all()).as("no visible selector").isEmpty();
+        assertThat($(Span.class).withId("offer-line").all()).isEmpty();
+    }
+
+    @Test
+    void aPushThatChangesOnlyTheFiguresRepaintsThemAndKeepsTheCardAndItsSelection() {
+        agents.setGlobal(agent.id(), GlobalAction.PAUSE, reasons.findByName("Lunch").orElseThrow().id());
+        DashboardView view = open();
+        QueueCard card = $(QueueCard.class).single();
+        test($(com.vaadin.flow.component.checkbox.Checkbox.class, card).single()).click();
+
+        call();
+        view.apply(dashboards.load(agent.id()));
+
+        assertThat($(QueueCard.class).single()).isSameAs(card);
+        assertThat(card.isSelected()).isTrue();
+        assertThat(card.getElement().getTextRecursively()).contains("Calls waiting1");
     }
 }

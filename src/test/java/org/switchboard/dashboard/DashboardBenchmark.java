@@ -1,0 +1,366 @@
+package org.switchboard.dashboard;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.switchboard.RoutingFixture;
+import org.switchboard.SwitchboardApplication;
+import org.switchboard.agent.AgentStatusService;
+import org.switchboard.agent.GlobalAction;
+import org.switchboard.agent.PauseReasonService;
+import org.switchboard.contact.Channel;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.NewContact;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.security.SystemUser;
+import org.switchboard.security.UserSummary;
+
+/**
+ * Agent dashboard benchmark (issue 4), on the whole app with the embedded MariaDB and real Chromium
+ * pages over HTTP with WebSocket push. Run:
+ * {@code mvn -Pbenchmark verify -Dbenchmark=org.switchboard.dashboard.DashboardBenchmark}.
+ * <p>
+ * N agents share one call queue, paused so that no call is offered and the queue's figures are the
+ * only thing that changes. Each agent signs in and opens its dashboard in its own Chromium page
+ * (its own session: every page uses another loopback address, 127.0.0.x, so cookies never mix).
+ * Prints (a) live heap after GC with N dashboards open minus with none, per dashboard, and (b) for
+ * calls arriving one by one, the time from the committed change to the moment each page's "Calls
+ * waiting" figure shows it (the DOM change, recorded in the page by a MutationObserver; server and
+ * browser share one clock).
+ */
+public final class DashboardBenchmark {
+
+    /** The forked JVM sees the environment, not Maven's -D properties: {@code DASHBOARDS=20 mvn ...} for a quick run. */
+    private static final int DASHBOARDS = setting("DASHBOARDS", 200);
+    private static final int CHANGES = setting("CHANGES", 20);
+    private static final int BROWSERS = 2;
+
+    /** Records when the first card's first figure ("Calls waiting") first shows each value. */
+    private static final String RECORDER = """
+            window.__sbSeen = {};
+            (() => {
+              let last = null;
+              new MutationObserver(() => {
+                const figure = document.querySelector('#queue-cards .queue-card dl dd');
+                const value = figure && figure.textContent;
+                if (value != null && value !== last) {
+                  last = value;
+                  if (!(value in window.__sbSeen)) window.__sbSeen[value] = Date.now();
+                }
+              }).observe(document, {subtree: true, childList: true, characterData: true});
+            })();""";
+
+    public static void main(String[] args) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class,
+                RoutingFixture.class).profiles("test")
+                .run("--switchboard.demo=false", "--server.port=0", "--logging.level.root=warn",
+                        "--switchboard.dispatch.async=true", "--switchboard.dispatch.sweep-enabled=true",
+                        "--switchboard.embedded-db.data-dir=target/benchmark-mariadb",
+                        // no dev tools: their own connection per page is not part of the product
+                        "--vaadin.devmode.devTools.enabled=false", "--vaadin.devmode.liveReload.enabled=false",
+                        // nor the dev mode's record of where each component was made (off in production mode)
+                        "--vaadin.devmode.componentTracker.enabled=false")) {
+            SystemUser.run(() -> run(app));
+        }
+        System.exit(0);
+    }
+
+    private static void run(ConfigurableApplicationContext app) {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        RoutingFixture fixture = app.getBean(RoutingFixture.class);
+        AgentStatusService agents = app.getBean(AgentStatusService.class);
+        ContactService contacts = app.getBean(ContactService.class);
+        DashboardFeed feed = app.getBean(DashboardFeed.class);
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
+        List<UserSummary> people = fixture.readyAgents(DASHBOARDS, queue);
+        long reason = app.getBean(PauseReasonService.class).create(RoutingFixture.unique("Benchmark")).id();
+        people.forEach(agent -> agents.setGlobal(agent.id(), GlobalAction.PAUSE, reason));
+        System.out.printf("Dashboard benchmark: %d agents paused in queue %s, %d cores, port %d%n", DASHBOARDS,
+                queue.name(), Runtime.getRuntime().availableProcessors(), port);
+
+        try (Pages pages = Pages.start(port)) {
+            long liveBefore = liveHeap();
+            // The first dashboard of each browser also warms up what every later one shares (classes, caches).
+            long started = System.nanoTime();
+            pages.open(people.subList(0, BROWSERS), 0);
+            long liveWarm = liveHeap();
+            pages.open(people.subList(BROWSERS, DASHBOARDS), BROWSERS);
+            System.out.printf("%d dashboards open in %.0f s; %d subscribed to the feed%n", DASHBOARDS,
+                    (System.nanoTime() - started) / 1e9, feed.subscriberCount());
+            sleep(5_000); // the sign-in pages' UIs close; push connections settle
+            long liveAfter = liveHeap();
+            System.out.printf("(a) live heap after GC: %.1f MB with 0 dashboards, %.1f MB with %d: %.0f KB per dashboard "
+                    + "(%.0f KB per dashboard after the first %d)%n", liveBefore / 1e6, liveAfter / 1e6, DASHBOARDS,
+                    (liveAfter - liveBefore) / 1024.0 / DASHBOARDS, (liveAfter - liveWarm) / 1024.0 / (DASHBOARDS - BROWSERS),
+                    BROWSERS);
+
+            // (b) A call arrives every 2 s; every dashboard should show the new "Calls waiting" figure.
+            List<Long> changedAt = new ArrayList<>();
+            for (int k = 1; k <= CHANGES; k++) {
+                changedAt.add(System.currentTimeMillis());
+                contacts.create(new NewContact(queue.name(), ContactType.INBOUND_CALL, Channel.VOICE, "Caller " + k, null));
+                sleep(2_000);
+            }
+            List<Long> latencies = new ArrayList<>();
+            int missed = 0;
+            for (Map<String, Long> seen : pages.seen()) {
+                for (int k = 1; k <= CHANGES; k++) {
+                    Long at = seen.get(Integer.toString(k));
+                    if (at == null) {
+                        missed++;
+                    } else {
+                        latencies.add(at - changedAt.get(k - 1));
+                    }
+                }
+            }
+            Collections.sort(latencies);
+            // The server's share: after a change every open dashboard reloads its model on the two refresh threads.
+            DashboardService dashboards = app.getBean(DashboardService.class);
+            ExecutorService refresh = Executors.newFixedThreadPool(2);
+            long reloadStarted = System.nanoTime();
+            List<Future<?>> loads = people.stream().map(agent -> refresh.submit(() -> SystemUser.run(
+                    () -> dashboards.load(agent.id())))).collect(java.util.stream.Collectors.toList());
+            loads.forEach(DashboardBenchmark::get);
+            System.out.printf("(c) server reload of all %d dashboards' data on 2 threads: %d ms%n", DASHBOARDS,
+                    (System.nanoTime() - reloadStarted) / 1_000_000);
+            refresh.shutdown();
+            System.out.printf("(b) change -> shown in the page, %d dashboards x %d changes: n=%d not shown=%d p50=%d ms "
+                    + "p90=%d ms p99=%d ms max=%d ms%n", DASHBOARDS, CHANGES, latencies.size(), missed,
+                    percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99), latencies.getLast());
+        }
+    }
+
+    /**
+     * The browsers run in a child JVM, so that the Playwright client's objects stay out of the heap
+     * measured here. It takes commands on its standard input and answers on its standard output.
+     */
+    private record Pages(Process process, PrintWriter commands, BufferedReader answers) implements AutoCloseable {
+
+        static Pages start(int port) {
+            try {
+                Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
+                        "-cp", System.getProperty("java.class.path"), Pages.class.getName(), Integer.toString(port))
+                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                return new Pages(process, new PrintWriter(process.getOutputStream(), true),
+                        new BufferedReader(new InputStreamReader(process.getInputStream())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Signs in each agent in its own page; page {@code i} of the run uses loopback address number i. */
+        void open(List<UserSummary> agents, int firstIndex) {
+            StringBuilder command = new StringBuilder("open");
+            for (int i = 0; i < agents.size(); i++) {
+                command.append(' ').append(firstIndex + i).append(':').append(agents.get(i).username());
+            }
+            commands.println(command);
+            expect("opened");
+        }
+
+        /** Per page: the value of "Calls waiting" -> when the page first showed it. */
+        List<Map<String, Long>> seen() {
+            commands.println("seen");
+            List<Map<String, Long>> pages = new ArrayList<>();
+            for (String line = answer(); !line.equals("end"); line = answer()) {
+                Map<String, Long> seen = new java.util.HashMap<>();
+                for (String entry : line.isBlank() ? new String[0] : line.split(",")) {
+                    String[] valueAndTime = entry.split("=");
+                    seen.put(valueAndTime[0], Long.parseLong(valueAndTime[1]));
+                }
+                pages.add(seen);
+            }
+            return pages;
+        }
+
+        private void expect(String expected) {
+            String line = answer();
+            if (!expected.equals(line)) {
+                throw new IllegalStateException("The browsers answered " + line);
+            }
+        }
+
+        private String answer() {
+            try {
+                String line = answers.readLine();
+                if (line == null) {
+                    throw new IllegalStateException("The browsers' JVM ended");
+                }
+                return line;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            commands.println("quit");
+            try {
+                process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process.destroy();
+        }
+
+        /** The child JVM: {@value #BROWSERS} Chromiums, each with its share of the pages. */
+        public static void main(String[] args) throws IOException {
+            int port = Integer.parseInt(args[0]);
+            ExecutorService threads = Executors.newFixedThreadPool(BROWSERS);
+            List<BrowserPages> browsers = new ArrayList<>();
+            for (int b = 0; b < BROWSERS; b++) {
+                browsers.add(get(threads.submit(BrowserPages::launch)));
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+            PrintStream out = System.out;
+            System.setOut(System.err); // only answers on the parent's pipe
+            for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+                if (line.startsWith("open")) {
+                    String[] pages = line.substring(4).trim().split(" ");
+                    List<Future<Void>> opening = new ArrayList<>();
+                    for (int b = 0; b < browsers.size(); b++) {
+                        BrowserPages browser = browsers.get(b);
+                        List<String> mine = new ArrayList<>();
+                        for (int i = b; i < pages.length; i += browsers.size()) {
+                            mine.add(pages[i]);
+                        }
+                        opening.add(threads.submit(() -> browser.open(port, mine)));
+                    }
+                    opening.forEach(DashboardBenchmark::get);
+                    out.println("opened");
+                } else if (line.equals("seen")) {
+                    for (BrowserPages browser : browsers) {
+                        for (Map<String, Object> seen : get(threads.submit(browser::seen))) {
+                            out.println(String.join(",", seen.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + ((Number) e.getValue()).longValue()).toList()));
+                        }
+                    }
+                    out.println("end");
+                }
+                out.flush();
+            }
+            for (BrowserPages browser : browsers) {
+                get(threads.submit(browser::close));
+            }
+            threads.shutdown();
+            System.exit(0);
+        }
+    }
+
+    /**
+     * One Chromium with its share of the dashboards. Playwright is not thread-safe: each browser is
+     * used by one task at a time, and the futures order those tasks.
+     */
+    private record BrowserPages(Playwright playwright, BrowserContext context, List<Page> pages) {
+
+        static BrowserPages launch() {
+            // Debian's Chromium, as the *IT use: Playwright must not try to download its own
+            Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync", "--no-first-run",
+                            // many pages share a few renderer processes, or 200 of them would not fit
+                            "--renderer-process-limit=4", "--disable-site-isolation-trials",
+                            "--disable-renderer-backgrounding", "--disable-background-timer-throttling"));
+            String configured = System.getenv("CHROMIUM_PATH");
+            Path path = Path.of(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium");
+            if (Files.isExecutable(path)) {
+                options.setExecutablePath(path);
+            }
+            Browser browser = playwright.chromium().launch(options);
+            BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+            context.addInitScript(RECORDER);
+            context.setDefaultTimeout(120_000);
+            return new BrowserPages(playwright, context, new ArrayList<>());
+        }
+
+        /** @param pages "index:username" of each page to open */
+        Void open(int port, List<String> toOpen) {
+            for (String indexAndUser : toOpen) {
+                int i = Integer.parseInt(indexAndUser.substring(0, indexAndUser.indexOf(':')));
+                String username = indexAndUser.substring(indexAndUser.indexOf(':') + 1);
+                Page page = context.newPage();
+                String base = "http://127.0." + (i / 250) + "." + (2 + i % 250) + ":" + port;
+                page.navigate(base + "/dashboard");
+                page.getByLabel("Username").fill(username);
+                page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("password1");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+                page.waitForURL(url -> !url.contains("/login"));
+                if (!page.url().endsWith("/dashboard")) {
+                    page.navigate(base + "/dashboard");
+                }
+                page.waitForFunction("() => '0' in window.__sbSeen");
+                pages.add(page);
+            }
+            return null;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> seen() {
+            return pages.stream().map(p -> (Map<String, Object>) p.evaluate("() => window.__sbSeen")).toList();
+        }
+
+        Void close() {
+            playwright.close();
+            return null;
+        }
+    }
+
+    private static int setting(String name, int otherwise) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.trim());
+    }
+
+    private static long liveHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            sleep(500);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static <T> T get(Future<T> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
