@@ -29,6 +29,8 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPassword("");
         dataSource.setMaximumPoolSize(properties.poolSize());
         dataSource.setPoolName("switchboard-embedded");
+        // See spring.datasource.hikari.transaction-isolation in application.yml.
+        dataSource.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return dataSource;
     }
 }
