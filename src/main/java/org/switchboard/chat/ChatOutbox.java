@@ -15,8 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.chat.ChannelSender.OutgoingMessage;
 import org.switchboard.chat.data.OutboxStore;
 import org.switchboard.contact.Channel;
-import org.switchboard.contact.ContactService;
-import org.switchboard.security.SystemUser;
 
 /**
  * Delivers queued replies to their channel's sender. Every node sweeps; a claimed entry is locked
@@ -32,15 +30,13 @@ public class ChatOutbox {
 
     private final OutboxStore outbox;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
-    private final ContactService contacts;
     private final ApplicationEventPublisher events;
     private final ChatProperties properties;
     private final Clock clock;
 
-    ChatOutbox(OutboxStore outbox, List<ChannelSender> providers, ContactService contacts, ApplicationEventPublisher events,
-            ChatProperties properties, Clock clock) {
+    ChatOutbox(OutboxStore outbox, List<ChannelSender> providers, ApplicationEventPublisher events, ChatProperties properties,
+            Clock clock) {
         this.outbox = outbox;
-        this.contacts = contacts;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -78,8 +74,7 @@ public class ChatOutbox {
                 log.warn("Reply {} to {} failed (attempt {}): {}", message.messageId(), message.channel(), attempts, error);
                 delivery = retryAt == null ? Delivery.FAILED : Delivery.QUEUED;
             }
-            Long agentId = SystemUser.call(() -> contacts.get(message.contactId())).agentId();
-            events.publishEvent(new ReplyDeliveryChanged(message.contactId(), agentId, message.messageId(), delivery));
+            events.publishEvent(new ReplyDeliveryChanged(message.contactId(), entry.agentId(), message.messageId(), delivery));
         }
         return due.size();
     }
