@@ -39,9 +39,10 @@ public class AgentActivity {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onContact(long userId, boolean acceptedOffer) {
         Instant now = clock.instant();
-        presence.setActivity(userId, Activity.ON_CONTACT, now, null);
         if (acceptedOffer) {
-            presence.setMissedInRow(userId, 0);
+            presence.answered(userId, now);
+        } else {
+            presence.setActivity(userId, Activity.ON_CONTACT, now, null);
         }
         presence.event(userId, now, "ON_CONTACT", null, null, AgentAccess.actorId(), null);
         status.publish(userId, Set.of(), false);

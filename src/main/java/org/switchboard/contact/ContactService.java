@@ -371,13 +371,11 @@ public class ContactService {
     }
 
     private ContactView endWrapUpOf(long agentId, WrapUpEndedBy by) {
-        List<ContactView> wrapping = contacts.openContactsOf(agentId).stream().filter(c -> c.state() == WRAP_UP).toList();
+        List<ContactView> wrapping = contacts.lockWrapUpsOf(agentId);
         if (wrapping.isEmpty()) {
             throw new ConflictException("The agent is not in wrap-up.");
         }
-        for (ContactView contact : wrapping) {
-            contacts.lock(contact.id()).filter(c -> c.state() == WRAP_UP).ifPresent(c -> closeWrapUp(c, by));
-        }
+        wrapping.forEach(contact -> closeWrapUp(contact, by));
         return publish(wrapping.getFirst().id());
     }
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.queue.data.AssignmentRepository;
 import org.switchboard.queue.data.QueueEntity;
+import org.switchboard.queue.data.QueueQueries;
 import org.switchboard.queue.data.QueueRepository;
 import org.switchboard.common.ValidationException;
 import org.switchboard.audit.AuditAction;
@@ -31,15 +32,17 @@ import org.switchboard.security.UserSummary;
 public class QueueService {
 
     private final QueueRepository queues;
+    private final QueueQueries reads;
     private final AssignmentRepository assignments;
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final UserService users;
 
-    QueueService(QueueRepository queues, AssignmentRepository assignments, ApplicationEventPublisher events,
+    QueueService(QueueRepository queues, QueueQueries reads, AssignmentRepository assignments, ApplicationEventPublisher events,
             AuditLog audit, UserService users) {
         this.users = users;
         this.queues = queues;
+        this.reads = reads;
         this.assignments = assignments;
         this.events = events;
         this.audit = audit;
@@ -47,36 +50,34 @@ public class QueueService {
 
     @Transactional(readOnly = true)
     public List<QueueInfo> findAll() {
-        return queues.findAllOrderByName().stream().map(QueueEntity::toInfo).toList();
+        return reads.all();
     }
 
     @Transactional(readOnly = true)
     public Optional<QueueInfo> findById(long id) {
-        return queues.findById(id).map(QueueEntity::toInfo);
+        return reads.byId(id);
     }
 
     @Transactional(readOnly = true)
     public Optional<QueueInfo> findByName(String name) {
-        return queues.findByName(name).map(QueueEntity::toInfo);
+        return reads.byName(name);
     }
 
     @Transactional(readOnly = true)
     public Map<Long, QueueInfo> findAllById(Collection<Long> ids) {
-        return queues.findAllById(ids).stream().map(QueueEntity::toInfo)
-                .collect(Collectors.toMap(QueueInfo::id, Function.identity()));
+        return reads.byIds(ids).stream().collect(Collectors.toMap(QueueInfo::id, Function.identity()));
     }
 
     /** The campaigns whose undialed entries are the abandoned calls of this call queue. */
     @Transactional(readOnly = true)
     public List<QueueInfo> campaignsFedBy(long queueId) {
-        return queues.findAllById(queues.findCampaignIdsFedBy(queueId)).stream().map(QueueEntity::toInfo).toList();
+        return reads.campaignsFedBy(queueId);
     }
 
     /** The queues a user works in as an agent or watches as a supervisor, by name. */
     @Transactional(readOnly = true)
     public List<QueueInfo> queuesOf(long userId, AssignmentRole role) {
-        return queues.findAllById(assignments.queueIdsOf(userId, role)).stream().map(QueueEntity::toInfo)
-                .sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
+        return reads.assignedTo(userId, role);
     }
 
     @Transactional(readOnly = true)
@@ -152,7 +153,7 @@ public class QueueService {
         if (s.kind() == null) {
             throw new ValidationException("Choose the queue's kind.");
         }
-        queues.findByName(name).filter(q -> !q.getId().equals(id)).ifPresent(q -> {
+        reads.byName(name).filter(q -> id == null || q.id() != id).ifPresent(q -> {
             throw new ValidationException("A queue named " + name + " already exists.");
         });
         range(s.offerTimeoutSeconds(), 5, 600, "The offer timeout", "seconds");
@@ -166,9 +167,9 @@ public class QueueService {
             throw new ValidationException("Only a campaign has source queues.");
         }
         for (Long sourceId : s.sourceQueueIds()) {
-            QueueEntity source = queues.findById(sourceId)
+            QueueInfo source = reads.byId(sourceId)
                     .orElseThrow(() -> new ValidationException("A chosen source queue no longer exists."));
-            if (source.getKind() != QueueKind.CALL) {
+            if (source.kind() != QueueKind.CALL) {
                 throw new ValidationException("A campaign's source queues must be call queues.");
             }
         }

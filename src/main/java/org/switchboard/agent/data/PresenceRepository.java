@@ -51,12 +51,13 @@ public class PresenceRepository {
         return jdbc.sql(PRESENCE + " WHERE p.user_id = ?").param(userId).query(this::presence).optional();
     }
 
+    // Scalar subqueries, not joins: the locking read must not also lock the user and the pause reason.
     private static final String PRESENCE = """
-            SELECT p.user_id, u.username, p.activity, p.activity_since, p.idle_since, p.missed_in_row,
-                   p.pending_action, p.pending_reason_id, r.name AS pending_reason, p.line, p.last_seen_at
-            FROM agent_presence p
-            JOIN app_user u ON u.id = p.user_id
-            LEFT JOIN pause_reason r ON r.id = p.pending_reason_id""";
+            SELECT p.user_id, (SELECT u.username FROM app_user u WHERE u.id = p.user_id) AS username,
+                   p.activity, p.activity_since, p.idle_since, p.missed_in_row, p.pending_action, p.pending_reason_id,
+                   (SELECT r.name FROM pause_reason r WHERE r.id = p.pending_reason_id) AS pending_reason,
+                   p.line, p.last_seen_at
+            FROM agent_presence p""";
 
     private PresenceRow presence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         String pending = rs.getString("pending_action");
@@ -121,6 +122,12 @@ public class PresenceRepository {
         jdbc.sql("""
                 UPDATE agent_presence SET activity = ?, activity_since = ?, idle_since = COALESCE(?, idle_since)
                 WHERE user_id = ?""").params(activity.name(), ts(now), ts(idleSince), userId).update();
+    }
+
+    /** The agent answered an offer: on the contact, and its run of missed offers is over. */
+    public void answered(long userId, Instant now) {
+        jdbc.sql("UPDATE agent_presence SET activity = 'ON_CONTACT', activity_since = ?, missed_in_row = 0 WHERE user_id = ?")
+                .params(ts(now), userId).update();
     }
 
     /** Moves the agent from one activity to another only if it is still in the expected one. */

@@ -26,9 +26,14 @@ import org.switchboard.contact.WrapUpEndedBy;
 @Repository
 public class ContactRepository {
 
+    /*
+     * Names come from scalar subqueries, not joins: a locking read (FOR UPDATE) would also lock the
+     * joined queue and user rows, and every transaction of a queue would then wait for the others.
+     */
     private static final String SELECT = """
-            SELECT c.*, q.name AS queue_name, u.username AS agent_username
-            FROM contact c LEFT JOIN queue q ON q.id = c.queue_id LEFT JOIN app_user u ON u.id = c.agent_id""";
+            SELECT c.*, (SELECT q.name FROM queue q WHERE q.id = c.queue_id) AS queue_name,
+                   (SELECT u.username FROM app_user u WHERE u.id = c.agent_id) AS agent_username
+            FROM contact c""";
 
     private final JdbcClient jdbc;
 
@@ -57,10 +62,15 @@ public class ContactRepository {
         return jdbc.sql(SELECT + " WHERE c.id = ?").param(id).query(ContactRepository::view).optional();
     }
 
-    /** Locks the contact row for the rest of the transaction; empty when it does not exist. */
+    /** Reads the contact and locks its row for the rest of the transaction; empty when it does not exist. */
     public Optional<ContactView> lock(long id) {
-        Optional<Long> locked = jdbc.sql("SELECT id FROM contact WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
-        return locked.flatMap(this::find);
+        return jdbc.sql(SELECT + " WHERE c.id = ? FOR UPDATE").param(id).query(ContactRepository::view).optional();
+    }
+
+    /** The agent's contacts in wrap-up, locked; only the rows that match are locked (READ COMMITTED). */
+    public List<ContactView> lockWrapUpsOf(long agentId) {
+        return jdbc.sql(SELECT + " WHERE c.agent_id = ? AND c.state = 'WRAP_UP' ORDER BY c.offered_at, c.id FOR UPDATE")
+                .param(agentId).query(ContactRepository::view).list();
     }
 
     public List<ContactView> openContactsOf(long agentId) {

@@ -17,11 +17,6 @@ public class AssignmentRepository {
         this.jdbc = jdbc;
     }
 
-    public List<Long> queueIdsOf(long userId, AssignmentRole role) {
-        return jdbc.sql("SELECT queue_id FROM queue_assignment WHERE user_id = ? AND role = ?")
-                .params(userId, role.name()).query(Long.class).list();
-    }
-
     public List<Long> userIdsOf(long queueId, AssignmentRole role) {
         return jdbc.sql("SELECT user_id FROM queue_assignment WHERE queue_id = ? AND role = ? ORDER BY user_id")
                 .params(queueId, role.name()).query(Long.class).list();
