@@ -8,6 +8,7 @@ import static org.switchboard.contact.ContactState.WRAP_UP;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -76,13 +77,15 @@ public class ContactService {
         boolean callback = contact.type() == ContactType.CALLBACK_REQUEST;
         String address = CustomerAddresses.forChannel(contact.channel(), contact.customerAddress(),
                 callback || contact.channel() != Channel.VOICE);
-        Instant now = clock.instant();
+        Instant now = now();
         Instant deadline = contact.type() == ContactType.INBOUND_CALL
                 ? now.plusSeconds(queue.settings().maxWaitSeconds()) : null;
-        long id = contacts.insert(new NewRow(contact.type(), contact.channel(), queue.id(), QUEUED,
-                CustomerAddresses.name(contact.customerName()), address, null, null, now, deadline));
+        String name = CustomerAddresses.name(contact.customerName());
+        long id = contacts.insert(new NewRow(contact.type(), contact.channel(), queue.id(), QUEUED, name, address, null,
+                null, now, deadline));
         contacts.event(id, now, "CREATED", null, null, queue.name());
-        return publish(id);
+        return publish(new ContactView(id, contact.type(), contact.channel(), queue.id(), queue.name(), QUEUED, null, name,
+                address, null, null, null, now, now, null, null, null, null, null, null, null, null, false, null, null, null));
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -109,16 +112,17 @@ public class ContactService {
     public ContactView accept(long agentId, long contactId) {
         access.requireSelfOrManager(agentId);
         ContactView contact = lockOwned(contactId, agentId, OFFERED, "The offer is no longer yours: it timed out or the customer left.");
-        Instant now = clock.instant();
+        Instant now = now();
         boolean dialing = contact.type().dialsOut();
         if (contact.type().isVoice()) {
             activity.onContact(agentId, true);
         }
+        Instant connectAt = dialing ? now.plus(properties.ringTime()) : null;
         contacts.transition(contactId, List.of(OFFERED),
                 "state = 'CONNECTED', answered_at = ?, connect_at = ?, connected_at = ?, offer_expires_at = NULL",
-                now, dialing ? now.plus(properties.ringTime()) : null, dialing ? null : now);
+                now, connectAt, dialing ? null : now);
         contacts.event(contactId, now, dialing ? "ACCEPTED_DIALING" : "ACCEPTED", agentId, AgentAccess.actorId(), null);
-        return publish(contactId);
+        return publish(contact.accepted(now, connectAt));
     }
 
     /** The agent ends the call (the red phone) or resolves the chat. */
@@ -126,8 +130,8 @@ public class ContactService {
     public ContactView end(long agentId, long contactId) {
         access.requireSelfOrManager(agentId);
         ContactView contact = lockOwned(contactId, agentId, CONNECTED, "There is no connected contact to end.");
-        endTalk(contact, contact.type() == ContactType.CHAT ? "RESOLVED" : "ENDED_BY_AGENT");
-        return publish(contactId);
+        ContactView after = endTalk(contact, contact.type() == ContactType.CHAT ? "RESOLVED" : "ENDED_BY_AGENT");
+        return after != null ? publish(after) : publish(contactId);
     }
 
     /** The customer hung up or left: while waiting it is abandoned, while connected the talk ends. */
@@ -300,30 +304,34 @@ public class ContactService {
 
     // --- transitions shared with the timers ---
 
-    void endTalk(ContactView contact, String why) {
-        Instant now = clock.instant();
+    /** Ends the talk; returns the contact in wrap-up, or null when it closed at once (no queue, or a chat). */
+    ContactView endTalk(ContactView contact, String why) {
+        Instant now = now();
         if (contact.queueId() == null || contact.type() == ContactType.CHAT) {
             close(contact, contact.connectedAt() != null || contact.type() == ContactType.CHAT ? Outcome.HANDLED
                     : contact.type() == ContactType.DIRECT_CALL_IN ? Outcome.MISSED : Outcome.INCOMPLETE,
                     List.of(CONNECTED), why);
-            return;
+            return null;
         }
         int wrapUp = queues.findById(contact.queueId()).orElseThrow().settings().wrapUpSeconds();
+        Instant wrapUpEnds = wrapUp > 0 ? now.plusSeconds(wrapUp) : null;
         contacts.transition(contact.id(), List.of(CONNECTED),
                 "state = 'WRAP_UP', ended_at = ?, wrap_up_ends_at = ?, connect_at = NULL, hangup_at = NULL",
-                now, wrapUp > 0 ? now.plusSeconds(wrapUp) : null);
+                now, wrapUpEnds);
         contacts.event(contact.id(), now, why, contact.agentId(), AgentAccess.actorId(), null);
         activity.wrapUp(contact.agentId());
+        return contact.talkEnded(now, wrapUpEnds);
     }
 
-    void closeWrapUp(ContactView contact, WrapUpEndedBy by) {
-        Instant now = clock.instant();
+    ContactView closeWrapUp(ContactView contact, WrapUpEndedBy by) {
+        Instant now = now();
         Outcome outcome = contact.connectedAt() != null ? Outcome.HANDLED : Outcome.INCOMPLETE;
         contacts.transition(contact.id(), List.of(WRAP_UP),
                 "state = 'ENDED', outcome = ?, wrap_up_ended_at = ?, wrap_up_ended_by = ?, closed_at = ?, wrap_up_ends_at = NULL",
                 outcome, now, by, now);
         contacts.event(contact.id(), now, "WRAP_UP_ENDED", contact.agentId(), by == WrapUpEndedBy.TIME ? null : AgentAccess.actorId(), by.name());
         activity.finished(contact.agentId(), true);
+        return contact.wrapUpEnded(outcome, now, by);
     }
 
     void abandon(ContactView contact) {
@@ -365,9 +373,17 @@ public class ContactService {
     }
 
     ContactView publish(long contactId) {
-        ContactView view = contacts.find(contactId).orElseThrow();
+        return publish(contacts.find(contactId).orElseThrow());
+    }
+
+    private ContactView publish(ContactView view) {
         events.publishEvent(new ContactChanged(view.id(), view.type(), view.queueId(), view.agentId(), view.state(), view.outcome()));
         return view;
+    }
+
+    /** The time of a step as the contact row stores it, in whole milliseconds. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private ContactView endWrapUpOf(long agentId, WrapUpEndedBy by) {
@@ -375,8 +391,9 @@ public class ContactService {
         if (wrapping.isEmpty()) {
             throw new ConflictException("The agent is not in wrap-up.");
         }
-        wrapping.forEach(contact -> closeWrapUp(contact, by));
-        return publish(wrapping.getFirst().id());
+        List<ContactView> ended = wrapping.stream().map(contact -> closeWrapUp(contact, by)).toList();
+        ended.subList(1, ended.size()).forEach(this::publish);
+        return publish(ended.getFirst());
     }
 
     private ContactView lockOwned(long contactId, long agentId, ContactState expected, String conflict) {

@@ -21,6 +21,31 @@ public record ContactView(long id, ContactType type, Channel channel, Long queue
         return state == ContactState.CONNECTED && connectedAt == null;
     }
 
+    /*
+     * The contact after a life-cycle step, as the step's UPDATE leaves the row: the service returns and
+     * publishes these instead of reading the row again. Instants are whole milliseconds, as stored.
+     */
+
+    ContactView accepted(Instant now, Instant connectAt) {
+        return new ContactView(id, type, channel, queueId, queueName, ContactState.CONNECTED, outcome, customerName,
+                customerAddress, agentId, agentUsername, sourceContactId, createdAt, queuedAt, offeredAt, null, now,
+                connectAt, connectAt == null ? now : null, hangupAt, endedAt, wrapUpEndsAt, wrapUpExtended,
+                wrapUpEndedAt, wrapUpEndedBy, closedAt);
+    }
+
+    ContactView talkEnded(Instant now, Instant wrapUpEnds) {
+        return new ContactView(id, type, channel, queueId, queueName, ContactState.WRAP_UP, outcome, customerName,
+                customerAddress, agentId, agentUsername, sourceContactId, createdAt, queuedAt, offeredAt, offerExpiresAt,
+                answeredAt, null, connectedAt, null, now, wrapUpEnds, wrapUpExtended, wrapUpEndedAt, wrapUpEndedBy,
+                closedAt);
+    }
+
+    ContactView wrapUpEnded(Outcome result, Instant now, WrapUpEndedBy by) {
+        return new ContactView(id, type, channel, queueId, queueName, ContactState.ENDED, result, customerName,
+                customerAddress, agentId, agentUsername, sourceContactId, createdAt, queuedAt, offeredAt, offerExpiresAt,
+                answeredAt, connectAt, connectedAt, hangupAt, endedAt, null, wrapUpExtended, now, by, now);
+    }
+
     public Duration waited(Instant now) {
         Instant until = answeredAt != null ? answeredAt : endedAt != null ? endedAt : now;
         return Duration.between(queuedAt != null ? queuedAt : createdAt, until);

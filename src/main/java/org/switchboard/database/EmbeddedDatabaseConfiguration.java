@@ -29,8 +29,9 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPassword("");
         dataSource.setMaximumPoolSize(properties.poolSize());
         dataSource.setPoolName("switchboard-embedded");
-        // See spring.datasource.hikari.transaction-isolation in application.yml.
+        // See spring.datasource.hikari.transaction-isolation and auto-commit in application.yml.
         dataSource.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        dataSource.setAutoCommit(false);
         return dataSource;
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -43,6 +44,8 @@ class IntegrationApiTest {
     RoutingFixture fixture;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
     @Autowired
     MutableClock clock;
 
@@ -166,7 +169,8 @@ class IntegrationApiTest {
     @Test
     void anAgentIsDrivenThroughTheApi() throws Exception {
         UserSummary agent = fixture.user(Role.AGENT);
-        jdbc.sql("INSERT INTO queue_assignment (queue_id, user_id, role) VALUES (?, ?, 'AGENT')").params(queue.id(), agent.id()).update();
+        transaction.executeWithoutResult(tx -> jdbc.sql("INSERT INTO queue_assignment (queue_id, user_id, role) VALUES (?, ?, 'AGENT')")
+                .params(queue.id(), agent.id()).update());
         String agentPath = "/api/v1/agents/" + agent.username();
 
         call(put(agentPath + "/status").contentType(MediaType.APPLICATION_JSON)

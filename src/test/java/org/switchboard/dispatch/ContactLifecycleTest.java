@@ -255,6 +255,35 @@ class ContactLifecycleTest {
         assertThat(call(queue).state()).isEqualTo(ContactState.QUEUED);
     }
 
+    /** The service returns (and publishes) each step's contact without reading it again: it must be what is stored. */
+    @Test
+    void eachStepReturnsTheContactAsStored() {
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
+        clock.advance(Duration.ofNanos(123_456_789)); // sub-millisecond digits the row cannot keep
+        ContactView waiting = SystemUser.call(() -> contacts.create(new NewContact(queue.name(), ContactType.CALLBACK_REQUEST,
+                Channel.VOICE, "Ada", "+44 20 7946 0000")));
+        assertThat(waiting).isEqualTo(reload(waiting));
+
+        UserSummary agent = fixture.readyAgents(1, queue).getFirst();
+        ContactView offered = reload(waiting);
+        assertThat(offered.state()).isEqualTo(ContactState.OFFERED);
+        ContactView dialing = as(agent, () -> contacts.accept(agent.id(), offered.id()));
+        assertThat(dialing.ringing()).isTrue();
+        assertThat(dialing).isEqualTo(reload(offered));
+
+        clock.advance(Duration.ofSeconds(6));
+        sweeper.sweep();
+        clock.advance(Duration.ofMillis(61_007));
+        ContactView wrapUp = as(agent, () -> contacts.end(agent.id(), offered.id()));
+        assertThat(wrapUp.state()).isEqualTo(ContactState.WRAP_UP);
+        assertThat(wrapUp).isEqualTo(reload(offered));
+
+        clock.advance(Duration.ofMillis(4_321));
+        ContactView ended = as(agent, () -> contacts.endWrapUp(agent.id()));
+        assertThat(ended.outcome()).isEqualTo(Outcome.HANDLED);
+        assertThat(ended).isEqualTo(reload(offered));
+    }
+
     @Test
     void aCallbackRingsTheCustomerThenConnects() {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);

@@ -75,11 +75,11 @@ public final class DispatchBenchmark {
                     if (waiting < 400) {
                         // A share of the shortfall per count: counting 400 waiting rows before every
                         // create cost the database more than the create itself.
-                        for (int i = Math.min(25, (400 - waiting) / 4 + 1); i > 0; i--) {
+                        for (int i = Math.min(25, Math.max(10, (400 - waiting) / 4)); i > 0; i--) {
                             create(contacts, queue);
                         }
                     } else {
-                        sleep(5);
+                        sleep(50); // 400 calls last more than a second at the target rate
                     }
                 }
             }));

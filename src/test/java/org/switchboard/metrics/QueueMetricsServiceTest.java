@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
@@ -31,6 +32,8 @@ class QueueMetricsServiceTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    TransactionTemplate transaction;
+    @Autowired
     MutableClock clock;
 
     @AfterEach
@@ -41,14 +44,14 @@ class QueueMetricsServiceTest {
     /** Inserts an ended or waiting call; offsets are seconds after 10:00 today. */
     void call(QueueInfo queue, String state, String outcome, Integer created, Integer answered, Integer ended, Integer wrapEnded, Long agent) {
         Instant base = LocalDate.now(clock).atTime(10, 0).atZone(clock.getZone()).toInstant();
-        jdbc.sql("""
+        transaction.executeWithoutResult(tx -> jdbc.sql("""
                 INSERT INTO contact (type, channel, queue_id, state, outcome, agent_id, created_at, queued_at, answered_at,
                                      connected_at, ended_at, wrap_up_ended_at, closed_at)
                 VALUES ('INBOUND_CALL', 'VOICE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(queue.id(), state, outcome, agent, at(base, created), at(base, created), at(base, answered),
                         at(base, answered), at(base, ended), at(base, wrapEnded),
                         "ENDED".equals(state) ? at(base, wrapEnded != null ? wrapEnded : ended) : null)
-                .update();
+                .update());
     }
 
     static Timestamp at(Instant base, Integer offset) {

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardApplication;
 import org.switchboard.metrics.QueueMetricsService;
@@ -70,7 +71,7 @@ public final class ProductivityBenchmark {
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         ZoneId zone = app.getBean(java.time.Clock.class).getZone();
 
-        List<UserSummary> agents = agents(jdbc);
+        List<UserSummary> agents = app.getBean(TransactionTemplate.class).execute(tx -> agents(jdbc));
         List<QueueInfo> callQueues = new ArrayList<>();
         for (int q = 0; q < CALL_QUEUES; q++) {
             QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);

@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
@@ -50,7 +49,7 @@ class ProductivityFiguresTest {
     @Autowired
     RoutingFixture fixture;
     @Autowired
-    JdbcClient jdbc;
+    HistoryRows historyRows;
     @Autowired
     ContactService contacts;
     @Autowired
@@ -154,8 +153,8 @@ class ProductivityFiguresTest {
                 Clock.fixed(LocalDateTime.of(2025, 11, 5, 12, 0).atZone(newYork).toInstant(), newYork));
         Instant lateSunday = LocalDateTime.of(2025, 11, 2, 23, 30).atZone(newYork).toInstant(); // 04:30 UTC on Monday
         Instant earlyMonday = LocalDateTime.of(2025, 11, 3, 0, 30).atZone(newYork).toInstant();
-        new HistoryRows(jdbc).contact("DIRECT_CALL_OUT", null, agent.id(), lateSunday, lateSunday);
-        new HistoryRows(jdbc).contact("DIRECT_CALL_OUT", null, agent.id(), earlyMonday, earlyMonday);
+        historyRows.contact("DIRECT_CALL_OUT", null, agent.id(), lateSunday, lateSunday);
+        historyRows.contact("DIRECT_CALL_OUT", null, agent.id(), earlyMonday, earlyMonday);
 
         WeekActivity week = as(agent, () -> service.week(agent.id(), LocalDate.of(2025, 11, 2)));
         assertThat(week.firstDay()).isEqualTo(LocalDate.of(2025, 10, 27));
@@ -195,6 +194,6 @@ class ProductivityFiguresTest {
     }
 
     private void answered(String type, QueueInfo queue, Long agentId, Instant created, Instant answeredAt) {
-        new HistoryRows(jdbc).contact(type, queue == null ? null : queue.id(), agentId, created, answeredAt);
+        historyRows.contact(type, queue == null ? null : queue.id(), agentId, created, answeredAt);
     }
 }

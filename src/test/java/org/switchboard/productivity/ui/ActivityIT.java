@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.switchboard.productivity.HistoryRows;
 import org.switchboard.Browsers;
 import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
@@ -34,7 +34,7 @@ class ActivityIT {
     @Autowired
     RoutingFixture fixture;
     @Autowired
-    JdbcClient jdbc;
+    HistoryRows historyRows;
     @Autowired
     MutableClock clock;
 
@@ -46,7 +46,7 @@ class ActivityIT {
     @BeforeEach
     void agentWithAWeek() {
         agent = fixture.user(Role.AGENT);
-        ActivityViewsFixture history = new ActivityViewsFixture(jdbc, clock.getZone());
+        ActivityViewsFixture history = new ActivityViewsFixture(historyRows, clock.getZone());
         LocalDate today = LocalDate.now(clock);
         monday = today.with(DayOfWeek.MONDAY);
         for (LocalDate day = monday; !day.isAfter(today); day = day.plusDays(1)) {

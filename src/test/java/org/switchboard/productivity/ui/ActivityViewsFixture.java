@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.productivity.HistoryRows;
@@ -18,8 +17,8 @@ final class ActivityViewsFixture {
     private final HistoryRows rows;
     private final ZoneId zone;
 
-    ActivityViewsFixture(JdbcClient jdbc, ZoneId zone) {
-        this.rows = new HistoryRows(jdbc);
+    ActivityViewsFixture(HistoryRows rows, ZoneId zone) {
+        this.rows = rows;
         this.zone = zone;
     }
 

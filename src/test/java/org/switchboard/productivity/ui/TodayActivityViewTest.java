@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.productivity.HistoryRows;
 import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
@@ -42,7 +42,7 @@ class TodayActivityViewTest extends SpringBrowserlessTest {
     @Autowired
     RoutingFixture fixture;
     @Autowired
-    JdbcClient jdbc;
+    HistoryRows historyRows;
     @Autowired
     MutableClock clock;
     @Autowired
@@ -54,7 +54,7 @@ class TodayActivityViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void agentWithHistory() {
-        history = new ActivityViewsFixture(jdbc, clock.getZone());
+        history = new ActivityViewsFixture(historyRows, clock.getZone());
         today = LocalDate.now(clock);
         agent = fixture.user(Role.AGENT);
         history.calls(agent, today, "INBOUND_CALL", 3);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.productivity.HistoryRows;
 import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
@@ -38,7 +38,7 @@ class WeekActivityViewTest extends SpringBrowserlessTest {
     @Autowired
     RoutingFixture fixture;
     @Autowired
-    JdbcClient jdbc;
+    HistoryRows historyRows;
     @Autowired
     MutableClock clock;
 
@@ -48,7 +48,7 @@ class WeekActivityViewTest extends SpringBrowserlessTest {
 
     @BeforeEach
     void agentWithHistory() {
-        history = new ActivityViewsFixture(jdbc, clock.getZone());
+        history = new ActivityViewsFixture(historyRows, clock.getZone());
         monday = LocalDate.now(clock).with(DayOfWeek.MONDAY);
         agent = fixture.user(Role.AGENT);
         history.calls(agent, monday, "INBOUND_CALL", 2);
