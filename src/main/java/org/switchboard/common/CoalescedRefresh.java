@@ -15,10 +15,11 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Turns a burst of pushed changes into one load and one repaint: the first request schedules a
- * load after {@code delayMillis} on a background thread, as the signed-in user, and the result is
- * applied in {@code ui.access}. Requests arriving meanwhile ride along. The database is never read
- * inside {@code access}.
+ * Turns a burst of pushed changes into one load and one repaint, at most one per
+ * {@code delayMillis}: a request after a quiet spell loads at once, a request within
+ * {@code delayMillis} of the last load waits for the rest of that time, and requests arriving
+ * meanwhile ride along. The load runs on a background thread, as the signed-in user, and the result
+ * is applied in {@code ui.access}. The database is never read inside {@code access}.
  */
 public final class CoalescedRefresh<T> {
 
@@ -33,6 +34,8 @@ public final class CoalescedRefresh<T> {
     private final Consumer<T> apply;
     private final long delayMillis;
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** When the last load started (System.nanoTime), or long ago. */
+    private volatile long lastLoad = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     public CoalescedRefresh(long delayMillis, Supplier<T> load, Consumer<T> apply) {
         this.load = load;
@@ -45,7 +48,9 @@ public final class CoalescedRefresh<T> {
         if (!queued.compareAndSet(false, true)) {
             return;
         }
+        long wait = Math.max(0, lastLoad + TimeUnit.MILLISECONDS.toNanos(delayMillis) - System.nanoTime());
         SCHEDULER.schedule(() -> {
+            lastLoad = System.nanoTime();
             queued.set(false);
             try {
                 T fresh = as(user, load);
@@ -53,7 +58,7 @@ public final class CoalescedRefresh<T> {
             } catch (RuntimeException e) {
                 log.debug("A pushed refresh failed", e);
             }
-        }, delayMillis, TimeUnit.MILLISECONDS);
+        }, wait, TimeUnit.NANOSECONDS);
     }
 
     private static <T> T as(Authentication user, Supplier<T> work) {

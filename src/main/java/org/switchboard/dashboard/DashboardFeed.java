@@ -51,9 +51,11 @@ public class DashboardFeed {
         return thread;
     });
     private final AgentStatusService agents;
+    private final SharedQueueFigures figures;
 
-    DashboardFeed(AgentStatusService agents) {
+    DashboardFeed(AgentStatusService agents, SharedQueueFigures figures) {
         this.agents = agents;
+        this.figures = figures;
     }
 
     /** For an agent's dashboard: while it is open, the agent's heartbeat is sent. */
@@ -88,19 +90,24 @@ public class DashboardFeed {
 
     @TransactionalEventListener
     void onContactChanged(ContactChanged event) {
-        broadcaster.publish(new Changed(event.agentId() == null ? Set.of() : Set.of(event.agentId()),
+        publish(new Changed(event.agentId() == null ? Set.of() : Set.of(event.agentId()),
                 event.queueId() == null ? Set.of() : Set.of(event.queueId())));
     }
 
     /** A chat message changes its queue's reply figures. */
     @TransactionalEventListener
     void onChatMessage(ChatMessagePosted event) {
-        broadcaster.publish(new Changed(Set.of(), Set.of(event.queueId())));
+        publish(new Changed(Set.of(), Set.of(event.queueId())));
     }
 
     @TransactionalEventListener
     void onAgentStatusChanged(AgentStatusChanged event) {
-        broadcaster.publish(new Changed(Set.of(event.userId()), event.queueIds()));
+        publish(new Changed(Set.of(event.userId()), event.queueIds()));
+    }
+
+    private void publish(Changed changed) {
+        figures.changed(changed.queueIds());
+        broadcaster.publish(changed);
     }
 
     /** The agents with an open dashboard on this node are present. */

@@ -5,12 +5,16 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Map;
+
+import org.switchboard.agent.AgentAccess;
 import org.switchboard.agent.AgentStatus;
 import org.switchboard.agent.AgentStatusService;
 import org.switchboard.agent.PauseReasonService;
 import org.switchboard.agent.QueueStatus;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.contact.ContactService;
+import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.metrics.QueueMetricsService;
 import org.switchboard.queue.AssignmentRole;
 import org.switchboard.queue.QueueInfo;
@@ -27,9 +31,13 @@ public class DashboardService {
     private final QueueMetricsService metrics;
     private final PauseReasonService reasons;
     private final QueueService queues;
+    private final SharedQueueFigures sharedFigures;
+    private final AgentAccess access;
 
     DashboardService(AgentStatusService agents, ContactService contacts, QueueMetricsService metrics,
-            PauseReasonService reasons, QueueService queues) {
+            PauseReasonService reasons, QueueService queues, SharedQueueFigures sharedFigures, AgentAccess access) {
+        this.sharedFigures = sharedFigures;
+        this.access = access;
         this.agents = agents;
         this.contacts = contacts;
         this.metrics = metrics;
@@ -41,7 +49,14 @@ public class DashboardService {
     public DashboardModel load(long agentId) {
         AgentStatus status = agents.status(agentId);
         return new DashboardModel(status, contacts.currentContactsOf(agentId),
-                metrics.metrics(status.queues().stream().map(QueueStatus::queueId).toList()), reasons.selectable());
+                sharedFigures.of(status.queues().stream().map(QueueStatus::queueId).toList()), reasons.selectable());
+    }
+
+    /** The live figures of the agent's queues: what a dashboard reloads when only its queues changed. */
+    @Transactional(readOnly = true)
+    public Map<Long, QueueMetrics> figuresOf(long agentId) {
+        access.requireSelfOrManager(agentId);
+        return sharedFigures.of(queues.queuesOf(agentId, AssignmentRole.AGENT).stream().map(QueueInfo::id).toList());
     }
 
     /** A queue in detail, for its agents and supervisors and for admins. */

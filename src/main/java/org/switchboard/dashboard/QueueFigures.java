@@ -1,55 +1,92 @@
 package org.switchboard.dashboard;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.queue.QueueKind;
 
-/** A queue's live figures as DESIGN lists them for its kind; the agent's cards and the supervisor's screens show them. */
+/**
+ * A queue's live figures as DESIGN lists them for its kind; the agent's cards and the supervisor's
+ * screens show them. New figures change only the values that differ, so a push to hundreds of open
+ * screens carries a few changed texts, not a rebuilt list.
+ */
 public class QueueFigures extends Div {
 
     public static final String SERVICE_LEVEL_EXPLAINED = "Calls answered within the queue's service-level threshold, out of the calls "
             + "answered, abandoned after the threshold or timed out today. Calls abandoned within the threshold are left out.";
 
+    private record Figure(String term, Function<QueueMetrics, String> value, String explained) {
+
+        Figure(String term, Function<QueueMetrics, String> value) {
+            this(term, value, null);
+        }
+    }
+
+    private final List<Figure> shown;
+    private final List<Element> values = new ArrayList<>();
+
     public QueueFigures(QueueKind kind, QueueMetrics m) {
         addClassName("queue-figures");
+        this.shown = figuresOf(kind);
+        show(m);
+    }
+
+    /** Shows these figures; nothing before the first ones arrive. */
+    public void show(QueueMetrics m) {
         if (m == null) {
             return;
         }
-        Element defs = new Element("dl");
-        switch (kind) {
-            case CALL -> {
-                row(defs, "Calls waiting", Integer.toString(m.waiting()));
-                row(defs, "Agents logged in", Integer.toString(m.agentsLoggedIn()));
-                row(defs, "Longest waiting", duration(m.longestWait()));
-                row(defs, "Average handle time", duration(m.averageHandle()));
-                row(defs, "Calls today", Integer.toString(m.totalToday()));
-                row(defs, "Handled · abandoned · timed out", m.handledToday() + " · " + m.abandonedToday() + " · " + m.timedOutToday());
-                row(defs, "Service level", serviceLevel(m)).setAttribute("title", SERVICE_LEVEL_EXPLAINED);
-                row(defs, "Average speed of answer", duration(m.averageSpeedOfAnswer()));
-                row(defs, "Abandon rate", percent(m.abandonRate()));
+        if (values.isEmpty()) {
+            Element list = new Element("dl");
+            for (Figure figure : shown) {
+                Element term = new Element("dt").setText(figure.term());
+                if (figure.explained() != null) {
+                    term.setAttribute("title", figure.explained());
+                }
+                Element value = new Element("dd");
+                list.appendChild(term, value);
+                values.add(value);
             }
-            case CHAT -> {
-                row(defs, "Unassigned chats", Integer.toString(m.waiting()));
-                row(defs, "Agents logged in", Integer.toString(m.agentsLoggedIn()));
-                row(defs, "Longest unassigned wait", duration(m.longestWait()));
-                row(defs, "Longest wait for an agent's reply", duration(m.longestAgentReplyWait()));
-                row(defs, "Waiting for the agent", Integer.toString(m.chatsAwaitingAgent()));
-                row(defs, "Waiting for the customer", Integer.toString(m.chatsAwaitingCustomer()));
-                row(defs, "Total waiting on agents", Integer.toString(m.chatsWaitingOnAgents()));
-            }
-            case CAMPAIGN -> {
-                row(defs, "Undialed missed calls", Integer.toString(m.waiting()));
-                row(defs, "Dialed today", percent(m.dialedShare()));
-                row(defs, "Agents logged in", Integer.toString(m.agentsLoggedIn()));
-                row(defs, "Average handle time", duration(m.averageHandle()));
-                row(defs, "Calls today", Integer.toString(m.totalToday()));
-                row(defs, "Handled · incomplete", m.handledToday() + " · " + m.incompleteToday());
-            }
+            getElement().appendChild(list);
         }
-        getElement().appendChild(defs);
+        for (int i = 0; i < shown.size(); i++) {
+            values.get(i).setText(shown.get(i).value().apply(m));
+        }
+    }
+
+    private static List<Figure> figuresOf(QueueKind kind) {
+        return switch (kind) {
+            case CALL -> List.of(
+                    new Figure("Calls waiting", m -> Integer.toString(m.waiting())),
+                    new Figure("Agents logged in", m -> Integer.toString(m.agentsLoggedIn())),
+                    new Figure("Longest waiting", m -> duration(m.longestWait())),
+                    new Figure("Average handle time", m -> duration(m.averageHandle())),
+                    new Figure("Calls today", m -> Integer.toString(m.totalToday())),
+                    new Figure("Handled · abandoned · timed out", m -> m.handledToday() + " · " + m.abandonedToday() + " · " + m.timedOutToday()),
+                    new Figure("Service level", QueueFigures::serviceLevel, SERVICE_LEVEL_EXPLAINED),
+                    new Figure("Average speed of answer", m -> duration(m.averageSpeedOfAnswer())),
+                    new Figure("Abandon rate", m -> percent(m.abandonRate())));
+            case CHAT -> List.of(
+                    new Figure("Unassigned chats", m -> Integer.toString(m.waiting())),
+                    new Figure("Agents logged in", m -> Integer.toString(m.agentsLoggedIn())),
+                    new Figure("Longest unassigned wait", m -> duration(m.longestWait())),
+                    new Figure("Longest wait for an agent's reply", m -> duration(m.longestAgentReplyWait())),
+                    new Figure("Waiting for the agent", m -> Integer.toString(m.chatsAwaitingAgent())),
+                    new Figure("Waiting for the customer", m -> Integer.toString(m.chatsAwaitingCustomer())),
+                    new Figure("Total waiting on agents", m -> Integer.toString(m.chatsWaitingOnAgents())));
+            case CAMPAIGN -> List.of(
+                    new Figure("Undialed missed calls", m -> Integer.toString(m.waiting())),
+                    new Figure("Dialed today", m -> percent(m.dialedShare())),
+                    new Figure("Agents logged in", m -> Integer.toString(m.agentsLoggedIn())),
+                    new Figure("Average handle time", m -> duration(m.averageHandle())),
+                    new Figure("Calls today", m -> Integer.toString(m.totalToday())),
+                    new Figure("Handled · incomplete", m -> m.handledToday() + " · " + m.incompleteToday()));
+        };
     }
 
     /** "87 %", or a dash while nothing has counted yet today. */
@@ -65,11 +102,5 @@ public class QueueFigures extends Div {
     public static String duration(Duration d) {
         long s = d.toSeconds();
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
-    }
-
-    private static Element row(Element defs, String term, String value) {
-        Element dt = new Element("dt").setText(term);
-        defs.appendChild(dt, new Element("dd").setText(value));
-        return dt;
     }
 }

@@ -111,7 +111,9 @@ public final class DashboardBenchmark {
             pages.open(people.subList(BROWSERS, DASHBOARDS), BROWSERS);
             System.out.printf("%d dashboards open in %.0f s; %d subscribed to the feed%n", DASHBOARDS,
                     (System.nanoTime() - started) / 1e9, feed.subscriberCount());
-            sleep(5_000); // the sign-in pages' UIs close; push connections settle
+            // The sign-in pages' UIs close, and the connections the pages loaded with idle out (10 s
+            // keep-alive): what stays is what an open dashboard holds.
+            sleep(15_000);
             long liveAfter = liveHeap();
             System.out.printf("(a) live heap after GC: %.1f MB with 0 dashboards, %.1f MB with %d: %.0f KB per dashboard "
                     + "(%.0f KB per dashboard after the first %d)%n", liveBefore / 1e6, liveAfter / 1e6, DASHBOARDS,

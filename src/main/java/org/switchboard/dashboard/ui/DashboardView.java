@@ -91,6 +91,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final Div cards = new Div();
     private final Map<Long, QueueCard> cardsById = new LinkedHashMap<>();
     private final CoalescedRefresh<DashboardModel> refresh;
+    private final CoalescedRefresh<Map<Long, QueueMetrics>> figuresRefresh;
     private DashboardModel model;
     private List<PauseReason> menuReasons;
     private List<ContactView> shownChats;
@@ -106,6 +107,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         this.feed = feed;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         this.refresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, () -> dashboards.load(me.id()), this::apply);
+        this.figuresRefresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, () -> dashboards.figuresOf(me.id()), this::applyFigures);
         addClassNames("page", "dashboard");
 
         status.setId("agent-status");
@@ -149,9 +151,13 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         super.onAttach(event);
         UI ui = event.getUI();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        // A change of this agent reloads the whole screen; a change elsewhere in its queues only their
+        // figures, which all dashboards of the node share.
         Subscriptions.untilDetached(this, feed.subscribe(me.id(), changed -> {
-            if (changed.concerns(me.id(), queueIds())) {
+            if (changed.agentIds().contains(me.id())) {
                 refresh.request(ui, authentication);
+            } else if (changed.concerns(me.id(), queueIds())) {
+                figuresRefresh.request(ui, authentication);
             }
         }));
     }
@@ -225,6 +231,14 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         if (queues.isEmpty() && cards.getComponentCount() == 0) {
             cards.add(new Span("You are not assigned to any queue yet. An administrator assigns queues."));
         }
+    }
+
+    private void applyFigures(Map<Long, QueueMetrics> figures) {
+        cardsById.forEach((id, card) -> {
+            if (figures.containsKey(id)) {
+                card.showFigures(figures.get(id));
+            }
+        });
     }
 
     /** A recording plays only into its connected call; when that call has ended, the sound stops too. */

@@ -27,8 +27,7 @@ class QueueCard extends Div {
     private final Checkbox selected = new Checkbox();
     private final QueueStatus queue;
     private final List<PauseReason> reasons;
-    private QueueMetrics metrics;
-    private QueueFigures figures;
+    private final QueueFigures figures;
 
     QueueCard(QueueStatus queue, QueueMetrics metrics, List<PauseReason> reasons, boolean wasSelected, Actions actions) {
         this.queue = queue;
@@ -59,8 +58,8 @@ class QueueCard extends Div {
         menu.addItem("Logout", e -> actions.setState(queue, PresenceState.LOGGED_OUT, null));
         Div statusRow = new Div(state, myStatus);
         statusRow.addClassName("card-head");
-        add(head, statusRow);
-        showFigures(metrics);
+        figures = new QueueFigures(queue.kind(), metrics);
+        add(head, statusRow, figures);
     }
 
     /** Whether this card shows the agent's status as given, so that only its figures need to follow. */
@@ -68,19 +67,9 @@ class QueueCard extends Div {
         return queue.equals(status) && reasons.equals(pauseReasons);
     }
 
-    /** New figures replace the old ones; the rest of the card (checkbox, menu) stays as it is. */
+    /** New figures change only the values that differ; the rest of the card (checkbox, menu) stays as it is. */
     void showFigures(QueueMetrics next) {
-        if (figures != null && next != null && next.equals(metrics)) {
-            return;
-        }
-        QueueFigures replacement = new QueueFigures(queue.kind(), next);
-        if (figures == null) {
-            add(replacement);
-        } else {
-            replace(figures, replacement);
-        }
-        figures = replacement;
-        metrics = next;
+        figures.show(next);
     }
 
     boolean isSelected() {
