@@ -1,0 +1,96 @@
+package org.switchboard.shared.web;
+
+import java.util.Collections;
+import java.util.Enumeration;
+
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinServletService;
+import jakarta.servlet.Filter;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.atmosphere.cpr.AtmosphereFramework;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * What the server keeps per open connection. Every agent keeps a dashboard open all day, each with
+ * its push WebSocket, so a few kilobytes per connection are megabytes per contact center.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConnectionMemory {
+
+    /** Atmosphere's per-WebSocket buffer size (Vaadin sets 16 KB). */
+    static final String ATMOSPHERE_BUFFER_SIZE = "org.atmosphere.websocket.bufferSize";
+
+    /**
+     * Atmosphere allocates a byte and a char buffer of this size for every WebSocket (48 KB at
+     * Vaadin's 16 KB) that its Tomcat (JSR 356) connection never reads or writes: messages go
+     * through Tomcat's own buffers. Set after Vaadin has configured Atmosphere, for every connection
+     * opened from then on.
+     */
+    @Bean
+    VaadinServiceInitListener smallAtmosphereBuffers() {
+        return (ServiceInitEvent event) -> {
+            if (event.getSource() instanceof VaadinServletService service) {
+                ServletContext context = service.getServlet().getServletContext();
+                Collections.list(context.getAttributeNames()).stream().map(context::getAttribute)
+                        .filter(AtmosphereFramework.class::isInstance).map(AtmosphereFramework.class::cast)
+                        .forEach(framework -> framework.addInitParameter(ATMOSPHERE_BUFFER_SIZE, "64"));
+            }
+        };
+    }
+
+    /**
+     * Tomcat keeps the buffers of closed connections for reuse, up to 500 of them (16 KB each); a
+     * morning of agents signing in would leave 8 MB parked there for the day. 50 is plenty to reuse.
+     */
+    @Bean
+    TomcatConnectorCustomizer fewerParkedConnectionBuffers() {
+        return connector -> connector.setProperty("socket.bufferPool", "50");
+    }
+
+    /**
+     * Push messages are a few hundred bytes of changed texts; compressing them (the WebSocket
+     * permessage-deflate extension) costs Tomcat a deflater, an inflater and 48 KB of buffers per
+     * connection, about 300 KB with zlib's own memory, for each open page all day. Offered to the
+     * push endpoint without the extension, the browser and Tomcat agree on none.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> uncompressedPush() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) ->
+                chain.doFilter(request instanceof HttpServletRequest http ? new WithoutExtensions(http) : request, response));
+        registration.addUrlPatterns("/VAADIN/push", "/VAADIN/push/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    private static final class WithoutExtensions extends HttpServletRequestWrapper {
+
+        private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
+
+        WithoutExtensions(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return EXTENSIONS.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return EXTENSIONS.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                    .filter(name -> !EXTENSIONS.equalsIgnoreCase(name)).toList());
+        }
+    }
+}
