@@ -8,9 +8,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -28,8 +32,12 @@ import org.switchboard.contact.ContactChanged;
 @Component
 public class DashboardFeed {
 
-    /** Something changed for these agents and queues. */
-    public record Changed(Set<Long> agentIds, Set<Long> queueIds) {
+    /** Something changed for these agents and queues; {@code publishedAt} is its System.nanoTime(). */
+    public record Changed(Set<Long> agentIds, Set<Long> queueIds, long publishedAt) {
+
+        Changed(Set<Long> agentIds, Set<Long> queueIds) {
+            this(agentIds, queueIds, System.nanoTime());
+        }
 
         public boolean concerns(long agentId, Set<Long> queues) {
             return agentIds.contains(agentId) || queueIds.stream().anyMatch(queues::contains);
@@ -52,10 +60,25 @@ public class DashboardFeed {
     });
     private final AgentStatusService agents;
     private final SharedQueueFigures figures;
+    private final Timer changeShown;
 
-    DashboardFeed(AgentStatusService agents, SharedQueueFigures figures) {
+    DashboardFeed(AgentStatusService agents, SharedQueueFigures figures, ObjectProvider<MeterRegistry> registry) {
         this.agents = agents;
         this.figures = figures;
+        this.changeShown = Timer.builder("switchboard.dashboard.change.shown")
+                .description("From a committed change to an open dashboard's repaint of it, pushed to the browser")
+                .publishPercentiles(0.5, 0.9, 0.99)
+                .register(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** A dashboard has repainted a change published at {@code publishedAt} (System.nanoTime()). */
+    public void shown(long publishedAt) {
+        changeShown.record(System.nanoTime() - publishedAt, TimeUnit.NANOSECONDS);
+    }
+
+    /** How long open dashboards of this node take to repaint a change, as operators see it at /actuator/prometheus. */
+    public Timer changeShownTimer() {
+        return changeShown;
     }
 
     /** For an agent's dashboard: while it is open, the agent's heartbeat is sent. */

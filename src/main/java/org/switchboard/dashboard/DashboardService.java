@@ -5,6 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.util.Collection;
 import java.util.Map;
 
 import org.switchboard.agent.AgentAccess;
@@ -52,11 +53,15 @@ public class DashboardService {
                 sharedFigures.of(status.queues().stream().map(QueueStatus::queueId).toList()), reasons.selectable());
     }
 
-    /** The live figures of the agent's queues: what a dashboard reloads when only its queues changed. */
+    /**
+     * The live figures of the agent's queues, as its dashboard's last {@link #load} listed them: what
+     * the dashboard reloads when only its queues changed. Usually no database work at all: the
+     * figures are shared by the node's dashboards (see {@link SharedQueueFigures}).
+     */
     @Transactional(readOnly = true)
-    public Map<Long, QueueMetrics> figuresOf(long agentId) {
+    public Map<Long, QueueMetrics> figuresOf(long agentId, Collection<Long> agentsQueueIds) {
         access.requireSelfOrManager(agentId);
-        return sharedFigures.of(queues.queuesOf(agentId, AssignmentRole.AGENT).stream().map(QueueInfo::id).toList());
+        return sharedFigures.of(agentsQueueIds);
     }
 
     /** A queue in detail, for its agents and supervisors and for admins. */

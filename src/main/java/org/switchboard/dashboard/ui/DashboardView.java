@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Key;
@@ -90,9 +91,13 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final Div chats = new Div();
     private final Div cards = new Div();
     private final Map<Long, QueueCard> cardsById = new LinkedHashMap<>();
-    private final CoalescedRefresh<DashboardModel> refresh;
+    private final CoalescedRefresh<Loaded> refresh;
     private final CoalescedRefresh<Map<Long, QueueMetrics>> figuresRefresh;
     private DashboardModel model;
+    private final AtomicLong loadsStarted = new AtomicLong();
+    private long newestShown;
+    /** When the oldest change not yet repainted was published (System.nanoTime()), or 0. */
+    private final AtomicLong unshownSince = new AtomicLong();
     private List<PauseReason> menuReasons;
     private List<ContactView> shownChats;
     private Long announcedOffer;
@@ -106,8 +111,8 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         this.contacts = contacts;
         this.feed = feed;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        this.refresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, () -> dashboards.load(me.id()), this::apply);
-        this.figuresRefresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, () -> dashboards.figuresOf(me.id()), this::applyFigures);
+        this.refresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, this::load, this::show);
+        this.figuresRefresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, () -> dashboards.figuresOf(me.id(), queueIds()), this::applyFigures);
         addClassNames("page", "dashboard");
 
         status.setId("agent-status");
@@ -141,7 +146,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.OFFERED, this::accept), Key.KEY_A, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.CONNECTED, this::end), Key.KEY_E, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.WRAP_UP, c -> endWrapUp()), Key.KEY_W, KeyModifier.ALT);
-        apply(dashboards.load(me.id()));
+        show(load());
     }
 
     // --- live updates ---
@@ -155,8 +160,10 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         // figures, which all dashboards of the node share.
         Subscriptions.untilDetached(this, feed.subscribe(me.id(), changed -> {
             if (changed.agentIds().contains(me.id())) {
+                unshownSince.compareAndSet(0, changed.publishedAt());
                 refresh.request(ui, authentication);
             } else if (changed.concerns(me.id(), queueIds())) {
+                unshownSince.compareAndSet(0, changed.publishedAt());
                 figuresRefresh.request(ui, authentication);
             }
         }));
@@ -171,9 +178,27 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         return ids;
     }
 
+    /** A model with the order in which its load started: a pushed load may finish after a later one. */
+    private record Loaded(long number, DashboardModel model) {
+    }
+
+    private Loaded load() {
+        long number = loadsStarted.incrementAndGet();
+        return new Loaded(number, dashboards.load(me.id()));
+    }
+
+    /** Shows a loaded model unless a load that started later is already shown. */
+    private void show(Loaded loaded) {
+        if (loaded.number() > newestShown) {
+            newestShown = loaded.number();
+            apply(loaded.model());
+        }
+    }
+
     // --- rendering ---
 
     void apply(DashboardModel next) {
+        changesShown();
         this.model = next;
         var agent = next.status();
         status.removeAll();
@@ -234,11 +259,20 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     }
 
     private void applyFigures(Map<Long, QueueMetrics> figures) {
+        changesShown();
         cardsById.forEach((id, card) -> {
             if (figures.containsKey(id)) {
                 card.showFigures(figures.get(id));
             }
         });
+    }
+
+    /** The changes heard so far are in this repaint, which the push sends when the UI lock is released. */
+    private void changesShown() {
+        long since = unshownSince.getAndSet(0);
+        if (since != 0) {
+            feed.shown(since);
+        }
     }
 
     /** A recording plays only into its connected call; when that call has ended, the sound stops too. */
@@ -373,7 +407,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         } catch (ValidationException | ConflictException e) {
             Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-        apply(dashboards.load(me.id()));
+        show(load());
     }
 
     DashboardModel model() {
