@@ -76,7 +76,7 @@ public class DashboardFeed {
         changeShown.record(System.nanoTime() - publishedAt, TimeUnit.NANOSECONDS);
     }
 
-    /** How long open dashboards of this node take to repaint a change, as operators see it at /actuator/prometheus. */
+    /** How long open dashboards of this node take to repaint a change (Micrometer timer, in the app's meter registry). */
     public Timer changeShownTimer() {
         return changeShown;
     }
