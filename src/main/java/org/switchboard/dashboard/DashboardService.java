@@ -1,13 +1,13 @@
 package org.switchboard.dashboard;
 
+import java.util.Collection;
+import java.util.Map;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import java.util.Collection;
-import java.util.Map;
-
 import org.switchboard.agent.AgentAccess;
 import org.switchboard.agent.AgentStatus;
 import org.switchboard.agent.AgentStatusService;
@@ -56,9 +56,9 @@ public class DashboardService {
     /**
      * The live figures of the agent's queues, as its dashboard's last {@link #load} listed them: what
      * the dashboard reloads when only its queues changed. Usually no database work at all: the
-     * figures are shared by the node's dashboards (see {@link SharedQueueFigures}).
+     * figures are shared by the node's dashboards (see {@link SharedQueueFigures}), so this method
+     * opens no transaction of its own; computing stale figures runs in the metrics service's.
      */
-    @Transactional(readOnly = true)
     public Map<Long, QueueMetrics> figuresOf(long agentId, Collection<Long> agentsQueueIds) {
         access.requireSelfOrManager(agentId);
         return sharedFigures.of(agentsQueueIds);
