@@ -1,6 +1,7 @@
 package org.switchboard.dashboard.ui;
 
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +16,12 @@ import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.dependency.JavaScript;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
@@ -81,7 +80,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     private final Span status = new Span();
     private final Span since = new Span();
-    private final MenuBar statusMenu = new MenuBar();
+    private final StatusMenu statusMenu = new StatusMenu("Change status");
     private final Div pending = new Div();
     private final Select<String> line = new Select<>();
     private List<String> lines = List.of();
@@ -301,13 +300,13 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     private void buildStatusMenu(DashboardModel next) {
         menuReasons = next.pauseReasons();
-        statusMenu.removeAll();
-        SubMenu menu = statusMenu.addItem("Change status").getSubMenu();
-        menu.addItem("Ready", e -> run(() -> agents.setGlobal(me.id(), GlobalAction.READY, null)));
+        List<StatusMenu.Choice> choices = new ArrayList<>();
+        choices.add(new StatusMenu.Choice("Ready", () -> run(() -> agents.setGlobal(me.id(), GlobalAction.READY, null))));
         for (PauseReason reason : next.pauseReasons()) {
-            menu.addItem(reason.name(), e -> run(() -> agents.setGlobal(me.id(), GlobalAction.PAUSE, reason.id())));
+            choices.add(new StatusMenu.Choice(reason.name(), () -> run(() -> agents.setGlobal(me.id(), GlobalAction.PAUSE, reason.id()))));
         }
-        menu.addItem("Logout", e -> run(() -> agents.setGlobal(me.id(), GlobalAction.LOGOUT, null)));
+        choices.add(new StatusMenu.Choice("Logout", () -> run(() -> agents.setGlobal(me.id(), GlobalAction.LOGOUT, null))));
+        statusMenu.offer(choices);
     }
 
     private void showChats(DashboardModel next) {

@@ -1,13 +1,11 @@
 package org.switchboard.dashboard.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.menubar.MenuBarVariant;
 import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.PresenceState;
 import org.switchboard.agent.QueueStatus;
@@ -48,14 +46,14 @@ class QueueCard extends Div {
         head.addClassName("card-head");
 
         Span state = StatusBadge.of(queue.state(), queue.pauseReason());
-        MenuBar myStatus = new MenuBar();
-        myStatus.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE, MenuBarVariant.LUMO_SMALL);
-        SubMenu menu = myStatus.addItem("My Status").getSubMenu();
-        menu.addItem("Ready Now", e -> actions.setState(queue, PresenceState.READY, null));
+        List<StatusMenu.Choice> choices = new ArrayList<>();
+        choices.add(new StatusMenu.Choice("Ready Now", () -> actions.setState(queue, PresenceState.READY, null)));
         for (PauseReason reason : reasons) {
-            menu.addItem(reason.name(), e -> actions.setState(queue, PresenceState.PAUSED, reason.id()));
+            choices.add(new StatusMenu.Choice(reason.name(), () -> actions.setState(queue, PresenceState.PAUSED, reason.id())));
         }
-        menu.addItem("Logout", e -> actions.setState(queue, PresenceState.LOGGED_OUT, null));
+        choices.add(new StatusMenu.Choice("Logout", () -> actions.setState(queue, PresenceState.LOGGED_OUT, null)));
+        StatusMenu myStatus = new StatusMenu("My Status").offer(choices);
+        myStatus.addThemeNames("tertiary-inline", "small");
         Div statusRow = new Div(state, myStatus);
         statusRow.addClassName("card-head");
         figures = new QueueFigures(queue.kind(), metrics);

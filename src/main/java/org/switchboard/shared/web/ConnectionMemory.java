@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.atmosphere.cpr.AtmosphereFramework;
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,26 @@ class ConnectionMemory {
                 Collections.list(context.getAttributeNames()).stream().map(context::getAttribute)
                         .filter(AtmosphereFramework.class::isInstance).map(AtmosphereFramework.class::cast)
                         .forEach(framework -> framework.addInitParameter(ATMOSPHERE_BUFFER_SIZE, "64"));
+            }
+        };
+    }
+
+    /** Tomcat's size for each of a WebSocket's five buffers (8 KB unless set). */
+    static final String TOMCAT_WEBSOCKET_BUFFER_SIZE = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
+    /**
+     * Tomcat gives every WebSocket an input, an output and an encoding buffer and the first message
+     * buffers of this size (a text one of as many chars): 48 KB at its 8 KB, held for as long as the
+     * page is open. The push socket carries only server-to-client messages (the client sends over
+     * XHR), and Tomcat writes longer messages in pieces of this size, so 1 KB is plenty: 6 KB in all.
+     * A size given on the command line wins. Set while Tomcat is being configured, before its
+     * WebSocket support reads it on start-up.
+     */
+    @Bean
+    TomcatContextCustomizer smallWebSocketBuffers() {
+        return context -> {
+            if (System.getProperty(TOMCAT_WEBSOCKET_BUFFER_SIZE) == null) {
+                System.setProperty(TOMCAT_WEBSOCKET_BUFFER_SIZE, "1024");
             }
         };
     }

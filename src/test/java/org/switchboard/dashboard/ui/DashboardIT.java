@@ -13,6 +13,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,21 @@ class DashboardIT {
         assertThat(page.locator("#contact-panel")).containsText("No call right now");
         assertThat(page.locator("#agent-status")).containsText("Ready");
         assertThat(offerShownMillis).isLessThan(5_000);
+    }
+
+    @Test
+    void theStatusMenusPauseAndReadyTheAgent() {
+        signInAndGoReady();
+        page.locator("#agent-status-menu").getByText("Change status").click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Lunch")).click();
+        assertThat(page.locator("#agent-status")).containsText("Paused: Lunch");
+        Browsers.screenshot(page, "dashboard-paused");
+
+        Locator card = page.locator(".queue-card[data-queue='" + queue.name() + "']");
+        card.getByText("My Status").click();
+        page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Ready Now")).click();
+        assertThat(card).containsText("Ready");
+        assertThat(page.locator("#agent-status")).containsText("Ready");
     }
 
     @Test

@@ -186,6 +186,49 @@ class DashboardViewTest extends SpringBrowserlessTest {
         assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Ready");
     }
 
+    @Test
+    void theStatusMenuOffersReadyEachPauseReasonAndLogoutAndEachChoiceChangesTheAgent() {
+        open();
+        StatusMenuTester menu = new StatusMenuTester($(StatusMenu.class).withId("agent-status-menu").single());
+        assertThat(menu.getComponent().labels()).startsWith("Ready").contains("Lunch").endsWith("Logout");
+
+        menu.choose("Lunch");
+        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Paused: Lunch");
+        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isFalse();
+
+        menu.choose("Ready");
+        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+
+        menu.choose("Logout");
+        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Logged out");
+    }
+
+    @Test
+    void aCardsMyStatusMenuChangesTheAgentInThatQueueOnly() {
+        open();
+        StatusMenuTester myStatus = new StatusMenuTester($(StatusMenu.class, $(QueueCard.class).single()).single());
+        assertThat(myStatus.getComponent().labels()).startsWith("Ready Now").contains("Lunch").endsWith("Logout");
+
+        myStatus.choose("Lunch");
+        assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Paused: Lunch");
+
+        // a fresh card after the repaint
+        new StatusMenuTester($(StatusMenu.class, $(QueueCard.class).single()).single()).choose("Ready Now");
+        assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Ready");
+        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+    }
+
+    @Test
+    void aMenuSelectionThatNamesNoChoiceChangesNothing() {
+        open();
+        StatusMenuTester menu = new StatusMenuTester($(StatusMenu.class).withId("agent-status-menu").single());
+        menu.send(null);   // the menu's own button
+        menu.send(99);
+        menu.send(-1);
+        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Ready");
+    }
+
     void giveLines(String... lines) {
         SystemUser.run(() -> {
             UserSummary current = users.findByUsername(agent.username()).orElseThrow();
@@ -247,6 +290,6 @@ class DashboardViewTest extends SpringBrowserlessTest {
 
         assertThat($(QueueCard.class).single()).isSameAs(card);
         assertThat(card.isSelected()).isTrue();
-        assertThat(card.getElement().getTextRecursively()).contains("Calls waiting1");
+        assertThat($(org.switchboard.dashboard.QueueFigures.class, card).single().valueOf("Calls waiting")).isEqualTo("1");
     }
 }

@@ -1,16 +1,27 @@
 package org.switchboard.shared.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.vaadin.flow.server.VaadinSession;
+import org.apache.catalina.Context;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.switchboard.Browsers;
 import org.switchboard.SwitchboardBrowserTest;
+import org.switchboard.security.ui.LoginView;
 
 /** The shell in a real Chromium: sign in, what an agent sees, and what it may not open. */
 @SwitchboardBrowserTest
@@ -18,6 +29,8 @@ class AppShellIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    WebServerApplicationContext server;
     BrowserContext context;
     Page page;
 
@@ -65,5 +78,31 @@ class AppShellIT {
         page.waitForURL(url -> url.contains("/login"));
         page.navigate(base() + "/dashboard");
         page.waitForURL(url -> url.contains("/login"));
+    }
+
+    @Test
+    void signingInLeavesOnlyTheScreenItOpensOnTheServer() throws Exception {
+        Browsers.signIn(page, base(), "agent4", "switchboard");
+        page.locator("#queue-cards").waitFor();
+
+        String sessionId = context.cookies().stream().filter(c -> c.name.equals("JSESSIONID")).findFirst().orElseThrow().value;
+        Context web = (Context) ((TomcatWebServer) server.getWebServer()).getTomcat().getHost().findChildren()[0];
+        List<Object> views = new ArrayList<>();
+        for (VaadinSession session : VaadinSession.getAllSessions(web.getManager().findSession(sessionId).getSession())) {
+            session.accessSynchronously(() -> session.getUIs().forEach(ui ->
+                    views.add(ui.getInternals().getActiveRouterTargetsChain().getFirst())));
+        }
+        // The sign-in page's UI goes when the browser leaves it (Vaadin's unload beacon), not a quarter of an
+        // hour later when its heartbeats have stopped: a morning's sign-ins would otherwise hold a page each.
+        assertThat(views).hasSize(1);
+        assertThat(views.getFirst()).isNotInstanceOf(LoginView.class);
+    }
+
+    @Test
+    void pushSocketsGetSmallBuffersFromTomcat() throws Exception {
+        // Read from Tomcat itself: the size must have been set before its WebSocket support started.
+        Field size = Class.forName("org.apache.tomcat.websocket.Constants").getDeclaredField("DEFAULT_BUFFER_SIZE");
+        size.setAccessible(true);
+        assertThat(size.getInt(null)).isEqualTo(1024);
     }
 }

@@ -31,6 +31,7 @@ import org.switchboard.agent.QueueAgent;
 import org.switchboard.audit.AuditAction;
 import org.switchboard.audit.AuditFilter;
 import org.switchboard.audit.AuditLog;
+import org.switchboard.dashboard.QueueFigures;
 import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactType;
@@ -108,8 +109,10 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
 
         List<Div> cards = $(Div.class).withClassName("queue-card").all();
         assertThat(cards).extracting(c -> c.getElement().getAttribute("data-queue")).containsExactly(mine.name());
-        String text = cards.getFirst().getElement().getTextRecursively();
-        assertThat(text).contains("Calls waiting1").contains("Agents logged in1").contains("Service level");
+        QueueFigures figures = $(QueueFigures.class, cards.getFirst()).single();
+        assertThat(figures.valueOf("Calls waiting")).isEqualTo("1");
+        assertThat(figures.valueOf("Agents logged in")).isEqualTo("1");
+        assertThat(figures.valueOf("Service level")).isNotNull();
 
         RouterLink name = $(RouterLink.class).withText(mine.name()).single();
         test(name).click();
