@@ -169,10 +169,11 @@ public final class DashboardBenchmark {
     /**
      * The browsers run in a child JVM, so that the Playwright client's objects stay out of the heap
      * measured here. It takes commands on its standard input and answers on its standard output.
-     * They run at the lowest CPU priority (nice 19, inherited by Playwright's driver and Chromium):
-     * on a real site each agent's browser has its own machine, here 200 pages share the server's two
-     * cores, and must not hold up the server whose pushes they measure. Their own work still counts
-     * in (b): a page shows a change only once its renderer has run.
+     * On a real site each agent's browser has its own machine; here 200 pages share the server's two
+     * cores, and must not hold up the server whose pushes they measure. So they run with the least
+     * CPU share: in a cgroup with the lowest weight where the machine has a writable cgroup v1 cpu
+     * controller (Chromium resets its processes' nice values), else at nice 19. Their own work
+     * still counts in (b): a page shows a change only once its renderer has run.
      */
     private record Pages(Process process, PrintWriter commands, BufferedReader answers) implements AutoCloseable {
 
@@ -185,10 +186,28 @@ public final class DashboardBenchmark {
                 command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
                         "-cp", System.getProperty("java.class.path"), Pages.class.getName(), Integer.toString(port)));
                 Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                System.out.println("Browsers: " + lowestCpuShare(process.pid()));
+                // Only now, confined, does the child launch Chromium (its processes inherit the cgroup).
+                process.getOutputStream().write("launch\n".getBytes());
+                process.getOutputStream().flush();
                 return new Pages(process, new PrintWriter(process.getOutputStream(), true),
                         new BufferedReader(new InputStreamReader(process.getInputStream())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+        }
+
+        private static final Path CPU_CGROUP = Path.of("/sys/fs/cgroup/cpu");
+
+        private static String lowestCpuShare(long pid) {
+            try {
+                Path group = CPU_CGROUP.resolve("switchboard-benchmark-browsers");
+                Files.createDirectories(group);
+                Files.writeString(group.resolve("cpu.shares"), "2");
+                Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid));
+                return "cgroup " + group + " with cpu.shares 2 (the server's processes: 1024)";
+            } catch (IOException | UnsupportedOperationException e) {
+                return "nice 19 (no writable cgroup v1 cpu controller: " + e.getMessage() + ")";
             }
         }
 
@@ -250,12 +269,15 @@ public final class DashboardBenchmark {
         /** The child JVM: {@value #BROWSERS} Chromiums, each with its share of the pages. */
         public static void main(String[] args) throws IOException {
             int port = Integer.parseInt(args[0]);
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+            if (!"launch".equals(in.readLine())) {
+                return;
+            }
             ExecutorService threads = Executors.newFixedThreadPool(BROWSERS);
             List<BrowserPages> browsers = new ArrayList<>();
             for (int b = 0; b < BROWSERS; b++) {
                 browsers.add(get(threads.submit(BrowserPages::launch)));
             }
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
             PrintStream out = System.out;
             System.setOut(System.err); // only answers on the parent's pipe
             for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {

@@ -76,6 +76,19 @@ class ConnectionMemory {
     }
 
     /**
+     * Every connection has a read and a write buffer of 8 KB, an open page's push socket too, all
+     * day. 4 KB each is still more than a push message or a request's headers; larger bodies and
+     * responses pass in more pieces.
+     */
+    @Bean
+    TomcatConnectorCustomizer smallerSocketBuffers() {
+        return connector -> {
+            connector.setProperty("socket.appReadBufSize", "4096");
+            connector.setProperty("socket.appWriteBufSize", "4096");
+        };
+    }
+
+    /**
      * Push messages are a few hundred bytes of changed texts; compressing them (the WebSocket
      * permessage-deflate extension) costs Tomcat a deflater, an inflater and 48 KB of buffers per
      * connection, about 300 KB with zlib's own memory, for each open page all day. Offered to the

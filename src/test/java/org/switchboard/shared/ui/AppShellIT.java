@@ -99,10 +99,13 @@ class AppShellIT {
     }
 
     @Test
-    void pushSocketsGetSmallBuffersFromTomcat() throws Exception {
+    void connectionsGetSmallBuffersFromTomcat() throws Exception {
         // Read from Tomcat itself: the size must have been set before its WebSocket support started.
         Field size = Class.forName("org.apache.tomcat.websocket.Constants").getDeclaredField("DEFAULT_BUFFER_SIZE");
         size.setAccessible(true);
         assertThat(size.getInt(null)).isEqualTo(1024);
+        var connector = ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getProperty("socket.appReadBufSize")).hasToString("4096");
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("4096");
     }
 }
