@@ -1,7 +1,6 @@
 package org.switchboard.dashboard.ui;
 
 import java.util.HashMap;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -300,13 +299,9 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     private void buildStatusMenu(DashboardModel next) {
         menuReasons = next.pauseReasons();
-        List<StatusMenu.Choice> choices = new ArrayList<>();
-        choices.add(new StatusMenu.Choice("Ready", () -> run(() -> agents.setGlobal(me.id(), GlobalAction.READY, null))));
-        for (PauseReason reason : next.pauseReasons()) {
-            choices.add(new StatusMenu.Choice(reason.name(), () -> run(() -> agents.setGlobal(me.id(), GlobalAction.PAUSE, reason.id()))));
-        }
-        choices.add(new StatusMenu.Choice("Logout", () -> run(() -> agents.setGlobal(me.id(), GlobalAction.LOGOUT, null))));
-        statusMenu.offer(choices);
+        statusMenu.offer(StatusMenu.statusChoices("Ready", () -> run(() -> agents.setGlobal(me.id(), GlobalAction.READY, null)),
+                next.pauseReasons(), reason -> run(() -> agents.setGlobal(me.id(), GlobalAction.PAUSE, reason)),
+                () -> run(() -> agents.setGlobal(me.id(), GlobalAction.LOGOUT, null))));
     }
 
     private void showChats(DashboardModel next) {

@@ -1,6 +1,5 @@
 package org.switchboard.dashboard.ui;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -46,13 +45,10 @@ class QueueCard extends Div {
         head.addClassName("card-head");
 
         Span state = StatusBadge.of(queue.state(), queue.pauseReason());
-        List<StatusMenu.Choice> choices = new ArrayList<>();
-        choices.add(new StatusMenu.Choice("Ready Now", () -> actions.setState(queue, PresenceState.READY, null)));
-        for (PauseReason reason : reasons) {
-            choices.add(new StatusMenu.Choice(reason.name(), () -> actions.setState(queue, PresenceState.PAUSED, reason.id())));
-        }
-        choices.add(new StatusMenu.Choice("Logout", () -> actions.setState(queue, PresenceState.LOGGED_OUT, null)));
-        StatusMenu myStatus = new StatusMenu("My Status").offer(choices);
+        StatusMenu myStatus = new StatusMenu("My Status").offer(StatusMenu.statusChoices("Ready Now",
+                () -> actions.setState(queue, PresenceState.READY, null), reasons,
+                reason -> actions.setState(queue, PresenceState.PAUSED, reason),
+                () -> actions.setState(queue, PresenceState.LOGGED_OUT, null)));
         myStatus.addThemeNames("tertiary-inline", "small");
         Div statusRow = new Div(state, myStatus);
         statusRow.addClassName("card-head");

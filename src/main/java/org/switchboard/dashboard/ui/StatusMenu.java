@@ -1,12 +1,15 @@
 package org.switchboard.dashboard.ui;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasTheme;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.internal.JacksonUtils;
+import org.switchboard.agent.PauseReason;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +26,16 @@ class StatusMenu extends Component implements HasTheme {
 
     /** A choice in the menu and what choosing it does. */
     record Choice(String label, Runnable action) {
+    }
+
+    /** Ready first, then each pause reason, then Logout: the order the guide gives both menus. */
+    static List<Choice> statusChoices(String ready, Runnable onReady, List<PauseReason> reasons, LongConsumer onPause,
+            Runnable onLogout) {
+        List<Choice> choices = new ArrayList<>();
+        choices.add(new Choice(ready, onReady));
+        reasons.forEach(reason -> choices.add(new Choice(reason.name(), () -> onPause.accept(reason.id()))));
+        choices.add(new Choice("Logout", onLogout));
+        return choices;
     }
 
     static final String SELECTED = "item-selected";

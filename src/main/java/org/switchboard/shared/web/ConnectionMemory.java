@@ -28,6 +28,9 @@ class ConnectionMemory {
     /** Atmosphere's per-WebSocket buffer size (Vaadin sets 16 KB). */
     static final String ATMOSPHERE_BUFFER_SIZE = "org.atmosphere.websocket.bufferSize";
 
+    /** Tomcat's size for each of a WebSocket's five buffers (8 KB unless set). */
+    static final String TOMCAT_WEBSOCKET_BUFFER_SIZE = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
     /**
      * Atmosphere allocates a byte and a char buffer of this size for every WebSocket (48 KB at
      * Vaadin's 16 KB) that its Tomcat (JSR 356) connection never reads or writes: messages go
@@ -45,9 +48,6 @@ class ConnectionMemory {
             }
         };
     }
-
-    /** Tomcat's size for each of a WebSocket's five buffers (8 KB unless set). */
-    static final String TOMCAT_WEBSOCKET_BUFFER_SIZE = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
 
     /**
      * Tomcat gives every WebSocket an input, an output and an encoding buffer and the first message
