@@ -46,18 +46,26 @@ import org.switchboard.security.UserSummary;
  * {@code mvn -Pbenchmark verify -Dbenchmark=org.switchboard.dashboard.DashboardBenchmark}.
  * <p>
  * N agents share one call queue, paused so that no call is offered and the queue's figures are the
- * only thing that changes. Each agent signs in and opens its dashboard in its own Chromium page
- * (its own session: every page uses another loopback address, 127.0.0.x, so cookies never mix).
- * Prints (a) live heap after GC with N dashboards open minus with none, per dashboard, and (b) for
- * calls arriving one by one, the time from the committed change to the moment each page's "Calls
- * waiting" figure shows it (the DOM change, recorded in the page by a MutationObserver; server and
- * browser share one clock).
+ * only thing that changes. Each agent signs in and opens its dashboard: {@code PAGES} of them in
+ * their own Chromium page (its own session: every page uses another loopback address, 127.0.0.x, so
+ * cookies never mix), the others through {@link DashboardPushClient}, which holds a dashboard open
+ * over the same HTTP and push WebSocket protocol without rendering it. On a real site every agent's
+ * browser renders on its own machine; here 200 Chromium pages would take the server's two cores
+ * after every change and measure the benchmark's own browsers ({@code PAGES=200} shows it).
+ * <p>
+ * Prints (a) live heap after GC with N dashboards open minus with none, per dashboard (and per
+ * Chromium and per stand-in dashboard), and (b) for calls arriving one by one, the time from the
+ * committed change to the moment each Chromium page's "Calls waiting" figure shows it (the DOM change,
+ * recorded in the page by a MutationObserver) and to the moment each stand-in received it; server,
+ * browsers and stand-ins share one clock.
  */
 public final class DashboardBenchmark {
 
     /** The forked JVM sees the environment, not Maven's -D properties: {@code DASHBOARDS=20 mvn ...} for a quick run. */
     private static final int DASHBOARDS = setting("DASHBOARDS", 200);
     private static final int CHANGES = setting("CHANGES", 20);
+    /** How many of the dashboards are real Chromium pages. */
+    private static final int PAGES = Math.min(DASHBOARDS, setting("PAGES", 20));
     private static final int BROWSERS = 2;
 
     /** Records when the first card's first figure ("Calls waiting") first shows each value. */
@@ -103,23 +111,26 @@ public final class DashboardBenchmark {
         System.out.printf("Dashboard benchmark: %d agents paused in queue %s, %d cores, port %d%n", DASHBOARDS,
                 queue.name(), Runtime.getRuntime().availableProcessors(), port);
 
-        try (Pages pages = Pages.start(port)) {
+        try (Clients clients = Clients.start(port)) {
             long liveBefore = liveHeap();
             // The first dashboard of each browser also warms up what every later one shares (classes, caches).
             long started = System.nanoTime();
-            pages.open(people.subList(0, BROWSERS), 0);
+            clients.open("open", people.subList(0, BROWSERS), 0);
             long liveWarm = liveHeap();
-            pages.open(people.subList(BROWSERS, DASHBOARDS), BROWSERS);
-            System.out.printf("%d dashboards open in %.0f s; %d subscribed to the feed%n", DASHBOARDS,
-                    (System.nanoTime() - started) / 1e9, feed.subscriberCount());
+            clients.open("open", people.subList(BROWSERS, PAGES), BROWSERS);
             // The sign-in pages' UIs close, and the connections the pages loaded with idle out (10 s
             // keep-alive): what stays is what an open dashboard holds.
             sleep(15_000);
+            long livePages = liveHeap();
+            clients.open("connect", people.subList(PAGES, DASHBOARDS), PAGES);
+            System.out.printf("%d dashboards open in %.0f s (%d Chromium pages, %d stand-ins); %d subscribed to the feed%n",
+                    DASHBOARDS, (System.nanoTime() - started) / 1e9, PAGES, DASHBOARDS - PAGES, feed.subscriberCount());
+            sleep(15_000);
             long liveAfter = liveHeap();
             System.out.printf("(a) live heap after GC: %.1f MB with 0 dashboards, %.1f MB with %d: %.0f KB per dashboard "
-                    + "(%.0f KB per dashboard after the first %d)%n", liveBefore / 1e6, liveAfter / 1e6, DASHBOARDS,
-                    (liveAfter - liveBefore) / 1024.0 / DASHBOARDS, (liveAfter - liveWarm) / 1024.0 / (DASHBOARDS - BROWSERS),
-                    BROWSERS);
+                    + "(after the first %d: %s per Chromium page's, %s per stand-in's)%n", liveBefore / 1e6,
+                    liveAfter / 1e6, DASHBOARDS, (liveAfter - liveBefore) / 1024.0 / DASHBOARDS, BROWSERS,
+                    perDashboard(livePages - liveWarm, PAGES - BROWSERS), perDashboard(liveAfter - livePages, DASHBOARDS - PAGES));
 
             // (b) A call arrives every 2 s; every dashboard should show the new "Calls waiting" figure.
             List<Long> changedAt = new ArrayList<>();
@@ -131,19 +142,7 @@ public final class DashboardBenchmark {
             // The server's share of (b): the app's own timer, from the committed change to the repaint
             // leaving in the push (what real agents' browsers then apply on their own machines).
             var serverSide = feed.changeShownTimer().takeSnapshot();
-            List<Long> latencies = new ArrayList<>();
-            int missed = 0;
-            for (Map<String, Long> seen : pages.seen()) {
-                for (int k = 1; k <= CHANGES; k++) {
-                    Long at = seen.get(Integer.toString(k));
-                    if (at == null) {
-                        missed++;
-                    } else {
-                        latencies.add(at - changedAt.get(k - 1));
-                    }
-                }
-            }
-            Collections.sort(latencies);
+            Map<String, List<Map<String, Long>>> seen = clients.seen();
             // The server's share: after a change every open dashboard reloads its model on the two refresh threads.
             DashboardService dashboards = app.getBean(DashboardService.class);
             ExecutorService refresh = Executors.newFixedThreadPool(2);
@@ -154,9 +153,12 @@ public final class DashboardBenchmark {
             System.out.printf("(c) server reload of all %d dashboards' data on 2 threads: %d ms%n", DASHBOARDS,
                     (System.nanoTime() - reloadStarted) / 1_000_000);
             refresh.shutdown();
-            System.out.printf("(b) change -> shown in the page, %d dashboards x %d changes: n=%d not shown=%d p50=%d ms "
-                    + "p90=%d ms p99=%d ms max=%d ms%n", DASHBOARDS, CHANGES, latencies.size(), missed,
-                    percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99), latencies.getLast());
+            System.out.printf("(b) change -> shown in the Chromium page, %d pages x %d changes: %s%n", PAGES, CHANGES,
+                    latencies(seen.get("page"), changedAt));
+            if (PAGES < DASHBOARDS) {
+                System.out.printf("(b) change -> arrived at the stand-in, %d stand-ins x %d changes: %s%n",
+                        DASHBOARDS - PAGES, CHANGES, latencies(seen.get("push"), changedAt));
+            }
             StringBuilder percentiles = new StringBuilder();
             for (var value : serverSide.percentileValues()) {
                 percentiles.append(String.format(" p%.0f=%.0f ms", value.percentile() * 100, value.value(TimeUnit.MILLISECONDS)));
@@ -167,30 +169,30 @@ public final class DashboardBenchmark {
     }
 
     /**
-     * The browsers run in a child JVM, so that the Playwright client's objects stay out of the heap
-     * measured here. It takes commands on its standard input and answers on its standard output.
+     * The browsers and the stand-in dashboards run in a child JVM, so that their objects stay out of the
+     * heap measured here. It takes commands on its standard input and answers on its standard output.
      * On a real site each agent's browser has its own machine; here 200 pages share the server's two
      * cores, and must not hold up the server whose pushes they measure. So they run with the least
      * CPU share: in a cgroup with the lowest weight where the machine has a writable cgroup v1 cpu
      * controller (Chromium resets its processes' nice values), else at nice 19. Their own work
      * still counts in (b): a page shows a change only once its renderer has run.
      */
-    private record Pages(Process process, PrintWriter commands, BufferedReader answers) implements AutoCloseable {
+    private record Clients(Process process, PrintWriter commands, BufferedReader answers) implements AutoCloseable {
 
-        static Pages start(int port) {
+        static Clients start(int port) {
             try {
                 List<String> command = new ArrayList<>();
                 if (Files.isExecutable(Path.of("/usr/bin/nice"))) {
                     command.addAll(List.of("/usr/bin/nice", "-n", "19"));
                 }
                 command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g",
-                        "-cp", System.getProperty("java.class.path"), Pages.class.getName(), Integer.toString(port)));
+                        "-cp", System.getProperty("java.class.path"), Clients.class.getName(), Integer.toString(port)));
                 Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
                 System.out.println("Browsers: " + lowestCpuShare(process.pid()));
                 // Only now, confined, does the child launch Chromium (its processes inherit the cgroup).
                 process.getOutputStream().write("launch\n".getBytes());
                 process.getOutputStream().flush();
-                return new Pages(process, new PrintWriter(process.getOutputStream(), true),
+                return new Clients(process, new PrintWriter(process.getOutputStream(), true),
                         new BufferedReader(new InputStreamReader(process.getInputStream())));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -211,9 +213,15 @@ public final class DashboardBenchmark {
             }
         }
 
-        /** Signs in each agent in its own page; page {@code i} of the run uses loopback address number i. */
-        void open(List<UserSummary> agents, int firstIndex) {
-            StringBuilder command = new StringBuilder("open");
+        /**
+         * Signs in each agent and opens its dashboard: "open" in a Chromium page (page {@code i} of the run
+         * uses loopback address number i), "connect" through a stand-in.
+         */
+        void open(String how, List<UserSummary> agents, int firstIndex) {
+            if (agents.isEmpty()) {
+                return;
+            }
+            StringBuilder command = new StringBuilder(how);
             for (int i = 0; i < agents.size(); i++) {
                 command.append(' ').append(firstIndex + i).append(':').append(agents.get(i).username());
             }
@@ -221,19 +229,24 @@ public final class DashboardBenchmark {
             expect("opened");
         }
 
-        /** Per page: the value of "Calls waiting" -> when the page first showed it. */
-        List<Map<String, Long>> seen() {
+        /**
+         * For the Chromium pages ("page") and the stand-ins ("push"), per dashboard: the value of "Calls
+         * waiting" -> when the dashboard first showed it.
+         */
+        Map<String, List<Map<String, Long>>> seen() {
             commands.println("seen");
-            List<Map<String, Long>> pages = new ArrayList<>();
+            Map<String, List<Map<String, Long>>> dashboards = new java.util.HashMap<>(
+                    Map.of("page", new ArrayList<>(), "push", new ArrayList<>()));
             for (String line = answer(); !line.equals("end"); line = answer()) {
+                String[] kindAndValues = line.split(" ", -1);
                 Map<String, Long> seen = new java.util.HashMap<>();
-                for (String entry : line.isBlank() ? new String[0] : line.split(",")) {
+                for (String entry : kindAndValues[1].isBlank() ? new String[0] : kindAndValues[1].split(",")) {
                     String[] valueAndTime = entry.split("=");
                     seen.put(valueAndTime[0], Long.parseLong(valueAndTime[1]));
                 }
-                pages.add(seen);
+                dashboards.get(kindAndValues[0]).add(seen);
             }
-            return pages;
+            return dashboards;
         }
 
         private void expect(String expected) {
@@ -266,9 +279,10 @@ public final class DashboardBenchmark {
             process.destroy();
         }
 
-        /** The child JVM: {@value #BROWSERS} Chromiums, each with its share of the pages. */
+        /** The child JVM: {@value #BROWSERS} Chromiums, each with its share of the pages, and the stand-ins. */
         public static void main(String[] args) throws IOException {
             int port = Integer.parseInt(args[0]);
+            StandIns standIns = new StandIns("http://127.0.0.1:" + port);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
             if (!"launch".equals(in.readLine())) {
                 return;
@@ -294,22 +308,66 @@ public final class DashboardBenchmark {
                     }
                     opening.forEach(DashboardBenchmark::get);
                     out.println("opened");
+                } else if (line.startsWith("connect")) {
+                    standIns.open(line.substring(7).trim().split(" "));
+                    out.println("opened");
                 } else if (line.equals("seen")) {
                     for (BrowserPages browser : browsers) {
                         for (Map<String, Object> seen : get(threads.submit(browser::seen))) {
-                            out.println(String.join(",", seen.entrySet().stream()
+                            out.println("page " + String.join(",", seen.entrySet().stream()
                                     .map(e -> e.getKey() + "=" + ((Number) e.getValue()).longValue()).toList()));
                         }
+                    }
+                    for (Map<String, Long> seen : standIns.seen()) {
+                        out.println("push " + String.join(",", seen.entrySet().stream()
+                                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
                     }
                     out.println("end");
                 }
                 out.flush();
             }
+            standIns.close();
             for (BrowserPages browser : browsers) {
                 get(threads.submit(browser::close));
             }
             threads.shutdown();
             System.exit(0);
+        }
+    }
+
+    /** The stand-in dashboards, opened a few at a time, with the heartbeat Vaadin's client sends (every 5 min). */
+    private static final class StandIns {
+
+        private final String base;
+        private final java.net.http.HttpClient http = DashboardPushClient.httpClient();
+        private final List<DashboardPushClient> dashboards = Collections.synchronizedList(new ArrayList<>());
+        private final java.util.concurrent.ScheduledExecutorService heartbeats =
+                Executors.newSingleThreadScheduledExecutor();
+
+        StandIns(String base) {
+            this.base = base;
+            heartbeats.scheduleAtFixedRate(() -> List.copyOf(dashboards).forEach(DashboardPushClient::heartbeat),
+                    5, 5, TimeUnit.MINUTES);
+        }
+
+        /** @param toOpen "index:username" of each dashboard to open */
+        void open(String[] toOpen) {
+            ExecutorService opening = Executors.newFixedThreadPool(4);
+            List<Future<DashboardPushClient>> opened = java.util.Arrays.stream(toOpen)
+                    .map(indexAndUser -> indexAndUser.substring(indexAndUser.indexOf(':') + 1))
+                    .map(username -> opening.submit(() -> DashboardPushClient.open(http, base, username, "password1")))
+                    .toList();
+            opened.forEach(dashboard -> dashboards.add(get(dashboard)));
+            opening.shutdown();
+        }
+
+        List<Map<String, Long>> seen() {
+            return List.copyOf(dashboards).stream().map(DashboardPushClient::seen).toList();
+        }
+
+        void close() {
+            heartbeats.shutdownNow();
+            List.copyOf(dashboards).forEach(DashboardPushClient::close);
         }
     }
 
@@ -371,6 +429,32 @@ public final class DashboardBenchmark {
             playwright.close();
             return null;
         }
+    }
+
+    /** The latency of each change to each dashboard: when it first showed the k-th call waiting. */
+    private static String latencies(List<Map<String, Long>> seen, List<Long> changedAt) {
+        List<Long> latencies = new ArrayList<>();
+        int missed = 0;
+        for (Map<String, Long> dashboard : seen) {
+            for (int k = 1; k <= changedAt.size(); k++) {
+                Long at = dashboard.get(Integer.toString(k));
+                if (at == null) {
+                    missed++;
+                } else {
+                    latencies.add(at - changedAt.get(k - 1));
+                }
+            }
+        }
+        if (latencies.isEmpty()) {
+            return "none shown, " + missed + " missed";
+        }
+        Collections.sort(latencies);
+        return String.format("n=%d not shown=%d p50=%d ms p90=%d ms p99=%d ms max=%d ms", latencies.size(), missed,
+                percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99), latencies.getLast());
+    }
+
+    private static String perDashboard(long bytes, int dashboards) {
+        return dashboards <= 0 ? "-" : String.format("%.0f KB", bytes / 1024.0 / dashboards);
     }
 
     private static int setting(String name, int otherwise) {
