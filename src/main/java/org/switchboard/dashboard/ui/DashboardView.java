@@ -81,7 +81,10 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final Span since = new Span();
     private final StatusMenu statusMenu = new StatusMenu("Change status");
     private final Div pending = new Div();
-    private final Select<String> line = new Select<>();
+    private final Div statusBar;
+    private final Button notify;
+    /** Made when the agent first has a line: an agent who takes calls on none needs no selector. */
+    private Select<String> line;
     private List<String> lines = List.of();
     private final ContactPanel panel = new ContactPanel(this);
     private final AudioMessageService audio;
@@ -119,19 +122,11 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         pending.setId("pending-change");
         Button login = new Button("Login to queues", VaadinIcon.SIGN_IN.create(), e -> loginToSelected());
         login.setId("login-to-queues");
-        Button notify = new Button(VaadinIcon.BELL.create(), e -> getElement().executeJs("window.sbAskNotificationPermission()"));
+        notify = new Button(VaadinIcon.BELL.create(), e -> getElement().executeJs("window.sbAskNotificationPermission()"));
         notify.setAriaLabel("Allow notifications of new calls");
         notify.setTooltipText("Allow notifications of new calls while this tab is in the background");
         notify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        line.setId("line-select");
-        line.setAriaLabel("Line for queue calls");
-        line.setItemLabelGenerator(extension -> "Line " + extension);
-        line.addValueChangeListener(e -> {
-            if (e.isFromClient() && e.getValue() != null) {
-                run(() -> agents.setLine(me.id(), e.getValue()));
-            }
-        });
-        Div statusBar = new Div(new Span("Agent status"), status, since, statusMenu, pending, line, notify);
+        statusBar = new Div(new Span("Agent status"), status, since, statusMenu, pending, notify);
         statusBar.addClassName("status-bar");
         cards.addClassName("cards");
         cards.setId("queue-cards");
@@ -281,6 +276,13 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     /** The line selector: the user's extensions, the one taking queue calls chosen; fixed during a call. */
     private void showLine(AgentStatus agent) {
+        if (line == null) {
+            if (agent.lines().isEmpty()) {
+                return;
+            }
+            line = lineSelect();
+            statusBar.addComponentAtIndex(statusBar.indexOf(notify), line);
+        }
         line.setVisible(!agent.lines().isEmpty());
         if (!agent.lines().equals(lines)) {
             lines = agent.lines();
@@ -290,6 +292,19 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         boolean idle = agent.activity() == Activity.IDLE;
         line.setReadOnly(!idle);
         line.setTooltipText(idle ? "The line that rings for calls from your queues" : "Change the line between calls");
+    }
+
+    private Select<String> lineSelect() {
+        Select<String> select = new Select<>();
+        select.setId("line-select");
+        select.setAriaLabel("Line for queue calls");
+        select.setItemLabelGenerator(extension -> "Line " + extension);
+        select.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                run(() -> agents.setLine(me.id(), e.getValue()));
+            }
+        });
+        return select;
     }
 
     private static String pausedReason(DashboardModel model) {
