@@ -23,6 +23,7 @@ import org.switchboard.agent.AgentStatusService;
 import org.switchboard.chat.ChatMessagePosted;
 import org.switchboard.common.Broadcaster;
 import org.switchboard.contact.ContactChanged;
+import org.switchboard.security.UserLinesChanged;
 
 /**
  * Hands committed routing changes of this node to the open dashboards, and keeps their agents
@@ -126,6 +127,12 @@ public class DashboardFeed {
     @TransactionalEventListener
     void onAgentStatusChanged(AgentStatusChanged event) {
         publish(new Changed(Set.of(event.userId()), event.queueIds()));
+    }
+
+    /** The agent's line selector follows an admin's edit; no queue's figures change. */
+    @TransactionalEventListener
+    void onLinesChanged(UserLinesChanged event) {
+        publish(new Changed(Set.of(event.userId()), Set.of()));
     }
 
     private void publish(Changed changed) {

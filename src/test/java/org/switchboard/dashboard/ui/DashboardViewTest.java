@@ -271,6 +271,30 @@ class DashboardViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void linesAnAdminGivesOrTakesReachTheOpenDashboardWithoutReload() throws InterruptedException {
+        open();
+        assertThat($(Select.class).withId("line-select").all()).isEmpty();
+
+        giveLines("1001", "1002");
+        awaitPush(() -> !$(Select.class).withId("line-select").all().isEmpty());
+        assertThat(test(lineSelect()).getSuggestions()).containsExactly("Line 1001", "Line 1002");
+        assertThat(lineSelect().getValue()).isEqualTo("1001");
+
+        giveLines();
+        awaitPush(() -> $(Select.class).withId("line-select").all().isEmpty());
+        assertThat($(Select.class).withId("line-select").all()).as("no lines left: no selector").isEmpty();
+    }
+
+    /** Waits for the dashboard's refresh thread to load and its push to be applied. */
+    void awaitPush(java.util.function.BooleanSupplier shown) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!shown.getAsBoolean() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            roundTrip();
+        }
+    }
+
+    @Test
     void anAgentWithoutLinesSeesNoSelectorAndOffersNameNoLine() {
         call();
         open();
