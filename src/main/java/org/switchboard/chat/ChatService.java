@@ -111,6 +111,9 @@ public class ChatService {
             text = images.size() == 1 ? "(image)" : "(" + images.size() + " images)";
         }
         String body = checkText(text);
+        String address = CustomerAddresses.forChannel(message.channel(), message.from(), true);
+        // Parallel calls for one customer (its first messages, a retry racing its original) go one by one.
+        store.lockCustomer(message.channel(), address);
         if (externalId != null) {
             var seen = store.contactOfMessage(externalId);
             if (seen.isPresent()) {
@@ -118,7 +121,6 @@ public class ChatService {
             }
         }
         QueueInfo queue = chatQueue(message.queue());
-        String address = CustomerAddresses.forChannel(message.channel(), message.from(), true);
         var open = store.lockOpenChat(message.channel(), address, queue.id());
         ChatMessage first = open.isEmpty()
                 ? open(new NewContact(queue.name(), ContactType.CHAT, message.channel(), message.customerName(), address),

@@ -228,6 +228,40 @@ class ChatServiceTest {
         assertThat(SystemUser.call(() -> chats.attachmentContent(image.id()))).isEqualTo(PNG);
     }
 
+    /**
+     * Providers deliver a new customer's first messages (and their retries) in parallel webhook calls:
+     * each customer must still get one chat, with each message once.
+     */
+    @Test
+    void aNewCustomersMessagesArrivingTogetherOpenOneChatAndARetryRacingItsOriginalIsStoredOnce() throws Exception {
+        QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
+        java.util.concurrent.ExecutorService webhooks = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (int customer = 0; customer < 8; customer++) {
+                String from = "+1 555 02" + (10 + customer);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(3);
+                List<java.util.concurrent.Future<ChatService.Received>> calls = java.util.stream.Stream.of("a", "b", "a")
+                        .map(id -> webhooks.submit(() -> {
+                            together.await();
+                            return SystemUser.call(() -> chats.receive(new InboundMessage(Channel.SMS, queue.name(), from,
+                                    null, "Message " + id, from + id, List.of())));
+                        })).toList();
+                List<ChatService.Received> received = new java.util.ArrayList<>();
+                for (var call : calls) {
+                    received.add(call.get(30, java.util.concurrent.TimeUnit.SECONDS));
+                }
+
+                assertThat(received).extracting(ChatService.Received::contactId).as(from).containsOnly(received.getFirst().contactId());
+                assertThat(received).filteredOn(ChatService.Received::startedChat).as(from).hasSize(1);
+                assertThat(received).filteredOn(ChatService.Received::duplicate).as(from).hasSize(1);
+                assertThat(SystemUser.call(() -> chats.read(received.getFirst().contactId()))).extracting(ChatMessage::body)
+                        .as(from).containsExactlyInAnyOrder("Message a", "Message b");
+            }
+        } finally {
+            webhooks.shutdownNow();
+        }
+    }
+
     @Test
     void anAttachmentThatIsNotAnImageIsRefusedWhateverItsName() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);

@@ -78,6 +78,16 @@ public class ChatStore {
     }
 
     /** The open chat of this customer on this channel and queue, locked, if there is one. */
+    /**
+     * Takes the customer's lock row (made on first use) until the transaction ends. The upsert locks the
+     * row exclusively at once, so waiters queue up without the shared-then-exclusive lock of a plain
+     * insert-or-select, which deadlocks when three arrive together.
+     */
+    public void lockCustomer(Channel channel, String address) {
+        jdbc.sql("INSERT INTO chat_customer_lock (channel, address) VALUES (?, ?) ON DUPLICATE KEY UPDATE channel = channel")
+                .params(channel.name(), address).update();
+    }
+
     public Optional<Long> lockOpenChat(Channel channel, String address, long queueId) {
         return jdbc.sql("""
                 SELECT c.id FROM contact c JOIN chat_conversation v ON v.contact_id = c.id
