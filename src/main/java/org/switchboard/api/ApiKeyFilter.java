@@ -72,6 +72,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        problem(json, request, response, status, detail);
+    }
+
+    /** The API's error body (RFC 9457), also for what the security chain refuses after this filter. */
+    static void problem(JsonMapper json, HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String detail) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());

@@ -5,7 +5,8 @@ public enum ApiScope {
     CALLS("Calls and callback requests (telephony)"),
     CHATS("Chats, customer messages and channel webhooks"),
     AGENTS("Agent status, accept, end and wrap-up (desk phones, CTI)"),
-    READ("Read contacts, queues and live figures");
+    READ("Read contacts, queues and live figures"),
+    METRICS("Prometheus metrics (GET /actuator/prometheus)");
 
     private final String label;
 

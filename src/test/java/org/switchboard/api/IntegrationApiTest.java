@@ -88,6 +88,24 @@ class IntegrationApiTest {
     }
 
     @Test
+    void prometheusMetricsAreForAKeyWithTheMetricsScopeOnly() throws Exception {
+        String scraper = SystemUser.call(() -> keys.create(RoutingFixture.unique("scraper"), "test",
+                java.util.Set.of(ApiScope.METRICS))).plainKey();
+        String reader = SystemUser.call(() -> keys.create(RoutingFixture.unique("reader"), "test",
+                java.util.Set.of(ApiScope.READ))).plainKey();
+
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + scraper))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("switchboard_dashboard_change_shown_seconds")))
+                .andExpect(content().string(containsString("hikaricp_connections_active")));
+        mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + reader))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value(containsString("METRICS")));
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/queues").header("Authorization", "Bearer " + scraper)).andExpect(status().isForbidden());
+    }
+
+    @Test
     void withoutAValidKeyTheApiAnswers401() throws Exception {
         mvc.perform(get("/api/v1/queues")).andExpect(status().isUnauthorized())
                 .andExpect(content().contentType("application/problem+json"))
