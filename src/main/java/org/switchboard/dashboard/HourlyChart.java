@@ -14,7 +14,7 @@ import org.switchboard.metrics.HourlyContacts;
  * browser from the webjar (no frontend build). The data travels as a JSON attribute.
  */
 @Tag("sb-hourly-chart")
-@JavaScript("context://webjars/chart.js/4.5.1/dist/chart.umd.js")
+@JavaScript("context://webjars/chart.js/dist/chart.umd.js")
 @JavaScript("context://assets/sb-hourly-chart.js")
 public class HourlyChart extends Component {
 

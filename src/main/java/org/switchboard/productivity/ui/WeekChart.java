@@ -16,7 +16,7 @@ import org.switchboard.productivity.WeekActivity;
  * from its webjar, so no frontend build is needed. The data travels as one JSON attribute.
  */
 @Tag("sb-week-chart")
-@JavaScript("context://webjars/chart.js/4.5.1/dist/chart.umd.js")
+@JavaScript("context://webjars/chart.js/dist/chart.umd.js")
 @JavaScript("context://assets/sb-week-chart.js")
 class WeekChart extends Component {
 
