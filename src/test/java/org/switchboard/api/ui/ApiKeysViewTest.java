@@ -73,7 +73,7 @@ class ApiKeysViewTest extends SpringBrowserlessTest {
         assertThat(listed.active()).isTrue();
         assertThat(listed.createdBy()).isEqualTo("admin");
         assertThat(test(grid()).getCellText(rowOf(name), 1)).isEqualTo(plain.substring(0, 10) + "…").doesNotContain(plain);
-        assertThat(test(grid()).getCellText(rowOf(name), 2)).isEqualTo("CALLS, CHATS, AGENTS, READ");
+        assertThat(test(grid()).getCellText(rowOf(name), 2)).isEqualTo("CALLS, CHATS, AGENTS, READ, METRICS");
         assertThat(test(grid()).getCellText(rowOf(name), 4)).isEqualTo("Never");
         assertThat(keys.authenticate(plain)).map(ApiKeyInfo::id).contains(listed.id());
         assertThat(audited(ApiKeyService.KEY_CREATED, listed.id())).singleElement()
