@@ -23,7 +23,8 @@ import org.switchboard.queue.QueueService;
 /**
  * Plausible past contacts and their events for the demo: busy weekdays, quiet weekends, business
  * hours with morning and afternoon peaks, the usual mix of outcomes, direct calls, and campaign calls
- * returning abandoned ones. Written with JDBC batches, so weeks of history take a few seconds.
+ * returning abandoned ones, and chats with their messages and a tag, so the chat history has
+ * conversations to search. Written with JDBC batches, so weeks of history take a few seconds.
  */
 @Component
 class HistoryGenerator {
@@ -31,6 +32,29 @@ class HistoryGenerator {
     private static final Logger log = LoggerFactory.getLogger(HistoryGenerator.class);
     private static final int[] HOUR_WEIGHTS = {0, 0, 0, 0, 0, 0, 0, 1, 4, 8, 10, 9, 6, 7, 9, 8, 6, 4, 2, 1, 0, 0, 0, 0};
     private static final int BATCH = 2_000;
+
+    /** A past chat: its tag and the exchange, the customer first, then agent and customer in turn. */
+    private record Exchange(String tag, List<String> lines) {
+    }
+
+    private static final List<Exchange> EXCHANGES = List.of(
+            new Exchange("delivery", List.of("Hi, my order from Monday still hasn't arrived.",
+                    "Sorry about the wait! Could you send me the order number?", "It's 48213.",
+                    "Thanks. It left our warehouse yesterday and will be with you tomorrow before noon.",
+                    "Great, thank you!")),
+            new Exchange("billing", List.of("I was charged twice for my last invoice.",
+                    "I'm sorry about that. Let me check your account.",
+                    "I can see the double payment: the second one is refunded today, 3 to 5 days on your card.",
+                    "Perfect, thanks for the quick help.")),
+            new Exchange("returns", List.of("How do I return a jacket that doesn't fit?",
+                    "You can return it within 30 days. I'm sending you a free return label now.",
+                    "Got it. Do I need the original box?", "No, any sturdy bag or box is fine.")),
+            new Exchange("account", List.of("I can't sign in to my account anymore.",
+                    "Let's fix that. I've sent a password reset link to the e-mail address on file.",
+                    "Found it, I'm in now. Thanks!")),
+            new Exchange("product question", List.of("Does the X200 kettle have an auto shut-off?",
+                    "Yes: it switches off when the water boils, and when it is lifted off the base.",
+                    "Nice, I'll order one.")));
 
     private final JdbcTemplate jdbc;
     private final QueueService queues;
@@ -112,6 +136,10 @@ class HistoryGenerator {
                     null, null, null);
             batch.event(id, created, "CREATED", null);
             batch.event(id, left, "ABANDONED", null);
+            if (chat) {
+                Exchange exchange = EXCHANGES.get(random.nextInt(EXCHANGES.size()));
+                batch.chat(id, null, exchange.tag(), List.of(exchange.lines().getFirst()), created, created);
+            }
             return "INBOUND_CALL".equals(type) ? -id : id;
         }
         if (!chat && roll < 13) {
@@ -141,7 +169,10 @@ class HistoryGenerator {
         batch.event(id, offered, "OFFERED", agent);
         batch.event(id, answered, "ACCEPTED", agent);
         batch.event(id, ended, "CHAT".equals(type) ? "RESOLVED" : "ENDED_BY_AGENT", agent);
-        if (!"CHAT".equals(type)) {
+        if ("CHAT".equals(type)) {
+            Exchange exchange = EXCHANGES.get(random.nextInt(EXCHANGES.size()));
+            batch.chat(id, agent, exchange.tag(), exchange.lines(), created, ended);
+        } else {
             batch.event(id, wrapEnded, "WRAP_UP_ENDED", agent);
         }
     }
@@ -199,6 +230,9 @@ class HistoryGenerator {
         final List<Object[]> contactRows = new ArrayList<>();
         final List<Object[]> eventRows = new ArrayList<>();
         final List<Object[]> sources = new ArrayList<>();
+        final List<Object[]> conversations = new ArrayList<>();
+        final List<Object[]> messages = new ArrayList<>();
+        final List<Object[]> tags = new ArrayList<>();
 
         Batch(long firstId) {
             nextId = firstId;
@@ -221,6 +255,25 @@ class HistoryGenerator {
             events++;
         }
 
+        /**
+         * The chat's conversation, its messages spread from {@code first} to {@code last} (customer
+         * first, then agent and customer in turn; only the customer's line when no agent took it) and its tag.
+         */
+        void chat(long id, Long agent, String tag, List<String> lines, Instant first, Instant last) {
+            long step = lines.size() < 2 ? 0 : Math.max(1, (last.getEpochSecond() - first.getEpochSecond()) / (lines.size() - 1));
+            Instant at = first;
+            for (int i = 0; i < lines.size(); i++) {
+                boolean fromAgent = i % 2 == 1;
+                at = first.plusSeconds(step * i);
+                messages.add(new Object[] {id, fromAgent ? "OUT" : "IN", lines.get(i), fromAgent ? agent : null, ts(at)});
+            }
+            boolean agentLast = lines.size() % 2 == 0;
+            String lastLine = lines.getLast();
+            conversations.add(new Object[] {id, agentLast ? "CUSTOMER" : "AGENT", ts(at), ts(at),
+                    lastLine.length() > 200 ? lastLine.substring(0, 200) : lastLine});
+            tags.add(new Object[] {id, tag});
+        }
+
         void sourceOf(long id, long source) {
             sources.add(new Object[] {source, id});
         }
@@ -233,9 +286,18 @@ class HistoryGenerator {
                     VALUES (?, ?, ?, ?, 'ENDED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", contactRows);
             jdbc.batchUpdate("INSERT INTO contact_event (contact_id, at, type, agent_id) VALUES (?, ?, ?, ?)", eventRows);
             jdbc.batchUpdate("UPDATE contact SET source_contact_id = ? WHERE id = ?", sources);
+            jdbc.batchUpdate("""
+                    INSERT INTO chat_conversation (contact_id, awaiting, awaiting_since, last_message_at, last_message)
+                    VALUES (?, ?, ?, ?, ?)""", conversations);
+            jdbc.batchUpdate("INSERT INTO chat_message (contact_id, direction, body, author_id, sent_at) VALUES (?, ?, ?, ?, ?)",
+                    messages);
+            jdbc.batchUpdate("INSERT INTO chat_tag (contact_id, tag) VALUES (?, ?)", tags);
             contactRows.clear();
             eventRows.clear();
             sources.clear();
+            conversations.clear();
+            messages.clear();
+            tags.clear();
         }
     }
 }

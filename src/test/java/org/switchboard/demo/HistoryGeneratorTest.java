@@ -61,5 +61,30 @@ class HistoryGeneratorTest {
         assertThat(outcomes).contains("HANDLED", "ABANDONED", "TIMED_OUT");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM contact WHERE created_at >= ? AND created_at < ? AND type = 'CAMPAIGN_CALL' AND source_contact_id IS NOT NULL")
                 .params(from, to).query(Integer.class).single()).isPositive();
+
+        // Chats come with their conversation, tag and messages, so the chat history has something to show.
+        List<Map<String, Object>> chats = jdbc.sql("""
+                SELECT c.id, c.outcome, c.agent_id, v.last_message,
+                       (SELECT COUNT(*) FROM chat_message m WHERE m.contact_id = c.id) AS messages,
+                       (SELECT COUNT(*) FROM chat_message m WHERE m.contact_id = c.id AND m.direction = 'OUT'
+                           AND m.author_id = c.agent_id) AS by_its_agent,
+                       (SELECT m.direction FROM chat_message m WHERE m.contact_id = c.id ORDER BY m.id LIMIT 1) AS opened_by,
+                       (SELECT m.body FROM chat_message m WHERE m.contact_id = c.id ORDER BY m.id DESC LIMIT 1) AS last_body,
+                       (SELECT COUNT(*) FROM chat_tag t WHERE t.contact_id = c.id) AS tags
+                FROM contact c LEFT JOIN chat_conversation v ON v.contact_id = c.id
+                WHERE c.created_at >= ? AND c.created_at < ? AND c.type = 'CHAT'""").params(from, to).query().listOfRows();
+        assertThat(chats).isNotEmpty().allSatisfy(chat -> {
+            assertThat(chat.get("last_message")).as("conversation of chat %s", chat.get("id")).isEqualTo(chat.get("last_body"));
+            assertThat(chat.get("opened_by")).isEqualTo("IN");
+            assertThat(((Number) chat.get("tags")).intValue()).isOne();
+            int messages = ((Number) chat.get("messages")).intValue();
+            if ("HANDLED".equals(chat.get("outcome"))) {
+                assertThat(messages).isGreaterThanOrEqualTo(3);
+                assertThat(((Number) chat.get("by_its_agent")).intValue()).isEqualTo(messages / 2);
+            } else {
+                assertThat(messages).as("an abandoned chat: the customer's first line").isOne();
+            }
+        });
+        assertThat(chats).extracting(chat -> chat.get("outcome")).contains("HANDLED", "ABANDONED");
     }
 }
