@@ -67,7 +67,8 @@ class ConversationList extends Div {
         queue.addClassName("conversation-queue");
         Div top = new Div(new ChannelBadge(c.channel()), queue);
         top.addClassName("conversation-top");
-        if (c.unread() > 0) {
+        // Unread counts call the agent to an open chat; a resolved one (in the history) has nothing to answer.
+        if (c.unread() > 0 && c.state() != ContactState.ENDED) {
             Span unread = new Span(Integer.toString(c.unread()));
             unread.getElement().setAttribute("theme", "badge primary pill");
             unread.getElement().setAttribute("aria-label", c.unread() + " unread");

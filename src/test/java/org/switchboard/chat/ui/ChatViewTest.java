@@ -173,4 +173,23 @@ class ChatViewTest extends SpringBrowserlessTest {
         test($(ComboBox.class).withId("history-tag").single()).selectItem(tag);
         assertThat(div("chat-history-results").getElement().getTextRecursively()).contains("Marie", "Refund please");
     }
+
+    @Test
+    void unreadMessagesAreCountedOnOpenChatsOnlyNotInTheHistory() {
+        assertThat(unreadBadges(conversationWithTwoUnread(ContactState.CONNECTED))).containsExactly("2");
+        assertThat(unreadBadges(conversationWithTwoUnread(ContactState.ENDED))).as("a resolved chat").isEmpty();
+    }
+
+    private static org.switchboard.chat.Conversation conversationWithTwoUnread(ContactState state) {
+        java.time.Instant at = java.time.Instant.parse("2026-11-30T10:00:00Z");
+        return new org.switchboard.chat.Conversation(1, Channel.SMS, 1, "Messaging", "Marie", "+15550100", state, 7L,
+                "Hello?", at, 2, org.switchboard.chat.Awaiting.AGENT, at, at, state == ContactState.ENDED ? at : null,
+                java.util.List.of());
+    }
+
+    private static java.util.List<String> unreadBadges(org.switchboard.chat.Conversation conversation) {
+        Div item = ConversationList.item(conversation, false, java.time.ZoneOffset.UTC, id -> { });
+        return item.getElement().getChildren().flatMap(e -> java.util.stream.Stream.concat(java.util.stream.Stream.of(e), e.getChildren()))
+                .filter(e -> e.getClassList().contains("conversation-unread")).map(e -> e.getText()).toList();
+    }
 }
