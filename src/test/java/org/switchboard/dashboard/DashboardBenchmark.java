@@ -41,8 +41,8 @@ import org.switchboard.security.SystemUser;
 import org.switchboard.security.UserSummary;
 
 /**
- * Agent dashboard benchmark (issue 4), on the whole app with the embedded MariaDB and real Chromium
- * pages over HTTP with WebSocket push. Run:
+ * Agent dashboard benchmark (issue 4), on the whole app with the embedded MariaDB, its dashboards open
+ * over HTTP with WebSocket push in real Chromium pages and in stand-ins that speak the same protocol. Run:
  * {@code mvn -Pbenchmark verify -Dbenchmark=org.switchboard.dashboard.DashboardBenchmark}.
  * <p>
  * N agents share one call queue, paused so that no call is offered and the queue's figures are the
