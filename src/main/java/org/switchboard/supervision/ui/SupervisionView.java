@@ -1,6 +1,8 @@
 package org.switchboard.supervision.ui;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,7 @@ import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.QueueFigures;
 import org.switchboard.metrics.QueueMetrics;
+import org.switchboard.queue.QueueKind;
 import org.switchboard.security.Role;
 import org.switchboard.supervision.SupervisionService;
 
@@ -43,6 +46,15 @@ class SupervisionView extends Main {
     private final CoalescedRefresh<List<QueueMetrics>> refresh;
     private final Div cards = new Div();
     private volatile Set<Long> queueIds = Set.of();
+    /**
+     * The queues whose cards are shown, in order (null before the first show); a refresh with the same
+     * ones only updates their figures.
+     */
+    private List<ShownQueue> shown;
+    private final Map<Long, QueueFigures> figuresByQueue = new HashMap<>();
+
+    private record ShownQueue(long id, QueueKind kind, String name) {
+    }
 
     SupervisionView(SupervisionService supervision, DashboardFeed feed) {
         this.supervision = supervision;
@@ -69,7 +81,14 @@ class SupervisionView extends Main {
 
     void show(List<QueueMetrics> queues) {
         queueIds = queues.stream().map(QueueMetrics::queueId).collect(Collectors.toUnmodifiableSet());
+        List<ShownQueue> next = queues.stream().map(q -> new ShownQueue(q.queueId(), q.kind(), q.queueName())).toList();
+        if (next.equals(shown)) {
+            queues.forEach(queue -> figuresByQueue.get(queue.queueId()).show(queue));
+            return;
+        }
+        shown = next;
         cards.removeAll();
+        figuresByQueue.clear();
         for (QueueMetrics queue : queues) {
             cards.add(card(queue));
         }
@@ -78,7 +97,7 @@ class SupervisionView extends Main {
         }
     }
 
-    private static Div card(QueueMetrics queue) {
+    private Div card(QueueMetrics queue) {
         RouterLink name = new RouterLink(queue.queueName(), QueueDrillDownView.class,
                 new RouteParameters(QueueDrillDownView.QUEUE_ID, Long.toString(queue.queueId())));
         name.addClassName("card-title");
@@ -87,7 +106,9 @@ class SupervisionView extends Main {
         kind.addClassName("kind");
         Div head = new Div(name, kind);
         head.addClassName("card-head");
-        Div card = new Div(head, new QueueFigures(queue.kind(), queue));
+        QueueFigures figures = new QueueFigures(queue.kind(), queue);
+        figuresByQueue.put(queue.queueId(), figures);
+        Div card = new Div(head, figures);
         card.addClassName("queue-card");
         card.getElement().setAttribute("data-queue", queue.queueName());
         return card;

@@ -58,6 +58,8 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
     AgentStatusService agents;
     @Autowired
     AuditLog audit;
+    @Autowired
+    org.switchboard.supervision.SupervisionService supervision;
 
     QueueInfo mine;
     QueueInfo theirs;
@@ -118,6 +120,20 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
         test(name).click();
         assertThat(getCurrentView()).isInstanceOf(QueueDrillDownView.class);
         assertThat($(H2.class).id("queue-name").getText()).isEqualTo(mine.name());
+    }
+
+    @Test
+    void aRefreshWithTheSameQueuesUpdatesTheFiguresOfTheCardsAlreadyShown() {
+        SupervisionView view = navigate(SupervisionView.class);
+        Div card = $(Div.class).withClassName("queue-card").single();
+        QueueFigures figures = $(QueueFigures.class, card).single();
+        int waiting = Integer.parseInt(figures.valueOf("Calls waiting"));
+
+        call("Grace Hopper");
+        view.show(supervision.overview());
+
+        assertThat($(Div.class).withClassName("queue-card").single()).as("the same card").isSameAs(card);
+        assertThat(figures.valueOf("Calls waiting")).isEqualTo(Integer.toString(waiting + 1));
     }
 
     @Test
