@@ -261,16 +261,14 @@ class HistoryGenerator {
          */
         void chat(long id, Long agent, String tag, List<String> lines, Instant first, Instant last) {
             long step = lines.size() < 2 ? 0 : Math.max(1, (last.getEpochSecond() - first.getEpochSecond()) / (lines.size() - 1));
-            Instant at = first;
             for (int i = 0; i < lines.size(); i++) {
                 boolean fromAgent = i % 2 == 1;
-                at = first.plusSeconds(step * i);
-                messages.add(new Object[] {id, fromAgent ? "OUT" : "IN", lines.get(i), fromAgent ? agent : null, ts(at)});
+                messages.add(new Object[] {id, fromAgent ? "OUT" : "IN", lines.get(i), fromAgent ? agent : null,
+                        ts(first.plusSeconds(step * i))});
             }
+            Instant lastAt = first.plusSeconds(step * (lines.size() - 1));
             boolean agentLast = lines.size() % 2 == 0;
-            String lastLine = lines.getLast();
-            conversations.add(new Object[] {id, agentLast ? "CUSTOMER" : "AGENT", ts(at), ts(at),
-                    lastLine.length() > 200 ? lastLine.substring(0, 200) : lastLine});
+            conversations.add(new Object[] {id, agentLast ? "CUSTOMER" : "AGENT", ts(lastAt), ts(lastAt), lines.getLast()});
             tags.add(new Object[] {id, tag});
         }
 

@@ -103,7 +103,7 @@ public class UserService {
             List<String> lines = validLines(form.lines());
             if (!lines.equals(user.getLines())) {
                 changes.add("lines: " + lineLabels(user.getLines()) + " → " + lineLabels(lines));
-                events.publishEvent(new UserLinesChanged(id, lines));
+                events.publishEvent(new UserLinesChanged(id));
             }
             user.setLines(lines);
         }

@@ -77,7 +77,6 @@ public class ChatStore {
         return jdbc.sql("SELECT contact_id FROM chat_message WHERE external_id = ?").param(externalId).query(Long.class).optional();
     }
 
-    /** The open chat of this customer on this channel and queue, locked, if there is one. */
     /**
      * Takes the customer's lock row (made on first use) until the transaction ends. The upsert locks the
      * row exclusively at once, so waiters queue up without the shared-then-exclusive lock of a plain
@@ -88,6 +87,7 @@ public class ChatStore {
                 .params(channel.name(), address).update();
     }
 
+    /** The open chat of this customer on this channel and queue, locked, if there is one. */
     public Optional<Long> lockOpenChat(Channel channel, String address, long queueId) {
         return jdbc.sql("""
                 SELECT c.id FROM contact c JOIN chat_conversation v ON v.contact_id = c.id
