@@ -2,10 +2,14 @@ package org.switchboard.common;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Runs what a user asked for on a screen and shows the service's refusal as a clear message. */
 public final class UserActions {
+
+    /** Shown when a change still lost lock conflicts after its retries ({@link TransactionRetry}): it was rolled back. */
+    public static final String BUSY = "Others were changing the same records at this moment, so nothing was changed. Please try again.";
 
     private UserActions() {
     }
@@ -17,6 +21,9 @@ public final class UserActions {
             return true;
         } catch (ValidationException | ConflictException | NotFoundException | AccessDeniedException e) {
             error(e.getMessage());
+            return false;
+        } catch (PessimisticLockingFailureException e) {
+            error(BUSY);
             return false;
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.agent.AgentActivity;
+import org.switchboard.common.TransactionRetry;
 import org.switchboard.contact.ContactOffer;
 import org.switchboard.contact.ContactService;
 import org.switchboard.dispatch.data.DispatchQueries;
@@ -36,10 +37,12 @@ public class DispatchService {
     private final ContactService contacts;
     private final AgentActivity activity;
     private final TransactionTemplate claimTransaction;
+    private final TransactionRetry retry;
 
     DispatchService(DispatchQueries queries, ContactService contacts, AgentActivity activity,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, TransactionRetry retry) {
         this.queries = queries;
+        this.retry = retry;
         this.contacts = contacts;
         this.activity = activity;
         this.claimTransaction = new TransactionTemplate(transactions);
@@ -62,7 +65,7 @@ public class DispatchService {
             for (ListIterator<Candidate> next = candidates.listIterator(); next.hasNext(); ) {
                 List<Candidate> batch = nextBatch(next, places);
                 if (!batch.isEmpty()) {
-                    claimed = claimed.plus(claimTransaction.execute(status -> claim(batch, places)));
+                    claimed = claimed.plus(claimWithRetry(batch, places));
                 }
             }
             offered += claimed.offers();
@@ -111,6 +114,19 @@ public class DispatchService {
         Claimed plus(Claimed other) {
             return new Claimed(offers + other.offers, contended || other.contended);
         }
+    }
+
+    /**
+     * Runs a claim transaction, again if it loses a deadlock; each attempt works on a copy of the free
+     * places, so a rolled-back attempt leaves them as they were.
+     */
+    private Claimed claimWithRetry(List<Candidate> batch, Map<Long, Integer> places) {
+        return retry.run("DispatchService.claim", () -> {
+            Map<Long, Integer> attempt = new HashMap<>(places);
+            Claimed claimed = claimTransaction.execute(status -> claim(batch, attempt));
+            places.putAll(attempt);
+            return claimed;
+        });
     }
 
     /** One claim transaction: locks the contacts, then for each in order its queue's agent; writes all offers at once. */

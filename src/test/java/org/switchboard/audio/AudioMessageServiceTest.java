@@ -65,7 +65,7 @@ class AudioMessageServiceTest {
     }
 
     int storedContents() {
-        return jdbc.sql("SELECT COUNT(*) FROM audio_content").query(Integer.class).single();
+        return jdbc.sql("SELECT COUNT(DISTINCT message_id) FROM audio_chunk").query(Integer.class).single();
     }
 
     @Test
@@ -169,7 +169,7 @@ class AudioMessageServiceTest {
         assertThat(replaced.contentUrl()).isNotEqualTo(renamed.contentUrl());
 
         as(admin, () -> audio.delete(mine.id()));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audio_content WHERE message_id = ?").param(mine.id()).query(Integer.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audio_chunk WHERE message_id = ?").param(mine.id()).query(Integer.class).single())
                 .isZero();
     }
 

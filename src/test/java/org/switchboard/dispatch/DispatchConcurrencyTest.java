@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +94,9 @@ class DispatchConcurrencyTest {
             nodeContexts = List.of(nodeA, nodeB);
             List<ContactService> nodes = List.of(nodeA.getBean(ContactService.class), nodeB.getBean(ContactService.class));
             storm(queue, agents, nodes);
+            // Deadlocks are normal here (InnoDB on 10.11 shows them in the wrap-up end); each was run again.
+            System.out.printf("Transactions retried after a lost lock conflict during the storm: %.0f on node A, %.0f on node B%n",
+                    retried(nodeA), retried(nodeB));
             assertEveryContactEndedOnce(queue);
             assertNoContactOfferedTwiceAtOnce(queue);
             assertNoAgentHeldTwoCallsAtOnce(queue);
@@ -99,6 +104,11 @@ class DispatchConcurrencyTest {
         } finally {
             SecurityContextHolder.setContextHolderStrategy(original);
         }
+    }
+
+    private static double retried(ApplicationContext node) {
+        return node.getBean(MeterRegistry.class).find("switchboard.transaction.retries").tag("outcome", "retried").counters()
+                .stream().mapToDouble(Counter::count).sum();
     }
 
     private void storm(QueueInfo queue, List<UserSummary> agents, List<ContactService> nodes) throws Exception {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +23,13 @@ import org.springframework.stereotype.Repository;
 import org.switchboard.audio.AudioFormat;
 
 /**
- * The audio_message, audio_message_tag and audio_content tables. The audio bytes go in with
- * {@code setBinaryStream} and come out in bounded chunks, so no caller ever holds a whole file.
+ * The audio_message, audio_message_tag and audio_chunk tables. The audio bytes go in and come out
+ * in rows of {@link #CHUNK} bytes, so no caller ever holds a whole file and no statement is large.
  */
 @Repository
 public class AudioMessageRepository {
 
-    /** Bytes read from the database per round trip when serving audio. */
+    /** Bytes per audio_chunk row (the changelog that made the table copies old audio with the same size). */
     static final int CHUNK = 256 * 1024;
 
     private static final String SELECT = """
@@ -110,25 +111,43 @@ public class AudioMessageRepository {
         return jdbc.sql("SELECT DISTINCT tag FROM audio_message_tag ORDER BY tag").query(String.class).list();
     }
 
-    /** Stores (or replaces) the audio of a message, streaming {@code length} bytes from {@code content}. */
+    /**
+     * Stores (or replaces) the audio of a message, {@code length} bytes from {@code content}, one
+     * {@link #CHUNK} row at a time: no statement comes near a server's packet or redo log limits.
+     */
     public void storeContent(long id, InputStream content, long length) {
-        template.update("INSERT INTO audio_content (message_id, data) VALUES (?, ?) ON DUPLICATE KEY UPDATE data = VALUES(data)",
-                ps -> {
-                    ps.setLong(1, id);
-                    ps.setBinaryStream(2, content, length);
-                });
+        jdbc.sql("DELETE FROM audio_chunk WHERE message_id = ?").param(id).update();
+        byte[] buffer = new byte[CHUNK];
+        long stored = 0;
+        for (int seq = 0; stored < length; seq++) {
+            int size;
+            try {
+                size = content.readNBytes(buffer, 0, (int) Math.min(CHUNK, length - stored));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (size == 0) {
+                throw new IllegalStateException("The audio ended after " + stored + " of " + length + " bytes");
+            }
+            byte[] chunk = size == CHUNK ? buffer : Arrays.copyOf(buffer, size);
+            jdbc.sql("INSERT INTO audio_chunk (message_id, seq, data) VALUES (?, ?, ?)").params(id, seq, chunk).update();
+            stored += size;
+        }
     }
 
     /**
-     * Writes {@code length} bytes of the audio from byte {@code offset} on, one bounded chunk per query,
-     * so neither side holds more than {@link #CHUNK} bytes and no connection waits on a slow client.
+     * Writes {@code length} bytes of the audio from byte {@code offset} on, reading at most one chunk
+     * row per query, so neither side holds more than {@link #CHUNK} bytes and no connection waits on a
+     * slow client.
      */
     public void copyContent(long id, long offset, long length, OutputStream out) {
         long done = 0;
         while (done < length) {
-            int size = (int) Math.min(CHUNK, length - done);
-            byte[] chunk = template.query("SELECT SUBSTRING(data, ?, ?) FROM audio_content WHERE message_id = ?",
-                    rs -> rs.next() ? readAll(rs) : null, offset + done + 1, size, id);
+            long position = offset + done;
+            int within = (int) (position % CHUNK);
+            int size = (int) Math.min(CHUNK - within, length - done);
+            byte[] chunk = template.query("SELECT SUBSTRING(data, ?, ?) FROM audio_chunk WHERE message_id = ? AND seq = ?",
+                    rs -> rs.next() ? readAll(rs) : null, within + 1, size, id, position / CHUNK);
             if (chunk == null || chunk.length == 0) {
                 return;
             }
