@@ -9,7 +9,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.chat.ChannelSender.OutgoingMessage;
@@ -20,7 +19,8 @@ import org.switchboard.contact.Channel;
  * Delivers queued replies to their channel's sender. Every node sweeps; a claimed entry is locked
  * (SKIP LOCKED), so each reply is handed over once. A failure is retried after
  * {@code outboxFirstRetry}, doubling each time, until {@code outboxMaxAttempts}, then it is FAILED
- * and the agent sees it in the thread.
+ * and the agent sees it in the thread. A reply's SENT mark commits with the batch: {@link OutboxSweep}
+ * calls {@link #deliverDue} through its transactional proxy.
  */
 @Service
 public class ChatOutbox {
@@ -44,13 +44,6 @@ public class ChatOutbox {
             senders.put(channel, new RecordedDelivery(channel));
         }
         providers.forEach(sender -> senders.put(sender.channel(), sender));
-    }
-
-    @Scheduled(fixedDelayString = "${switchboard.chat.outbox-interval:2s}", initialDelayString = "5s")
-    void sweep() {
-        if (properties.outboxSweepEnabled()) {
-            deliverDue();
-        }
     }
 
     /** Hands every due reply to its sender; returns how many were attempted. */
@@ -84,8 +77,8 @@ public class ChatOutbox {
 
         @Override
         public void send(OutgoingMessage message) {
-            log.info("{} reply {} to {} recorded as sent ({} characters)", channel, message.messageId(), message.recipient(),
-                    message.body().length());
+            log.info("{} reply {} (delivery {}) to {} recorded as sent ({} characters)", channel, message.messageId(),
+                    message.deliveryId(), message.recipient(), message.body().length());
         }
     }
 }
