@@ -108,7 +108,7 @@ public class AgentActivity {
     /** Marks an idle agent as offered a call; false if it is no longer idle (another node won). */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean offered(long userId) {
-        return offered(List.of(userId));
+        return markOffered(List.of(userId));
     }
 
     /**
@@ -118,6 +118,10 @@ public class AgentActivity {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean offered(Collection<Long> userIds) {
+        return markOffered(userIds);
+    }
+
+    private boolean markOffered(Collection<Long> userIds) {
         Instant now = clock.instant();
         boolean changed = presence.changeActivity(userIds, Activity.IDLE, Activity.OFFERED, now) == userIds.size();
         if (changed) {
