@@ -112,7 +112,8 @@ public class ChatPopup extends Div {
         AtomicReference<ChatFeed.Update> latest = new AtomicReference<>();
         UI ui = event.getUI();
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        CoalescedRefresh<Shown> refresh = refreshes.coalesced("the chat pop-up of agent " + agentId, 150, () -> load(latest.get()), this::show);
+        CoalescedRefresh<Shown> refresh = refreshes.coalesced("the chat pop-up of agent " + agentId, 150,
+                () -> load(latest.get()), this::show);
         Subscriptions.untilDetached(this, feed.subscribe(update -> {
             if (concerns(update)) {
                 latest.set(update);

@@ -6,9 +6,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers due replies every {@code outboxInterval} on every node. A bean of its own: called from
- * inside {@link ChatOutbox}, {@code deliverDue} would bypass its transaction, and with auto-commit
- * off every SENT mark would be rolled back and the reply handed over again on the next sweep.
+ * Delivers due replies every {@code outboxInterval} on every node, through {@link ChatOutbox}'s public
+ * entry point, as the tests do; a sweep that fails is a warning, and the next one carries on.
  */
 @Component
 class OutboxSweep {

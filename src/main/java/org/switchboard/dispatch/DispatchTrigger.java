@@ -5,9 +5,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.core.task.TaskRejectedException;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.switchboard.agent.AgentStatusChanged;
@@ -67,9 +67,9 @@ class DispatchTrigger {
     private void start() {
         try {
             executor.execute(this::runUntilQuiet);
-        } catch (TaskRejectedException e) {
+        } catch (TaskRejectedException stopping) {
             scheduled.set(false);
-            log.warn("Dispatch could not start (the application is stopping); the sweep of a running node picks it up", e);
+            log.info("Not dispatching: the application is stopping; the sweep of a running node picks the change up");
         }
     }
 

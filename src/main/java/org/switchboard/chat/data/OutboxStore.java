@@ -42,8 +42,8 @@ public class OutboxStore {
                 .params(ts(now), limit)
                 .query((rs, row) -> new Due(rs.getLong("id"), rs.getInt("attempts"),
                         (Long) rs.getObject("agent_id", Long.class), new OutgoingMessage(rs.getLong("message_id"),
-                        rs.getString("delivery_id"), rs.getLong("contact_id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
-                        rs.getString("body")))).list();
+                        rs.getString("delivery_id"), rs.getLong("contact_id"), Channel.valueOf(rs.getString("channel")),
+                        rs.getString("recipient"), rs.getString("body")))).list();
     }
 
     public void sent(long id, Instant at) {
