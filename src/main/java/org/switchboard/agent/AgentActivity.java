@@ -3,6 +3,7 @@ package org.switchboard.agent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -66,50 +67,48 @@ public class AgentActivity {
         PresenceRow agent = presence.lock(userId).orElseThrow();
         presence.setActivity(userId, Activity.IDLE, now, queueContact ? now : null);
         presence.event(userId, now, "IDLE", null, null, AgentAccess.actorId(), null);
-        Set<Long> touched = Set.of();
-        if (agent.pendingAction() != null) {
-            presence.setPending(userId, null, null);
-            touched = status.apply(userId, agent.pendingAction(), agent.pendingReasonId(), now, null);
-        }
+        Set<Long> touched = applyPending(userId, agent, now);
         status.publish(userId, touched, agent.pendingAction() == null);
     }
 
-    /** The customer left or the offer went elsewhere before the agent answered. */
+    /** The customer left or the offer went elsewhere before the agent answered; a pending pause or logout applies now. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void offerWithdrawn(long userId) {
         Instant now = clock.instant();
+        PresenceRow agent = presence.lock(userId).orElseThrow();
         if (presence.changeActivity(userId, Activity.OFFERED, Activity.IDLE, now)) {
             presence.event(userId, now, "OFFER_WITHDRAWN", null, null, null, null);
-            status.publish(userId, Set.of(), true);
+            status.publish(userId, applyPending(userId, agent, now), agent.pendingAction() == null);
         }
     }
 
     /**
-     * The agent let an offer ring out. After {@code missesBeforePause} misses in a row it is paused
-     * with the reason "Missed offers" in every queue where it was ready.
+     * The agent let an offer ring out. A pause or logout it asked for while the call rang applies
+     * now. After {@code missesBeforePause} misses in a row it is paused with the reason "Missed
+     * offers" in every queue where it is still ready.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void offerMissed(long userId, int missesBeforePause, boolean voice) {
         Instant now = clock.instant();
         PresenceRow agent = presence.lock(userId).orElseThrow();
-        if (voice) {
-            presence.changeActivity(userId, Activity.OFFERED, Activity.IDLE, now);
+        Set<Long> changed = new HashSet<>();
+        if (voice && presence.changeActivity(userId, Activity.OFFERED, Activity.IDLE, now)) {
+            changed.addAll(applyPending(userId, agent, now));
         }
         int missed = agent.missedInRow() + 1;
         presence.event(userId, now, "OFFER_MISSED", null, null, null, "in a row: " + missed);
-        Set<Long> paused = Set.of();
         if (missed >= missesBeforePause) {
-            paused = status.pauseReady(userId, status.systemReason(PauseReason.MISSED_OFFERS), now, null);
+            changed.addAll(status.pauseReady(userId, status.systemReason(PauseReason.MISSED_OFFERS), now, null));
             missed = 0;
         }
         presence.setMissedInRow(userId, missed);
-        status.publish(userId, paused, paused.isEmpty());
+        status.publish(userId, changed, changed.isEmpty());
     }
 
     /** Marks an idle agent as offered a call; false if it is no longer idle (another node won). */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean offered(long userId) {
-        return offered(List.of(userId));
+        return markOffered(List.of(userId));
     }
 
     /**
@@ -119,11 +118,24 @@ public class AgentActivity {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean offered(Collection<Long> userIds) {
+        return markOffered(userIds);
+    }
+
+    private boolean markOffered(Collection<Long> userIds) {
         Instant now = clock.instant();
         boolean changed = presence.changeActivity(userIds, Activity.IDLE, Activity.OFFERED, now) == userIds.size();
         if (changed) {
             presence.events(userIds, now, "OFFERED", null, null, null, null);
         }
         return changed;
+    }
+
+    /** The agent is idle again: the pause or logout it asked for meanwhile applies; returns the queues changed. */
+    private Set<Long> applyPending(long userId, PresenceRow agent, Instant now) {
+        if (agent.pendingAction() == null) {
+            return Set.of();
+        }
+        presence.setPending(userId, null, null);
+        return status.apply(userId, agent.pendingAction(), agent.pendingReasonId(), now, null);
     }
 }

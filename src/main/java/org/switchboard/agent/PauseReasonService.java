@@ -29,13 +29,17 @@ public class PauseReasonService {
     /** Every reason, system ones last; for admin screens and for resolving a stored reason. */
     @Transactional(readOnly = true)
     public List<PauseReason> findAll() {
-        return reasons.findAllOrdered().stream().map(PauseReasonEntity::toReason).toList();
+        return all();
     }
 
     /** The reasons an agent may choose: active and not reserved for the system. */
     @Transactional(readOnly = true)
     public List<PauseReason> selectable() {
-        return findAll().stream().filter(r -> r.active() && !r.systemReason()).toList();
+        return all().stream().filter(r -> r.active() && !r.systemReason()).toList();
+    }
+
+    private List<PauseReason> all() {
+        return reasons.findAllOrdered().stream().map(PauseReasonEntity::toReason).toList();
     }
 
     @Transactional(readOnly = true)

@@ -62,13 +62,17 @@ public class ApiKeyService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public CreatedKey create(String name, String createdBy) {
-        return create(name, createdBy, EnumSet.allOf(ApiScope.class));
+        return issue(name, createdBy, EnumSet.allOf(ApiScope.class));
     }
 
     /** A key that may do only what {@code scopes} allow. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public CreatedKey create(String name, String createdBy, Set<ApiScope> scopes) {
+        return issue(name, createdBy, scopes);
+    }
+
+    private CreatedKey issue(String name, String createdBy, Set<ApiScope> scopes) {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         String plain = PREFIX + HexFormat.of().formatHex(secret);

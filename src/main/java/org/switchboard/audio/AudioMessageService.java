@@ -65,6 +65,16 @@ public class AudioMessageService {
      */
     @Transactional(readOnly = true)
     public List<AudioMessage> library(boolean archived, String search) {
+        return matching(archived, search);
+    }
+
+    /** What an agent may play into a call: the messages not archived, matching {@code search} as in {@link #library}. */
+    @Transactional(readOnly = true)
+    public List<AudioMessage> playable(String search) {
+        return matching(false, search);
+    }
+
+    private List<AudioMessage> matching(boolean archived, String search) {
         SignedInUser me = me();
         String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
         return messages.list(archived).stream()
@@ -73,14 +83,12 @@ public class AudioMessageService {
                 .map(r -> view(r, me)).toList();
     }
 
-    /** What an agent may play into a call: the messages not archived, matching {@code search} as in {@link #library}. */
-    @Transactional(readOnly = true)
-    public List<AudioMessage> playable(String search) {
-        return library(false, search);
-    }
-
     @Transactional(readOnly = true)
     public AudioMessage get(long id) {
+        return shown(id);
+    }
+
+    private AudioMessage shown(long id) {
         SignedInUser me = me();
         return view(find(id), me);
     }
@@ -112,7 +120,7 @@ public class AudioMessageService {
         messages.setTags(id, valid.tags());
         store(id, audio, checked);
         events.publishEvent(new AudioMessagesChanged(id));
-        return get(id);
+        return shown(id);
     }
 
     /**
@@ -134,7 +142,7 @@ public class AudioMessageService {
             store(id, newAudio, checked);
         }
         events.publishEvent(new AudioMessagesChanged(id));
-        return get(id);
+        return shown(id);
     }
 
     /** Archived messages stay in the library's Archive but are not offered during calls. */
@@ -144,7 +152,7 @@ public class AudioMessageService {
         requireEditable(find(id), me);
         messages.setArchived(id, archived, clock.instant());
         events.publishEvent(new AudioMessagesChanged(id));
-        return get(id);
+        return shown(id);
     }
 
     @Transactional
@@ -173,7 +181,7 @@ public class AudioMessageService {
      */
     @Transactional
     public AudioMessage play(long contactId, long messageId, boolean thenHangUp) {
-        AudioMessage message = get(messageId);
+        AudioMessage message = shown(messageId);
         if (message.archived()) {
             throw new ConflictException("\"" + message.name() + "\" is archived; unarchive it to play it.");
         }
@@ -184,7 +192,7 @@ public class AudioMessageService {
     /** The agent stopped the message before its end: written to the history; a planned hang-up is cancelled. */
     @Transactional
     public void stopped(long contactId, long messageId) {
-        contacts.recordingStopped(contactId, get(messageId).name());
+        contacts.recordingStopped(contactId, shown(messageId).name());
     }
 
     /** Whether the user may change, archive and delete every message, not only its own. */

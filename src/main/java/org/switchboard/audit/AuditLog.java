@@ -43,12 +43,16 @@ public class AuditLog {
     /** Records an action by the user acting on this thread; joins the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry record(String action, AuditTarget target, String detail) {
-        return record(currentActor.get(), action, target, detail);
+        return insert(currentActor.get(), action, target, detail);
     }
 
     /** Records an action by {@code actor}; joins the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry record(Actor actor, String action, AuditTarget target, String detail) {
+        return insert(actor, action, target, detail);
+    }
+
+    private AuditEntry insert(Actor actor, String action, AuditTarget target, String detail) {
         if (actor == null || action == null || action.isBlank() || target == null) {
             throw new IllegalArgumentException("An audit entry needs an actor, an action and a target");
         }

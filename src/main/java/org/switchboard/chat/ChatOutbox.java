@@ -9,9 +9,9 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.chat.ChannelSender.OutgoingMessage;
 import org.switchboard.chat.data.OutboxStore;
 import org.switchboard.contact.Channel;
@@ -33,10 +33,12 @@ public class ChatOutbox {
     private final ApplicationEventPublisher events;
     private final ChatProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     ChatOutbox(OutboxStore outbox, List<ChannelSender> providers, ApplicationEventPublisher events, ChatProperties properties,
-            Clock clock) {
+            Clock clock, PlatformTransactionManager transactions) {
         this.outbox = outbox;
+        this.transaction = new TransactionTemplate(transactions);
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -46,37 +48,47 @@ public class ChatOutbox {
         providers.forEach(sender -> senders.put(sender.channel(), sender));
     }
 
-    @Scheduled(fixedDelayString = "${switchboard.chat.outbox-interval:2s}", initialDelayString = "5s")
-    void sweep() {
-        if (properties.outboxSweepEnabled()) {
-            deliverDue();
-        }
-    }
-
-    /** Hands every due reply to its sender; returns how many were attempted. */
-    @Transactional
+    /**
+     * Hands every due reply to its sender, each in a transaction of its own: a SENT mark that fails to
+     * commit sends that one reply again (under the same delivery id), never the others. Returns how
+     * many were attempted.
+     */
     public int deliverDue() {
         Instant now = clock.instant();
-        List<OutboxStore.Due> due = outbox.lockDue(now, BATCH);
-        for (OutboxStore.Due entry : due) {
-            OutgoingMessage message = entry.message();
-            Delivery delivery;
-            try {
-                senders.get(message.channel()).send(message);
-                outbox.sent(entry.id(), now);
-                delivery = Delivery.SENT;
-            } catch (Exception e) {
-                int attempts = entry.attempts() + 1;
-                Instant retryAt = attempts >= properties.outboxMaxAttempts() ? null
-                        : now.plus(properties.outboxFirstRetry().multipliedBy(1L << (attempts - 1)));
-                String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                outbox.failed(entry.id(), error.length() > 500 ? error.substring(0, 500) : error, retryAt);
-                log.warn("Reply {} to {} failed (attempt {}): {}", message.messageId(), message.channel(), attempts, error);
-                delivery = retryAt == null ? Delivery.FAILED : Delivery.QUEUED;
-            }
-            events.publishEvent(new ReplyDeliveryChanged(message.contactId(), entry.agentId(), message.messageId(), delivery));
+        int attempted = 0;
+        while (attempted < BATCH && Boolean.TRUE.equals(transaction.execute(status -> deliverNext(now)))) {
+            attempted++;
         }
-        return due.size();
+        return attempted;
+    }
+
+    /** Locks the next reply due at {@code now} and hands it over; false when none is due. */
+    private boolean deliverNext(Instant now) {
+        List<OutboxStore.Due> due = outbox.lockDue(now, 1);
+        if (due.isEmpty()) {
+            return false;
+        }
+        OutboxStore.Due entry = due.getFirst();
+        OutgoingMessage message = entry.message();
+        Delivery delivery;
+        try {
+            senders.get(message.channel()).send(message);
+            delivery = Delivery.SENT;
+        } catch (Exception e) {
+            int attempts = entry.attempts() + 1;
+            Instant retryAt = attempts >= properties.outboxMaxAttempts() ? null
+                    : now.plus(properties.outboxFirstRetry().multipliedBy(1L << (attempts - 1)));
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            outbox.failed(entry.id(), error.length() > 500 ? error.substring(0, 500) : error, retryAt);
+            log.warn("Reply {} to {} failed (attempt {}): {}", message.messageId(), message.channel(), attempts, error);
+            delivery = retryAt == null ? Delivery.FAILED : Delivery.QUEUED;
+        }
+        if (delivery == Delivery.SENT) {
+            // Outside the try: a failure to record the delivery is no failed delivery to retry.
+            outbox.sent(entry.id(), now);
+        }
+        events.publishEvent(new ReplyDeliveryChanged(message.contactId(), entry.agentId(), message.messageId(), delivery));
+        return true;
     }
 
     /** The built-in sender of a channel: records the reply as sent; a provider's client replaces it. */
@@ -84,8 +96,8 @@ public class ChatOutbox {
 
         @Override
         public void send(OutgoingMessage message) {
-            log.info("{} reply {} to {} recorded as sent ({} characters)", channel, message.messageId(), message.recipient(),
-                    message.body().length());
+            log.info("{} reply {} (delivery {}) to {} recorded as sent ({} characters)", channel, message.messageId(),
+                    message.deliveryId(), message.recipient(), message.body().length());
         }
     }
 }

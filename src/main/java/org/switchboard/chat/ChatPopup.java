@@ -15,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.common.Subscriptions;
 import org.switchboard.common.CoalescedRefresh;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.contact.ContactState;
 
 /**
@@ -37,10 +38,12 @@ public class ChatPopup extends Div {
     private final long agentId;
     private final Span title = new Span();
     private final Span unread = new Span();
+    private final ScreenRefreshes refreshes;
     private long contactId;
 
-    public ChatPopup(ChatService chats, ChatFeed feed, long agentId) {
+    public ChatPopup(ChatService chats, ChatFeed feed, ScreenRefreshes refreshes, long agentId) {
         this.chats = chats;
+        this.refreshes = refreshes;
         this.feed = feed;
         this.agentId = agentId;
         setId("chat-popup");
@@ -109,7 +112,8 @@ public class ChatPopup extends Div {
         AtomicReference<ChatFeed.Update> latest = new AtomicReference<>();
         UI ui = event.getUI();
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        CoalescedRefresh<Shown> refresh = new CoalescedRefresh<>(150, () -> load(latest.get()), this::show);
+        CoalescedRefresh<Shown> refresh = refreshes.coalesced("the chat pop-up of agent " + agentId, 150,
+                () -> load(latest.get()), this::show);
         Subscriptions.untilDetached(this, feed.subscribe(update -> {
             if (concerns(update)) {
                 latest.set(update);

@@ -173,6 +173,10 @@ public class ChatService {
     /** The agent's reply; to SMS, Facebook and Instagram it goes out through the outbox. */
     @Transactional
     public ChatMessage send(long agentId, long contactId, String text) {
+        return reply(agentId, contactId, text);
+    }
+
+    private ChatMessage reply(long agentId, long contactId, String text) {
         access.requireSelfOrManager(agentId);
         Conversation chat = activeChatOf(agentId, contactId);
         ChatMessage message = insert(contactId, Direction.OUT, checkText(text), agentId, null);
@@ -235,7 +239,7 @@ public class ChatService {
     public ChatMessage inviteToMeeting(long agentId, long contactId) {
         String room = "chat-" + contactId + "-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(4));
         String link = properties.meetingUrlTemplate().replace("{room}", room);
-        return send(agentId, contactId, "Join me in a meeting room: " + link);
+        return reply(agentId, contactId, "Join me in a meeting room: " + link);
     }
 
     /**

@@ -66,6 +66,10 @@ public class WebchatService {
      */
     @Transactional(readOnly = true)
     public QueueInfo queue(String nameOrSlug) {
+        return chatQueue(nameOrSlug);
+    }
+
+    private QueueInfo chatQueue(String nameOrSlug) {
         String wanted = nameOrSlug == null ? "" : nameOrSlug.strip();
         return SystemUser.call(queues::findAll).stream()
                 .filter(q -> q.kind() == QueueKind.CHAT && (q.name().equals(wanted) || slug(q.name()).equals(wanted)))
@@ -84,7 +88,7 @@ public class WebchatService {
      */
     @Transactional
     public Session start(String queueName, String customerName, String phone, String text, String clientAddress) {
-        QueueInfo queue = queue(queueName);
+        QueueInfo queue = chatQueue(queueName);
         if (customerName == null || customerName.isBlank()) {
             throw new ValidationException("Please tell us your name.");
         }

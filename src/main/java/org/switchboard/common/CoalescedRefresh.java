@@ -1,15 +1,17 @@
 package org.switchboard.common;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,17 +21,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * {@code delayMillis}: a request after a quiet spell loads at once, a request within
  * {@code delayMillis} of the last load waits for the rest of that time, and requests arriving
  * meanwhile ride along. The load runs on a background thread, as the signed-in user, and the result
- * is applied in {@code ui.access}. The database is never read inside {@code access}.
+ * is applied in {@code ui.access}. The database is never read inside {@code access}. Made by
+ * {@link ScreenRefreshes}, which hands it the Spring context's pool.
  */
 public final class CoalescedRefresh<T> {
 
     private static final Logger log = LoggerFactory.getLogger(CoalescedRefresh.class);
-    private static final ScheduledExecutorService SCHEDULER = Executors.newScheduledThreadPool(2, r -> {
-        Thread thread = new Thread(r, "ui-refresh");
-        thread.setDaemon(true);
-        return thread;
-    });
-
+    private final TaskScheduler scheduler;
+    private final String what;
     private final Supplier<T> load;
     private final Consumer<T> apply;
     private final long delayMillis;
@@ -37,7 +36,9 @@ public final class CoalescedRefresh<T> {
     /** When the last load started (System.nanoTime), or long ago. */
     private volatile long lastLoad = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
-    public CoalescedRefresh(long delayMillis, Supplier<T> load, Consumer<T> apply) {
+    CoalescedRefresh(TaskScheduler scheduler, String what, long delayMillis, Supplier<T> load, Consumer<T> apply) {
+        this.scheduler = scheduler;
+        this.what = what;
         this.load = load;
         this.apply = apply;
         this.delayMillis = delayMillis;
@@ -49,16 +50,27 @@ public final class CoalescedRefresh<T> {
             return;
         }
         long wait = Math.max(0, lastLoad + TimeUnit.MILLISECONDS.toNanos(delayMillis) - System.nanoTime());
-        SCHEDULER.schedule(() -> {
+        try {
+            schedule(ui, user, wait);
+        } catch (TaskRejectedException stopping) {
+            queued.set(false);
+            log.info("Not refreshing {}: the application is stopping", what);
+        }
+    }
+
+    private void schedule(UI ui, Authentication user, long waitNanos) {
+        scheduler.schedule(() -> {
             lastLoad = System.nanoTime();
             queued.set(false);
             try {
                 T fresh = as(user, load);
                 ui.access(() -> apply.accept(fresh));
+            } catch (UIDetachedException closed) {
+                // The screen closed while its data loaded: nobody is left to show it to.
             } catch (RuntimeException e) {
-                log.debug("A pushed refresh failed", e);
+                log.warn("Refreshing {} failed; the screen shows older data until the next change", what, e);
             }
-        }, wait, TimeUnit.NANOSECONDS);
+        }, scheduler.getClock().instant().plus(Duration.ofNanos(waitNanos)));
     }
 
     private static <T> T as(Authentication user, Supplier<T> work) {

@@ -179,7 +179,7 @@ public class ContactService {
     /** A non-queue call the agent makes by typing a number; it rings, then connects. */
     @Transactional
     public ContactView callOut(long agentId, String number) {
-        return callOut(agentId, number, null);
+        return dial(agentId, number, null);
     }
 
     /**
@@ -188,6 +188,10 @@ public class ContactService {
      */
     @Transactional
     public ContactView callOut(long agentId, String number, Long sourceContactId) {
+        return dial(agentId, number, sourceContactId);
+    }
+
+    private ContactView dial(long agentId, String number, Long sourceContactId) {
         access.requireSelfOrManager(agentId);
         String phone = CustomerAddresses.phone(number);
         if (activity.lock(agentId) != Activity.IDLE) {
@@ -225,6 +229,10 @@ public class ContactService {
     /** "Play recording and hang up": the call ends by itself after {@code after}. */
     @Transactional
     public ContactView hangUpAfter(long contactId, Duration after) {
+        return scheduleHangUp(contactId, after);
+    }
+
+    private ContactView scheduleHangUp(long contactId, Duration after) {
         ContactView contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
         if (contact.agentId() == null || !contact.type().isVoice()) {
             throw new ConflictException("Only a call can be hung up after a recording.");
@@ -250,7 +258,7 @@ public class ContactService {
         ContactView call = lockConnectedCall(contactId);
         contacts.event(contactId, clock.instant(), "RECORDING_PLAYED", call.agentId(), AgentAccess.actorId(),
                 recordingDetail(recording, length, thenHangUp));
-        return thenHangUp ? hangUpAfter(contactId, length) : publish(contactId);
+        return thenHangUp ? scheduleHangUp(contactId, length) : publish(contactId);
     }
 
     /** The agent stopped a recording before its end: a hang-up planned after it no longer happens. */

@@ -3,15 +3,12 @@ package org.switchboard.dashboard;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +25,7 @@ import org.switchboard.security.UserLinesChanged;
 /**
  * Hands committed routing changes of this node to the open dashboards, and keeps their agents
  * present: while a dashboard is open, the agent's heartbeat is sent, so it is never paused as
- * "Disconnected". Dashboards coalesce bursts themselves through {@link #later}.
+ * "Disconnected". Dashboards coalesce bursts themselves (see {@code ScreenRefreshes}).
  */
 @Component
 public class DashboardFeed {
@@ -54,11 +51,6 @@ public class DashboardFeed {
 
     private final Broadcaster<Changed> broadcaster = new Broadcaster<>();
     private final Map<Long, AtomicInteger> openDashboards = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
-        Thread thread = new Thread(r, "dashboard-refresh");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final AgentStatusService agents;
     private final SharedQueueFigures figures;
     private final Timer changeShown;
@@ -95,17 +87,6 @@ public class DashboardFeed {
     /** For screens that watch queues without being an agent's dashboard: no heartbeat, so nobody counts as present. */
     public Broadcaster.Registration watch(java.util.function.Consumer<Changed> listener) {
         return broadcaster.subscribe(listener);
-    }
-
-    /** Runs {@code work} on the refresh thread after {@code delayMillis}; dashboards load their data there. */
-    public void later(Runnable work, long delayMillis) {
-        scheduler.schedule(() -> {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                log.debug("Dashboard refresh failed", e);
-            }
-        }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     public int subscriberCount() {
@@ -147,13 +128,8 @@ public class DashboardFeed {
             try {
                 agents.heartbeat(agentId);
             } catch (RuntimeException e) {
-                log.debug("Heartbeat for agent {} failed", agentId, e);
+                log.warn("Heartbeat for agent {} failed; without one for 60 s the agent is paused as Disconnected", agentId, e);
             }
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        scheduler.shutdownNow();
     }
 }

@@ -1,13 +1,13 @@
 package org.switchboard.dispatch;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.switchboard.agent.AgentStatusChanged;
@@ -16,7 +16,8 @@ import org.switchboard.contact.ContactChanged;
 /**
  * Runs dispatch after a contact starts waiting or an agent becomes free. Bursts coalesce: while a
  * run is going, further signals only ask for one more run. The periodic sweep catches anything missed
- * (for example a change committed on another node).
+ * (for example a change committed on another node). Runs go to Spring Boot's application task
+ * executor, one at a time, so they stop with the context.
  */
 @Component
 @EnableConfigurationProperties(DispatchProperties.class)
@@ -27,16 +28,14 @@ class DispatchTrigger {
 
     private final DispatchService dispatcher;
     private final DispatchProperties properties;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "dispatcher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TaskExecutor executor;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    DispatchTrigger(DispatchService dispatcher, DispatchProperties properties) {
+    DispatchTrigger(DispatchService dispatcher, DispatchProperties properties,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         this.dispatcher = dispatcher;
+        this.executor = executor;
         this.properties = properties;
     }
 
@@ -61,7 +60,16 @@ class DispatchTrigger {
         }
         again.set(true);
         if (scheduled.compareAndSet(false, true)) {
+            start();
+        }
+    }
+
+    private void start() {
+        try {
             executor.execute(this::runUntilQuiet);
+        } catch (TaskRejectedException stopping) {
+            scheduled.set(false);
+            log.info("Not dispatching: the application is stopping; the sweep of a running node picks the change up");
         }
     }
 
@@ -75,7 +83,7 @@ class DispatchTrigger {
         } finally {
             scheduled.set(false);
             if (again.get() && scheduled.compareAndSet(false, true)) {
-                executor.execute(this::runUntilQuiet);
+                start();
             }
         }
     }
@@ -95,10 +103,5 @@ class DispatchTrigger {
         } finally {
             DISPATCHING.set(false);
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
     }
 }

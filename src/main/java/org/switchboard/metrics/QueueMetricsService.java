@@ -40,6 +40,10 @@ public class QueueMetricsService {
 
     @Transactional(readOnly = true)
     public Map<Long, QueueMetrics> metrics(Collection<Long> queueIds) {
+        return load(queueIds);
+    }
+
+    private Map<Long, QueueMetrics> load(Collection<Long> queueIds) {
         Map<Long, QueueMetrics> result = new LinkedHashMap<>();
         if (queueIds.isEmpty()) {
             return result;
@@ -100,7 +104,7 @@ public class QueueMetricsService {
 
     @Transactional(readOnly = true)
     public QueueMetrics metrics(long queueId) {
-        QueueMetrics metrics = metrics(List.of(queueId)).get(queueId);
+        QueueMetrics metrics = load(List.of(queueId)).get(queueId);
         if (metrics == null) {
             throw new org.switchboard.common.NotFoundException("No queue " + queueId + ".");
         }

@@ -62,12 +62,16 @@ public class SupervisionService {
     /** The live figures of every queue and campaign the caller supervises (all of them for an admin), by name. */
     @Transactional(readOnly = true)
     public List<QueueMetrics> overview() {
-        return List.copyOf(metrics.metrics(supervisedQueues().stream().map(QueueInfo::id).toList()).values());
+        return List.copyOf(metrics.metrics(supervised().stream().map(QueueInfo::id).toList()).values());
     }
 
     /** The queues the caller supervises, by name. */
     @Transactional(readOnly = true)
     public List<QueueInfo> supervisedQueues() {
+        return supervised();
+    }
+
+    private List<QueueInfo> supervised() {
         return isAdmin() ? queues.findAll() : queues.queuesOf(me().id(), AssignmentRole.SUPERVISOR);
     }
 

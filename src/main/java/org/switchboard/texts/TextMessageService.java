@@ -68,6 +68,10 @@ public class TextMessageService {
     /** One message visible to the signed-in user. */
     @Transactional(readOnly = true)
     public TextMessage get(long id) {
+        return shown(id);
+    }
+
+    private TextMessage shown(long id) {
         SignedInUser me = me();
         return view(visible(id, me), me);
     }
@@ -117,7 +121,7 @@ public class TextMessageService {
             throw taken(owner, valid.shortcut());
         }
         store.setCategories(id, valid.categories());
-        return get(id);
+        return shown(id);
     }
 
     /** Changes a message; refused when it belongs to someone else or changed meanwhile. */
@@ -140,7 +144,7 @@ public class TextMessageService {
             throw new ConflictException("Someone else changed this pre-saved text message meanwhile. Reload and try again.");
         }
         store.setCategories(id, valid.categories());
-        return get(id);
+        return shown(id);
     }
 
     @Transactional

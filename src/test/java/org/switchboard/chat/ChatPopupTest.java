@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactState;
@@ -31,6 +32,8 @@ class ChatPopupTest extends SpringBrowserlessTest {
     @Autowired
     ChatFeed feed;
     @Autowired
+    ScreenRefreshes refreshes;
+    @Autowired
     ContactService contacts;
     @Autowired
     RoutingFixture fixture;
@@ -41,7 +44,7 @@ class ChatPopupTest extends SpringBrowserlessTest {
         UserSummary agent = fixture.readyAgents(1, queue).getFirst();
         ContactView chat = SystemUser.call(() -> chats.start(new NewContact(queue.name(), ContactType.CHAT, Channel.SMS,
                 "Hedy", "+15550150"), "Hi"));
-        ChatPopup popup = new ChatPopup(chats, feed, agent.id());
+        ChatPopup popup = new ChatPopup(chats, feed, refreshes, agent.id());
         UI.getCurrent().add(popup);
         assertThat(popup.isVisible()).isFalse();
 
@@ -62,7 +65,7 @@ class ChatPopupTest extends SpringBrowserlessTest {
 
     @Test
     void otherAgentsChatsAndTheAgentsOwnRepliesDoNotPopUp() {
-        ChatPopup popup = new ChatPopup(chats, feed, 42);
+        ChatPopup popup = new ChatPopup(chats, feed, refreshes, 42);
         assertThat(popup.concerns(new ChatFeed.Update(1, 43L, 1L, ChatFeed.Kind.MESSAGE_IN, null, "x", "y"))).isFalse();
         assertThat(popup.concerns(new ChatFeed.Update(1, null, 1L, ChatFeed.Kind.STATE, ContactState.QUEUED, null, null))).isFalse();
         assertThat(popup.concerns(new ChatFeed.Update(1, 42L, 1L, ChatFeed.Kind.MESSAGE_OUT, null, "x", "y"))).isFalse();

@@ -157,6 +157,23 @@ class ChatServiceTest {
     }
 
     @Test
+    void everyAttemptOfAReplyCarriesTheSameDeliveryIdAndAnotherReplyAnotherOne() {
+        Engaged e = engaged(Channel.INSTAGRAM, "ada.dedupe");
+        instagram.failNext(1);
+        ChatMessage first = as(e.agent(), () -> chats.send(e.agent().id(), e.chat().id(), "First"));
+        ChatMessage second = as(e.agent(), () -> chats.send(e.agent().id(), e.chat().id(), "Second"));
+        outbox.deliverDue();
+        clock.advance(Duration.ofSeconds(10));
+        outbox.deliverDue();
+
+        List<String> firstIds = instagram.attempts().stream().filter(m -> m.messageId() == first.id())
+                .map(ChannelSender.OutgoingMessage::deliveryId).toList();
+        assertThat(firstIds).hasSize(2).doesNotContainNull().containsOnly(firstIds.getFirst());
+        assertThat(instagram.attempts()).filteredOn(m -> m.messageId() == second.id()).singleElement()
+                .satisfies(m -> assertThat(m.deliveryId()).isNotNull().isNotEqualTo(firstIds.getFirst()));
+    }
+
+    @Test
     void aReplyThatKeepsFailingEndsFailedAndTheAgentSeesIt() {
         Engaged e = engaged(Channel.INSTAGRAM, "ada.fails");
         instagram.failNext(100);

@@ -16,6 +16,7 @@ public class ScriptedInstagramSender implements ChannelSender {
 
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final List<OutgoingMessage> sent = new ArrayList<>();
+    private final List<OutgoingMessage> attempts = new ArrayList<>();
 
     @Override
     public Channel channel() {
@@ -24,6 +25,7 @@ public class ScriptedInstagramSender implements ChannelSender {
 
     @Override
     public synchronized void send(OutgoingMessage message) {
+        attempts.add(message);
         if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("Instagram is unavailable");
         }
@@ -36,5 +38,10 @@ public class ScriptedInstagramSender implements ChannelSender {
 
     public synchronized List<OutgoingMessage> sent() {
         return List.copyOf(sent);
+    }
+
+    /** Every message handed over, the failed attempts included. */
+    public synchronized List<OutgoingMessage> attempts() {
+        return List.copyOf(attempts);
     }
 }

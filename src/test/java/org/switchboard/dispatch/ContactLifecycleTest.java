@@ -255,6 +255,43 @@ class ContactLifecycleTest {
         assertThat(call(queue).state()).isEqualTo(ContactState.QUEUED);
     }
 
+    @Test
+    void aLogoutChosenWhileAnOfferRingsAppliesWhenTheOfferRingsOut() {
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
+        UserSummary agent = fixture.readyAgents(1, queue).getFirst();
+        ContactView ringing = call(queue);
+        assertThat(ringing.agentId()).isEqualTo(agent.id());
+
+        var pending = as(agent, () -> agents.setGlobal(agent.id(), GlobalAction.LOGOUT, null));
+        assertThat(pending.pending().action()).isEqualTo(GlobalAction.LOGOUT);
+
+        clock.advance(Duration.ofSeconds(21));
+        sweeper.sweep();
+        var after = agents.statusOf(agent.id());
+        assertThat(after.pending()).isNull();
+        assertThat(after.activity()).isEqualTo(Activity.IDLE);
+        assertThat(after.queues()).singleElement().satisfies(q -> assertThat(q.state()).isEqualTo(PresenceState.LOGGED_OUT));
+        // Logged out, so the call waits for somebody else instead of ringing the same agent again.
+        assertThat(reload(ringing).state()).isEqualTo(ContactState.QUEUED);
+    }
+
+    @Test
+    void aPauseChosenWhileAnOfferRingsAppliesWhenTheCallerHangsUp() {
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
+        UserSummary agent = fixture.readyAgents(1, queue).getFirst();
+        long lunch = reasons.findByName("Lunch").orElseThrow().id();
+        ContactView ringing = call(queue);
+        as(agent, () -> agents.setGlobal(agent.id(), GlobalAction.PAUSE, lunch));
+
+        SystemUser.run(() -> contacts.customerLeft(ringing.id()));
+        var after = agents.statusOf(agent.id());
+        assertThat(after.pending()).isNull();
+        assertThat(after.queues()).singleElement().satisfies(q -> {
+            assertThat(q.state()).isEqualTo(PresenceState.PAUSED);
+            assertThat(q.pauseReason()).isEqualTo("Lunch");
+        });
+    }
+
     /** The service returns (and publishes) each step's contact without reading it again: it must be what is stored. */
     @Test
     void eachStepReturnsTheContactAsStored() {

@@ -24,13 +24,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextImpl;
 import org.switchboard.audio.AudioMessage;
 import org.switchboard.audio.AudioMessageService;
 import org.switchboard.common.Broadcaster;
+import org.switchboard.common.CoalescedRefresh;
+import org.switchboard.common.ScreenRefreshes;
 
 /** The shared library of pre-recorded audio messages, from the settings gear: Recordings and Archive. */
 @Route("settings/audio")
@@ -47,6 +47,7 @@ class AudioMessagesView extends Main {
     final Button add = new Button("New Message", VaadinIcon.PLUS.create());
     private final AudioMessageService audio;
     private final AudioLibraryFeed feed;
+    private final ScreenRefreshes refreshes;
     /** What the grid shows, readable off the UI thread when a change arrives. */
     private volatile boolean archiveShown;
     private volatile String searchText = "";
@@ -54,7 +55,8 @@ class AudioMessagesView extends Main {
     private final AtomicLong shown = new AtomicLong();
     private Broadcaster.Registration subscription;
 
-    AudioMessagesView(AudioMessageService audio, AudioLibraryFeed feed) {
+    AudioMessagesView(AudioMessageService audio, AudioLibraryFeed feed, ScreenRefreshes refreshes) {
+        this.refreshes = refreshes;
         this.audio = audio;
         this.feed = feed;
         addClassName("page");
@@ -137,26 +139,30 @@ class AudioMessagesView extends Main {
     }
 
     /**
-     * Someone changed the library: the list is loaded on a thread of its own, as the signed-in user,
-     * and applied in the UI's turn.
+     * Someone changed the library: the list is loaded off the UI thread, as the signed-in user, and
+     * applied in the UI's turn.
      */
     @Override
     protected void onAttach(AttachEvent event) {
         super.onAttach(event);
         UI ui = event.getUI();
-        SecurityContext signedIn = new SecurityContextImpl(SecurityContextHolder.getContext().getAuthentication());
-        subscription = feed.subscribe(changed -> {
-            long generation = shown.incrementAndGet();
-            Thread.ofVirtual().start(new DelegatingSecurityContextRunnable(() -> {
-                List<AudioMessage> fresh = audio.library(archiveShown, searchText);
-                ui.access(() -> {
-                    // Only the latest load is shown: an older one, or one the user's own refresh overtook, is dropped.
-                    if (shown.get() == generation) {
-                        grid.setItems(fresh);
-                    }
-                });
-            }, signedIn));
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        CoalescedRefresh<Loaded> refresh = refreshes.coalesced("the audio library", 100, () -> {
+            long generation = shown.get();
+            return new Loaded(generation, audio.library(archiveShown, searchText));
+        }, loaded -> {
+            // Only the latest load is shown: an older one, or one the user's own refresh overtook, is dropped.
+            if (shown.get() == loaded.generation()) {
+                grid.setItems(loaded.messages());
+            }
         });
+        subscription = feed.subscribe(changed -> {
+            shown.incrementAndGet();
+            refresh.request(ui, user);
+        });
+    }
+
+    private record Loaded(long generation, List<AudioMessage> messages) {
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.switchboard.chat.data.ChatStore.ts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,22 +25,25 @@ public class OutboxStore {
     public record Due(long id, int attempts, Long agentId, OutgoingMessage message) {
     }
 
+    /** Queues a reply under a delivery id of its own, which every attempt hands to the sender. */
     public void enqueue(long messageId, Channel channel, String recipient, Instant at) {
-        jdbc.sql("INSERT INTO chat_outbox (message_id, channel, recipient, state, next_attempt_at) VALUES (?, ?, ?, 'QUEUED', ?)")
-                .params(messageId, channel.name(), recipient, ts(at)).update();
+        jdbc.sql("""
+                INSERT INTO chat_outbox (message_id, delivery_id, channel, recipient, state, next_attempt_at)
+                VALUES (?, ?, ?, ?, 'QUEUED', ?)""")
+                .params(messageId, UUID.randomUUID().toString(), channel.name(), recipient, ts(at)).update();
     }
 
     /** Due entries, locked; rows another node is delivering are skipped. */
     public List<Due> lockDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT o.id, o.attempts, o.message_id, m.contact_id, c.agent_id, o.channel, o.recipient, m.body
+                SELECT o.id, o.attempts, o.message_id, o.delivery_id, m.contact_id, c.agent_id, o.channel, o.recipient, m.body
                 FROM chat_outbox o JOIN chat_message m ON m.id = o.message_id JOIN contact c ON c.id = m.contact_id
                 WHERE o.state = 'QUEUED' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
                 .params(ts(now), limit)
                 .query((rs, row) -> new Due(rs.getLong("id"), rs.getInt("attempts"),
                         (Long) rs.getObject("agent_id", Long.class), new OutgoingMessage(rs.getLong("message_id"),
-                        rs.getLong("contact_id"), Channel.valueOf(rs.getString("channel")), rs.getString("recipient"),
-                        rs.getString("body")))).list();
+                        rs.getString("delivery_id"), rs.getLong("contact_id"), Channel.valueOf(rs.getString("channel")),
+                        rs.getString("recipient"), rs.getString("body")))).list();
     }
 
     public void sent(long id, Instant at) {

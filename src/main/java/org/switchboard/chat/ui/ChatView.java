@@ -26,6 +26,7 @@ import org.switchboard.chat.ChatMessage;
 import org.switchboard.chat.ChatService;
 import org.switchboard.chat.Conversation;
 import org.switchboard.common.CoalescedRefresh;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.contact.ContactService;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
@@ -59,10 +60,12 @@ class ChatView extends Main implements HasUrlParameter<Long> {
     private Long selectedId;
     private final AtomicLong loads = new AtomicLong();
     private Model model;
+    private final ScreenRefreshes refreshes;
 
     ChatView(ChatService chats, ChatFeed feed, ContactService contacts, TextMessageService texts, Clock clock,
-            AuthenticationContext authentication) {
+            AuthenticationContext authentication, ScreenRefreshes refreshes) {
         this.chats = chats;
+        this.refreshes = refreshes;
         this.feed = feed;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         addClassName("chat-view");
@@ -125,7 +128,7 @@ class ChatView extends Main implements HasUrlParameter<Long> {
         super.onAttach(event);
         UI ui = event.getUI();
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        CoalescedRefresh<Model> refresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, this::load, this::apply);
+        CoalescedRefresh<Model> refresh = refreshes.coalesced("the chats of agent " + me.id(), REPAINT_DELAY_MILLIS, this::load, this::apply);
         Subscriptions.untilDetached(this, feed.subscribe(update -> {
             boolean mine = update.agentId() != null && update.agentId() == me.id();
             boolean open = selectedId != null && update.contactId() == selectedId;

@@ -29,6 +29,7 @@ import org.switchboard.chat.Direction;
 import org.switchboard.chat.WebchatService;
 import org.switchboard.chat.WebchatService.Transcript;
 import org.switchboard.common.CoalescedRefresh;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.UserActions;
 
@@ -62,10 +63,10 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private Long contactId;
     private final CoalescedRefresh<Optional<Transcript>> refresh;
 
-    WebchatView(WebchatService webchat, ChatFeed feed, java.time.Clock clock) {
+    WebchatView(WebchatService webchat, ChatFeed feed, java.time.Clock clock, ScreenRefreshes refreshes) {
         this.webchat = webchat;
         this.feed = feed;
-        this.refresh = new CoalescedRefresh<>(100, () -> webchat.transcript(token), this::show);
+        this.refresh = refreshes.coalesced("a customer's webchat transcript", 100, () -> webchat.transcript(token), this::show);
         this.zone = clock.getZone();
         addClassName("webchat");
         name.setId("webchat-name");

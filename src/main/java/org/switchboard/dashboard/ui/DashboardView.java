@@ -48,6 +48,7 @@ import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactState;
 import org.switchboard.contact.ContactView;
 import org.switchboard.common.CoalescedRefresh;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.dashboard.Countdown;
 import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.DashboardModel;
@@ -104,7 +105,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private Long announcedOffer;
 
     DashboardView(DashboardService dashboards, AgentStatusService agents, ContactService contacts, DashboardFeed feed,
-            AudioMessageService audio, AuthenticationContext authentication) {
+            AudioMessageService audio, AuthenticationContext authentication, ScreenRefreshes refreshes) {
         this.audio = audio;
         this.playback = new RecordingPlayback(audio);
         this.dashboards = dashboards;
@@ -112,8 +113,9 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         this.contacts = contacts;
         this.feed = feed;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        this.refresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, this::load, this::show);
-        this.figuresRefresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, () -> dashboards.figuresOf(me.id(), queueIds()), this::applyFigures);
+        this.refresh = refreshes.coalesced("the dashboard of agent " + me.id(), REPAINT_DELAY_MILLIS, this::load, this::show);
+        this.figuresRefresh = refreshes.coalesced("the queue figures on the dashboard of agent " + me.id(), REPAINT_DELAY_MILLIS,
+                () -> dashboards.figuresOf(me.id(), queueIds()), this::applyFigures);
         addClassNames("page", "dashboard");
 
         status.setId("agent-status");

@@ -8,6 +8,7 @@ import com.vaadin.flow.shared.Registration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.common.CoalescedRefresh;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.productivity.ActivityFeed;
 
 /**
@@ -26,14 +27,16 @@ final class LiveRefresh<T> {
     private final CoalescedRefresh<T> refresh;
 
     /**
+     * @param what      names the screen, for the log when a load fails
      * @param liveAgent the agent whose calls change what is shown, or null while nothing shown can change
      * @param load      loads the figures for what is selected now
      * @param apply     shows them, inside {@code ui.access}
      */
-    LiveRefresh(ActivityFeed feed, Supplier<Long> liveAgent, Supplier<T> load, Consumer<T> apply) {
+    LiveRefresh(ActivityFeed feed, ScreenRefreshes refreshes, String what, Supplier<Long> liveAgent, Supplier<T> load,
+            Consumer<T> apply) {
         this.feed = feed;
         this.liveAgent = liveAgent;
-        this.refresh = new CoalescedRefresh<>(DELAY_MILLIS, load, apply);
+        this.refresh = refreshes.coalesced(what, DELAY_MILLIS, load, apply);
     }
 
     /** Follows the feed until the returned registration is removed (on detach). */

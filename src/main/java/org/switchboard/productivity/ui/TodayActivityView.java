@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.common.Subscriptions;
 import org.switchboard.common.ValidationException;
 import org.switchboard.productivity.ActivityFeed;
@@ -45,9 +46,9 @@ class TodayActivityView extends Main {
     private final LiveRefresh<TodayActivity> live;
     private volatile TodayActivity shown;
 
-    TodayActivityView(ProductivityService productivity, ActivityFeed feed) {
+    TodayActivityView(ProductivityService productivity, ActivityFeed feed, ScreenRefreshes refreshes) {
         this.productivity = productivity;
-        this.live = new LiveRefresh<>(feed, () -> shown == null ? null : shown.agentId(),
+        this.live = new LiveRefresh<>(feed, refreshes, "today's activity", () -> shown == null ? null : shown.agentId(),
                 () -> {
                     TodayActivity current = shown;
                     return productivity.today(current.agentId(), current.comparison().day());

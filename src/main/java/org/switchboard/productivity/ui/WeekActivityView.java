@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.common.Subscriptions;
 import org.switchboard.common.ValidationException;
 import org.switchboard.productivity.ActivityFeed;
@@ -61,9 +62,9 @@ class WeekActivityView extends Main {
     private final LiveRefresh<WeekActivity> live;
     private volatile WeekActivity shown;
 
-    WeekActivityView(ProductivityService productivity, ActivityFeed feed) {
+    WeekActivityView(ProductivityService productivity, ActivityFeed feed, ScreenRefreshes refreshes) {
         this.productivity = productivity;
-        this.live = new LiveRefresh<>(feed, this::agentIfTodayIsShown,
+        this.live = new LiveRefresh<>(feed, refreshes, "the week's activity", this::agentIfTodayIsShown,
                 () -> {
                     WeekActivity current = shown;
                     return productivity.week(current.agentId(), current.firstDay());

@@ -29,6 +29,7 @@ import org.switchboard.chat.ChatFeed;
 import org.switchboard.chat.ChatPopup;
 import org.switchboard.chat.ChatService;
 import org.switchboard.common.Broadcaster;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 
@@ -48,7 +49,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final H1 viewTitle = new H1();
     private Broadcaster.Registration sessionRegistration;
 
-    MainLayout(AuthenticationContext authenticationContext, SignedInSessions sessions, ChatService chats, ChatFeed chatFeed) {
+    MainLayout(AuthenticationContext authenticationContext, SignedInSessions sessions, ChatService chats, ChatFeed chatFeed,
+            ScreenRefreshes refreshes) {
         this.authenticationContext = authenticationContext;
         this.sessions = sessions;
         this.user = authenticationContext.getAuthenticatedUser(SignedInUser.class).orElseThrow();
@@ -57,7 +59,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToDrawer(brand(), new Scroller(navigation(entries)));
         addToNavbar(new DrawerToggle(), viewTitle, userArea(entries));
         if (user.has(Role.AGENT)) {
-            addToNavbar(new ChatPopup(chats, chatFeed, user.id()));
+            addToNavbar(new ChatPopup(chats, chatFeed, refreshes, user.id()));
         }
     }
 

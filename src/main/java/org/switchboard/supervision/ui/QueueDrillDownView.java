@@ -37,6 +37,7 @@ import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.common.CoalescedRefresh;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.QueueDetails;
 import org.switchboard.dashboard.QueueFigures;
@@ -69,11 +70,13 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
     private final Div figures = new Div();
     private final QueueDetails details = new QueueDetails(this::actions);
     private CoalescedRefresh<QueueSnapshot> refresh;
+    private final ScreenRefreshes refreshes;
     private volatile long queueId;
     private volatile Set<Long> agentIds = Set.of();
 
-    QueueDrillDownView(SupervisionService supervision, DashboardFeed feed) {
+    QueueDrillDownView(SupervisionService supervision, DashboardFeed feed, ScreenRefreshes refreshes) {
         this.supervision = supervision;
+        this.refreshes = refreshes;
         this.feed = feed;
         addClassNames("page", "drill-down");
         RouterLink back = new RouterLink("All supervised queues", SupervisionView.class);
@@ -107,7 +110,8 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         try {
             queueId = Long.parseLong(event.getRouteParameters().get(QUEUE_ID).orElseThrow());
             show(supervision.drillDown(queueId));
-            refresh = new CoalescedRefresh<>(SupervisionView.REPAINT_DELAY_MILLIS, () -> supervision.drillDown(queueId), this::show);
+            refresh = refreshes.coalesced("the drill-down of queue " + queueId, SupervisionView.REPAINT_DELAY_MILLIS,
+                    () -> supervision.drillDown(queueId), this::show);
         } catch (NumberFormatException | NotFoundException | AccessDeniedException e) {
             error(e instanceof AccessDeniedException ? e.getMessage() : "There is no such queue.");
             event.forwardTo(SupervisionView.class);

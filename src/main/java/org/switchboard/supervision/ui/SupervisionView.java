@@ -22,6 +22,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.common.Subscriptions;
 import org.switchboard.common.CoalescedRefresh;
+import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.dashboard.DashboardFeed;
 import org.switchboard.dashboard.QueueFigures;
 import org.switchboard.metrics.QueueMetrics;
@@ -56,10 +57,10 @@ class SupervisionView extends Main {
     private record ShownQueue(long id, QueueKind kind, String name) {
     }
 
-    SupervisionView(SupervisionService supervision, DashboardFeed feed) {
+    SupervisionView(SupervisionService supervision, DashboardFeed feed, ScreenRefreshes refreshes) {
         this.supervision = supervision;
         this.feed = feed;
-        this.refresh = new CoalescedRefresh<>(REPAINT_DELAY_MILLIS, supervision::overview, this::show);
+        this.refresh = refreshes.coalesced("the supervision overview", REPAINT_DELAY_MILLIS, supervision::overview, this::show);
         addClassNames("page", "supervision");
         cards.addClassName("cards");
         cards.setId("supervised-queues");
