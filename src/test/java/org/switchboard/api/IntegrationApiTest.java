@@ -246,6 +246,7 @@ class IntegrationApiTest {
                 .andExpect(jsonPath("$.type").value("DIRECT_CALL_IN")).andExpect(jsonPath("$.state").value("OFFERED"))
                 .andExpect(jsonPath("$.queue").doesNotExist())
                 .andExpect(jsonPath("$.agent").value(agent.username()))
+                .andExpect(jsonPath("$.line").doesNotExist())
                 .andExpect(jsonPath("$.customerAddress").value("+15550142")));
         ringLine(line, "direct-1", grace).andExpect(jsonPath("$.id").value(id))
                 .andExpect(header().string("Idempotent-Replayed", "true"));

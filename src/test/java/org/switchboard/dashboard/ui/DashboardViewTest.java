@@ -338,13 +338,15 @@ class DashboardViewTest extends SpringBrowserlessTest {
     @Test
     void aCallDialedToTheAgentsLineRingsTheOpenDashboardAndIsAnsweredAndEndedThere() throws InterruptedException {
         String line = RoutingFixture.uniqueLine();
-        fixture.giveLines(agent, line);
+        fixture.giveLines(agent, "1" + line.substring(1), line);
         open();
         assertThat(panelText()).isEqualTo("No call right now");
 
         ContactView direct = SystemUser.call(() -> contacts.callLine(line, "+1 555 0142", "Linus"));
         awaitPush(() -> !$(Button.class).withId("accept").all().isEmpty());
         assertThat(panelText()).as("a non-queue call names no queue").isEqualTo("Direct call");
+        assertThat($(Span.class).withId("offer-line").all()).as("it rings the dialed line, not the one chosen for queue calls")
+                .isEmpty();
 
         test(button("accept")).click();
         assertThat(panelText()).startsWith("On call · Direct call");
