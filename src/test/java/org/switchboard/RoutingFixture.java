@@ -52,6 +52,28 @@ public class RoutingFixture {
         return SystemUser.call(() -> queues.create(settings));
     }
 
+    /** An admin renames the queue; its other settings stay. */
+    public QueueInfo rename(QueueInfo queue, String name) {
+        QueueSettings s = queue.settings();
+        return SystemUser.call(() -> queues.update(queue.id(), queue.version(), new QueueSettings(name, s.kind(),
+                s.offerTimeoutSeconds(), s.wrapUpSeconds(), s.wrapUpExtensionSeconds(), s.maxWaitSeconds(),
+                s.serviceLevelSeconds(), s.chatCapacity(), s.priority(), s.missedOffersBeforePause(), s.sourceQueueIds())));
+    }
+
+    /** An extension no other user of the shared database has. */
+    public static String uniqueLine() {
+        return "7" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An admin sets the user's phone extensions. */
+    public void giveLines(UserSummary user, String... lines) {
+        SystemUser.run(() -> {
+            UserSummary current = users.findByUsername(user.username()).orElseThrow();
+            users.update(current.id(), current.version(), new UserForm(null, current.displayName(), null, current.roles(),
+                    List.of(lines)));
+        });
+    }
+
     public UserSummary user(Role... roles) {
         return SystemUser.call(() -> users.create(new UserForm(unique("u").toLowerCase(), "Test " + roles[0].label(),
                 "password1", EnumSet.copyOf(List.of(roles)))));

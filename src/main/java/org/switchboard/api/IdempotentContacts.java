@@ -1,6 +1,7 @@
 package org.switchboard.api;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -39,13 +40,25 @@ class IdempotentContacts {
 
     @Transactional
     public Result create(long apiKeyId, String idempotencyKey, NewContact request, String text) {
+        return once(apiKeyId, idempotencyKey, request + "\n" + text, () -> create(request, text));
+    }
+
+    /** A non-queue call dialed to an agent's line. */
+    @Transactional
+    public Result callLine(long apiKeyId, String idempotencyKey, String line, String customerName, String customerAddress) {
+        return once(apiKeyId, idempotencyKey, "line " + line + "\n" + customerName + "\n" + customerAddress,
+                () -> contacts.callLine(line, customerAddress, customerName));
+    }
+
+    /** Runs {@code create} unless this client already sent {@code request} with this key; then returns the first contact. */
+    private Result once(long apiKeyId, String idempotencyKey, String request, Supplier<ContactView> create) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return new Result(create(request, text), false);
+            return new Result(create.get(), false);
         }
         if (idempotencyKey.length() > 100) {
             throw new ValidationException("An Idempotency-Key has at most 100 characters.");
         }
-        String hash = ApiKeyService.hash(request + "\n" + text);
+        String hash = ApiKeyService.hash(request);
         try {
             keys.claim(apiKeyId, idempotencyKey, hash, clock.instant());
         } catch (DuplicateKeyException retry) {
@@ -55,7 +68,7 @@ class IdempotentContacts {
             }
             return new Result(contacts.get(first.contactId()), true);
         }
-        ContactView created = create(request, text);
+        ContactView created = create.get();
         keys.complete(apiKeyId, idempotencyKey, created.id());
         return new Result(created, false);
     }

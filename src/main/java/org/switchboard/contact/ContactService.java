@@ -30,6 +30,9 @@ import org.switchboard.contact.data.ContactRepository.OfferRow;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.queue.QueueService;
+import org.switchboard.security.Role;
+import org.switchboard.security.UserService;
+import org.switchboard.security.UserSummary;
 
 /**
  * The life cycle of a contact: QUEUED, OFFERED, CONNECTED, WRAP_UP, ENDED. Every change is a
@@ -44,16 +47,18 @@ public class ContactService {
 
     private final ContactRepository contacts;
     private final QueueService queues;
+    private final UserService users;
     private final AgentActivity activity;
     private final AgentAccess access;
     private final ApplicationEventPublisher events;
     private final ContactProperties properties;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, QueueService queues, AgentActivity activity, AgentAccess access,
-            ApplicationEventPublisher events, ContactProperties properties, Clock clock) {
+    ContactService(ContactRepository contacts, QueueService queues, UserService users, AgentActivity activity,
+            AgentAccess access, ApplicationEventPublisher events, ContactProperties properties, Clock clock) {
         this.contacts = contacts;
         this.queues = queues;
+        this.users = users;
         this.activity = activity;
         this.access = access;
         this.events = events;
@@ -210,6 +215,32 @@ public class ContactService {
     @PreAuthorize(INTEGRATION)
     @Transactional
     public ContactView callIn(long agentId, String number, String customerName) {
+        return ringDirect(agentId, number, customerName);
+    }
+
+    /**
+     * A non-queue call dialed to an extension: it rings the active agent who has that line, or is
+     * missed when that agent is busy. An extension two agents share rings nobody: an admin must
+     * give it to one of them.
+     */
+    @PreAuthorize(INTEGRATION)
+    @Transactional
+    public ContactView callLine(String line, String number, String customerName) {
+        List<UserSummary> holders = users.withLine(line);
+        List<UserSummary> agents = holders.stream().filter(u -> u.enabled() && u.has(Role.AGENT)).toList();
+        if (agents.isEmpty()) {
+            throw new NotFoundException(holders.isEmpty() ? "No user has the line " + line.trim() + "."
+                    : "The line " + line.trim() + " is not an active agent's.");
+        }
+        if (agents.size() > 1) {
+            throw new ConflictException("The line " + line.trim() + " belongs to several agents ("
+                    + String.join(", ", agents.stream().map(UserSummary::username).sorted().toList())
+                    + "): an admin gives it to one of them.");
+        }
+        return ringDirect(agents.getFirst().id(), number, customerName);
+    }
+
+    private ContactView ringDirect(long agentId, String number, String customerName) {
         String phone = number == null || number.isBlank() ? null : CustomerAddresses.phone(number);
         String name = CustomerAddresses.name(customerName);
         Instant now = clock.instant();

@@ -19,6 +19,14 @@ public enum ContactType {
         return this != CHAT;
     }
 
+    /**
+     * Whether the call goes through the line the agent chose for its queue calls; a direct call
+     * rings the extension it was dialed to instead.
+     */
+    public boolean usesChosenLine() {
+        return isVoice() && this != DIRECT_CALL_IN;
+    }
+
     /** Queue contacts count for longest-idle routing and queue metrics; direct calls do not. */
     public boolean isQueueContact() {
         return this != DIRECT_CALL_IN && this != DIRECT_CALL_OUT;

@@ -20,6 +20,7 @@ import org.switchboard.agent.AgentStatusService;
 import org.switchboard.chat.ChatMessagePosted;
 import org.switchboard.common.Broadcaster;
 import org.switchboard.contact.ContactChanged;
+import org.switchboard.queue.QueueChanged;
 import org.switchboard.security.UserLinesChanged;
 
 /**
@@ -114,6 +115,16 @@ public class DashboardFeed {
     @TransactionalEventListener
     void onLinesChanged(UserLinesChanged event) {
         publish(new Changed(Set.of(event.userId()), Set.of()));
+    }
+
+    /**
+     * An admin changed a queue's settings or who works in it: the users it concerns reload their
+     * screens (a card comes, goes or is renamed), and every screen showing the queue its figures,
+     * which may depend on the settings (the service-level threshold).
+     */
+    @TransactionalEventListener
+    void onQueueChanged(QueueChanged event) {
+        publish(new Changed(event.userIds(), Set.of(event.queueId())));
     }
 
     private void publish(Changed changed) {

@@ -1,6 +1,7 @@
 package org.switchboard.queue;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +98,7 @@ public class QueueService {
         QueueInfo created = save(new QueueEntity(settings));
         audit.record(AuditAction.QUEUE_CREATED, AuditTarget.queue(created.id(), created.name()),
                 created.kind().label() + "; " + QueueChanges.describe(created.settings()));
-        events.publishEvent(new QueueChanged(created.id()));
+        events.publishEvent(new QueueChanged(created.id(), Set.of()));
         return created;
     }
 
@@ -117,7 +118,7 @@ public class QueueService {
         QueueInfo saved = save(queue);
         audit.record(AuditAction.QUEUE_CHANGED, AuditTarget.queue(id, saved.name()),
                 QueueChanges.between(before, saved.settings()));
-        events.publishEvent(new QueueChanged(id));
+        events.publishEvent(new QueueChanged(id, assignedUsers(id)));
         return saved;
     }
 
@@ -134,7 +135,16 @@ public class QueueService {
         audit.record(role == AssignmentRole.AGENT ? AuditAction.QUEUE_AGENTS_ASSIGNED : AuditAction.QUEUE_SUPERVISORS_ASSIGNED,
                 AuditTarget.queue(queueId, queue.toInfo().name()), QueueChanges.assignment(before, Set.copyOf(userIds),
                         users.findAll().stream().collect(Collectors.toMap(UserSummary::id, UserSummary::username))));
-        events.publishEvent(new QueueChanged(queueId));
+        Set<Long> concerned = new HashSet<>(before);
+        concerned.addAll(userIds);
+        events.publishEvent(new QueueChanged(queueId, Set.copyOf(concerned)));
+    }
+
+    /** Everyone who sees the queue: its agents and its supervisors. */
+    private Set<Long> assignedUsers(long queueId) {
+        Set<Long> ids = new HashSet<>(assignments.userIdsOf(queueId, AssignmentRole.AGENT));
+        ids.addAll(assignments.userIdsOf(queueId, AssignmentRole.SUPERVISOR));
+        return Set.copyOf(ids);
     }
 
     private QueueInfo save(QueueEntity queue) {

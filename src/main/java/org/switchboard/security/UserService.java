@@ -64,6 +64,14 @@ public class UserService {
         return users.findLines(userId);
     }
 
+    /** The telephony side's directory: who has this extension among its lines (normally one user). */
+    @PreAuthorize("hasAnyRole('ADMIN','INTEGRATION')")
+    @Transactional(readOnly = true)
+    public List<UserSummary> withLine(String extension) {
+        String line = validExtension(extension == null ? "" : extension.trim());
+        return users.findAllById(users.findUserIdsWithLine(line)).stream().map(UserService::summary).toList();
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public UserSummary create(UserForm form) {
@@ -213,9 +221,7 @@ public class UserService {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            if (!EXTENSION.matcher(trimmed).matches()) {
-                throw new ValidationException("The line '" + trimmed + "' is not an extension: up to 30 letters, digits or + * # . _ -");
-            }
+            validExtension(trimmed);
             if (valid.contains(trimmed)) {
                 throw new ValidationException("The line " + trimmed + " is listed twice.");
             }
@@ -225,6 +231,14 @@ public class UserService {
             throw new ValidationException("A user has at most " + MAX_LINES + " lines.");
         }
         return valid;
+    }
+
+    private static String validExtension(String trimmed) {
+        if (!EXTENSION.matcher(trimmed).matches()) {
+            throw new ValidationException("The line '" + (trimmed.length() > 40 ? trimmed.substring(0, 40) + "…" : trimmed)
+                    + "' is not an extension: up to 30 letters, digits or + * # . _ -");
+        }
+        return trimmed;
     }
 
     private static Set<Role> validRoles(Set<Role> roles) {

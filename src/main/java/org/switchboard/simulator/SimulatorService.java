@@ -131,6 +131,15 @@ public class SimulatorService {
         rates.put(queueName, perHour);
     }
 
+    /**
+     * A caller dials an agent's extension directly, past every queue, as the telephony platform would
+     * put it through: it rings that agent (or is missed at once when the agent is busy).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ContactView callLine(String line) {
+        return contacts.callLine(line, randomPhone(), NAMES[random.nextInt(NAMES.length)]);
+    }
+
     @Scheduled(fixedDelayString = "${switchboard.simulator.tick:1s}")
     void scheduledTick() {
         if (running) {
@@ -167,9 +176,9 @@ public class SimulatorService {
         String name = NAMES[random.nextInt(NAMES.length)];
         NewContact contact = queue.kind() == QueueKind.CHAT
                 ? new NewContact(queue.name(), ContactType.CHAT, CHAT_CHANNELS[random.nextInt(CHAT_CHANNELS.length)], name,
-                        "+1555" + (1_000_000 + random.nextInt(8_999_999)))
+                        randomPhone())
                 : new NewContact(queue.name(), random.nextInt(10) == 0 ? ContactType.CALLBACK_REQUEST : ContactType.INBOUND_CALL,
-                        Channel.VOICE, name, "+1555" + (1_000_000 + random.nextInt(8_999_999)));
+                        Channel.VOICE, name, randomPhone());
         ContactView created = contact.type() == ContactType.CHAT
                 ? chats.start(contact, OPENINGS[random.nextInt(OPENINGS.length)]) : contacts.create(contact);
         if (contact.type() == ContactType.CHAT) {
@@ -178,6 +187,10 @@ public class SimulatorService {
         if (contact.type() == ContactType.INBOUND_CALL && random.nextDouble() < properties.abandonShare()) {
             hangUps.put(created.id(), now.plusSeconds(10 + random.nextInt(80)));
         }
+    }
+
+    private String randomPhone() {
+        return "+1555" + (1_000_000 + random.nextInt(8_999_999));
     }
 
     private void hangUpDue(Instant now) {

@@ -26,6 +26,7 @@ import org.springframework.web.context.WebApplicationContext;
 import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
+import org.switchboard.productivity.ProductivityService;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.security.Role;
@@ -48,6 +49,8 @@ class IntegrationApiTest {
     TransactionTemplate transaction;
     @Autowired
     MutableClock clock;
+    @Autowired
+    ProductivityService productivity;
 
     MockMvc mvc;
     String key;
@@ -214,6 +217,84 @@ class IntegrationApiTest {
         call(get("/api/v1/agents/admin/status")).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(containsString("not an active agent")));
         call(get("/api/v1/agents/nobody-here/status")).andExpect(status().isNotFound());
+    }
+
+    ResultActions ringLine(String line, String idempotencyKey, String body) throws Exception {
+        MockHttpServletRequestBuilder request = post("/api/v1/lines/" + line + "/calls").contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return call(request);
+    }
+
+    int nonQueueCallsAnsweredToday(UserSummary agent) {
+        return RoutingFixture.as(agent, () -> productivity.today(agent.id(), productivity.currentDay())).today().nonQueueCallsAnswered();
+    }
+
+    @Test
+    void aCallDialedToAnAgentsLineRingsThatAgentIsAnsweredAndEndedAndCountsAsANonQueueCall() throws Exception {
+        UserSummary agent = fixture.readyAgents(1, queue).getFirst();
+        String line = RoutingFixture.uniqueLine();
+        fixture.giveLines(agent, "2" + line.substring(1), line);
+        String agentPath = "/api/v1/agents/" + agent.username();
+        assertThat(nonQueueCallsAnsweredToday(agent)).isZero();
+
+        String grace = "{\"customerName\": \"Grace\", \"customerAddress\": \"+1 555 0142\"}";
+        long id = idOf(ringLine(line, "direct-1", grace).andExpect(status().isCreated())
+                .andExpect(header().string("Location", containsString("/api/v1/contacts/")))
+                .andExpect(jsonPath("$.type").value("DIRECT_CALL_IN")).andExpect(jsonPath("$.state").value("OFFERED"))
+                .andExpect(jsonPath("$.queue").doesNotExist())
+                .andExpect(jsonPath("$.agent").value(agent.username()))
+                .andExpect(jsonPath("$.line").doesNotExist())
+                .andExpect(jsonPath("$.customerAddress").value("+15550142")));
+        ringLine(line, "direct-1", grace).andExpect(jsonPath("$.id").value(id))
+                .andExpect(header().string("Idempotent-Replayed", "true"));
+        ringLine(line, "direct-1", grace.replace("0142", "0143")).andExpect(status().isConflict());
+        assertThat(contactsOf(agent)).as("a retry rings once").isEqualTo(1);
+
+        call(post(agentPath + "/offers/" + id + "/accept")).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("CONNECTED"));
+        // The agent is on the phone: a second call to its line is missed at once.
+        ringLine(line, null, "{}").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.state").value("ENDED")).andExpect(jsonPath("$.outcome").value("MISSED"));
+        call(post(agentPath + "/contacts/" + id + "/end")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.outcome").value("HANDLED"));
+        assertThat(nonQueueCallsAnsweredToday(agent)).as("the answered one, not the missed one").isEqualTo(1);
+    }
+
+    @Test
+    void aCallToALineNobodyOrSeveralAgentsHaveOrWithBadInputRingsNobody() throws Exception {
+        UserSummary first = fixture.readyAgents(1, queue).getFirst();
+        UserSummary second = fixture.readyAgents(1, queue).getFirst();
+        UserSummary supervisor = fixture.user(Role.SUPERVISOR);
+        String shared = RoutingFixture.uniqueLine();
+        String supervisors = RoutingFixture.uniqueLine();
+        String own = RoutingFixture.uniqueLine();
+        fixture.giveLines(first, shared, own);
+        fixture.giveLines(second, shared);
+        fixture.giveLines(supervisor, supervisors);
+
+        ringLine(RoutingFixture.uniqueLine(), null, "{}").andExpect(status().isNotFound())
+                .andExpect(content().contentType("application/problem+json"))
+                .andExpect(jsonPath("$.detail").value(containsString("No user has the line")));
+        ringLine(supervisors, null, "{}").andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(containsString("not an active agent's")));
+        ringLine(shared, null, "{}").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("several agents")));
+        ringLine("12,34", null, "{}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("not an extension")));
+        ringLine(own, null, "{\"customerAddress\": \"12ab\"}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("not a phone number")));
+        ringLine(own, null, "{not json").andExpect(status().isBadRequest());
+        String chatsOnly = SystemUser.call(() -> keys.create(RoutingFixture.unique("chat channel"), "test",
+                java.util.Set.of(ApiScope.CHATS))).plainKey();
+        mvc.perform(post("/api/v1/lines/" + own + "/calls").header("Authorization", "Bearer " + chatsOnly)
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isForbidden());
+        assertThat(contactsOf(first) + contactsOf(second)).as("bad input rings nobody").isZero();
+    }
+
+    int contactsOf(UserSummary agent) {
+        return jdbc.sql("SELECT COUNT(*) FROM contact WHERE agent_id = ?").param(agent.id()).query(Integer.class).single();
     }
 
     static long idOf(ResultActions created) throws Exception {

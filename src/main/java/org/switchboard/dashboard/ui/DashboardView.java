@@ -209,7 +209,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         showLine(agent);
         ContactView call = next.call();
         // The panel keeps itself as it is when the call and line did not change.
-        panel.show(call, agent.line());
+        panel.show(call, call == null || call.type().usesChosenLine() ? agent.line() : null);
         stopPlaybackUnlessConnected(call);
         announce(call);
         if (!next.chats().equals(shownChats)) {

@@ -21,6 +21,9 @@ public interface UserRepository extends ListCrudRepository<UserEntity, Long> {
     @Query("SELECT extension FROM user_line WHERE app_user = :userId ORDER BY position")
     List<String> findLines(long userId);
 
+    @Query("SELECT app_user FROM user_line WHERE extension = :extension")
+    List<Long> findUserIdsWithLine(String extension);
+
     @Query("SELECT * FROM app_user ORDER BY display_name")
     List<UserEntity> findAllOrderByDisplayName();
 }

@@ -9,17 +9,24 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.NotFoundException;
+import org.switchboard.common.UserActions;
 import org.switchboard.common.ValidationException;
+import org.switchboard.contact.ContactState;
+import org.switchboard.contact.ContactView;
 import org.switchboard.security.Role;
 import org.switchboard.simulator.SimulatorService;
 
-/** Admins start and stop the traffic simulator and set arrivals per queue. */
+/** Admins start and stop the traffic simulator, set arrivals per queue and ring an agent's line directly. */
 @Route("admin/simulator")
 @PageTitle("Traffic simulator | Switchboard")
 @Menu(title = "Traffic simulator", icon = "vaadin:random", order = 560)
@@ -32,6 +39,7 @@ class SimulatorView extends Main {
     private final Grid<java.util.Map.Entry<String, Double>> rates = new Grid<>();
     private final Button start = new Button("Start");
     private final Button stop = new Button("Stop");
+    private final TextField line = new TextField("Agent's line");
 
     SimulatorView(SimulatorService simulator) {
         this.simulator = simulator;
@@ -70,11 +78,29 @@ class SimulatorView extends Main {
             return field;
         }).setHeader("Arrivals");
         rates.setAllRowsVisible(true);
+        line.setId("simulator-line");
+        line.setPlaceholder("2012");
+        line.setHelperText("A direct (non-queue) call to the agent who has this extension");
+        Button ring = new Button("Ring this line", e -> ringLine());
+        ring.setId("simulator-ring-line");
+        HorizontalLayout direct = new HorizontalLayout(line, ring);
+        direct.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new Paragraph("Generates calls and chats through the same services as real traffic; a share of callers "
                 + "hang up while waiting, and their calls feed the campaigns. Simulated agents accept, talk and end wrap-up "
                 + "by themselves."),
-                new HorizontalLayout(state, start, stop, agents), rates);
+                new HorizontalLayout(state, start, stop, agents), rates, direct);
         refresh();
+    }
+
+    private void ringLine() {
+        try {
+            ContactView placed = simulator.callLine(line.getValue());
+            UserActions.success(placed.state() == ContactState.OFFERED
+                    ? "A call from " + placed.customerName() + " rings " + placed.agentUsername() + "."
+                    : placed.agentUsername() + " is busy: the call from " + placed.customerName() + " was missed.");
+        } catch (ValidationException | NotFoundException | ConflictException e) {
+            UserActions.error(e.getMessage());
+        }
     }
 
     private void refresh() {

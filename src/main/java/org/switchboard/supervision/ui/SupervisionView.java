@@ -17,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -28,6 +29,7 @@ import org.switchboard.dashboard.QueueFigures;
 import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.security.Role;
+import org.switchboard.security.SignedInUser;
 import org.switchboard.supervision.SupervisionService;
 
 /**
@@ -46,6 +48,9 @@ class SupervisionView extends Main {
     private final DashboardFeed feed;
     private final CoalescedRefresh<List<QueueMetrics>> refresh;
     private final Div cards = new Div();
+    private final long me;
+    /** An admin supervises every queue, a newly created one too. */
+    private final boolean watchesEveryQueue;
     private volatile Set<Long> queueIds = Set.of();
     /**
      * The queues whose cards are shown, in order (null before the first show); a refresh with the same
@@ -57,9 +62,12 @@ class SupervisionView extends Main {
     private record ShownQueue(long id, QueueKind kind, String name) {
     }
 
-    SupervisionView(SupervisionService supervision, DashboardFeed feed, ScreenRefreshes refreshes) {
+    SupervisionView(SupervisionService supervision, DashboardFeed feed, ScreenRefreshes refreshes,
+            AuthenticationContext signedIn) {
         this.supervision = supervision;
         this.feed = feed;
+        this.me = signedIn.getAuthenticatedUser(SignedInUser.class).orElseThrow().id();
+        this.watchesEveryQueue = signedIn.hasRole(Role.ADMIN_ROLE);
         this.refresh = refreshes.coalesced("the supervision overview", REPAINT_DELAY_MILLIS, supervision::overview, this::show);
         addClassNames("page", "supervision");
         cards.addClassName("cards");
@@ -73,8 +81,10 @@ class SupervisionView extends Main {
         super.onAttach(event);
         UI ui = event.getUI();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        // A change in a shown queue repaints it; an admin's change of assignments that concerns this
+        // supervisor adds or removes a card.
         Subscriptions.untilDetached(this, feed.watch(changed -> {
-            if (changed.concernsAny(Set.of(), queueIds)) {
+            if (watchesEveryQueue ? !changed.queueIds().isEmpty() : changed.concernsAny(Set.of(me), queueIds)) {
                 refresh.request(ui, authentication);
             }
         }));

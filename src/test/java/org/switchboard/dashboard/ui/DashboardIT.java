@@ -162,4 +162,48 @@ class DashboardIT {
         assertThat(page.locator("#contact-panel")).containsText("No call right now",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(3_000));
     }
+
+    @Test
+    void queuesAnAdminAssignsRenamesAndTakesAwayChangeTheOpenDashboard() {
+        QueueInfo other = fixture.queue(QueueKind.CHAT, 0, 0);
+        Browsers.signIn(page, base(), agent.username(), "password1");
+        page.navigate(base() + "/dashboard");
+        Locator cards = page.locator("#queue-cards .queue-card");
+        assertThat(cards).hasCount(1);
+        LocatorAssertions.ContainsTextOptions pushed = new LocatorAssertions.ContainsTextOptions().setTimeout(5_000);
+
+        SystemUser.run(() -> queues.assign(other.id(), AssignmentRole.AGENT, Set.of(agent.id())));
+        assertThat(page.locator(".queue-card[data-queue='" + other.name() + "']")).containsText("Logged out", pushed);
+
+        String renamed = other.name() + "-renamed";
+        fixture.rename(other, renamed);
+        assertThat(page.locator(".queue-card[data-queue='" + renamed + "'] .card-title")).containsText(renamed, pushed);
+
+        SystemUser.run(() -> queues.assign(queue.id(), AssignmentRole.AGENT, Set.of()));
+        assertThat(cards).hasCount(1, new LocatorAssertions.HasCountOptions().setTimeout(5_000));
+        assertThat(cards.first()).hasAttribute("data-queue", renamed);
+    }
+
+    @Test
+    void aCallDialedToTheAgentsLineThroughTheApiRingsTheOpenDashboard() throws Exception {
+        String line = RoutingFixture.uniqueLine();
+        fixture.giveLines(agent, line);
+        Browsers.signIn(page, base(), agent.username(), "password1");
+        page.navigate(base() + "/dashboard");
+        assertThat(page.locator("#contact-panel")).containsText("No call right now");
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(base() + "/api/v1/lines/" + line + "/calls"))
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customerName\": \"Linus\", \"customerAddress\": \"+1 555 0142\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(page.locator("#offer-title")).containsText("Direct call", new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
+        assertThat(page.locator("#contact-panel")).containsText("Linus");
+
+        page.locator("#accept").click();
+        assertThat(page.locator("#call-title")).containsText("On call");
+        page.locator("#end-call").click();
+        assertThat(page.locator("#contact-panel")).containsText("No call right now");
+    }
 }

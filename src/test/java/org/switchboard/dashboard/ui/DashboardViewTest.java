@@ -3,6 +3,8 @@ package org.switchboard.dashboard.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
@@ -17,6 +19,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.MutableClock;
+import org.switchboard.PushedChanges;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
 import org.switchboard.agent.AgentStatusService;
@@ -28,7 +31,11 @@ import org.switchboard.contact.ContactType;
 import org.switchboard.contact.ContactView;
 import org.switchboard.contact.NewContact;
 import org.switchboard.dispatch.Sweeper;
+import org.switchboard.dashboard.QueueFigures;
+import org.switchboard.queue.AssignmentRole;
 import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueService;
+import org.switchboard.queue.QueueSettings;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.security.SignedInUser;
 import org.switchboard.security.SystemUser;
@@ -61,6 +68,8 @@ class DashboardViewTest extends SpringBrowserlessTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
+    @Autowired
+    QueueService queues;
 
     QueueInfo queue;
     UserSummary agent;
@@ -294,13 +303,74 @@ class DashboardViewTest extends SpringBrowserlessTest {
         assertThat($(Select.class).withId("line-select").all()).as("no lines left: no selector").isEmpty();
     }
 
+    @Test
+    void queuesAnAdminAssignsRenamesOrUnassignsReachTheOpenDashboardWithoutReload() throws InterruptedException {
+        QueueInfo other = fixture.queue(QueueKind.CHAT, 0, 0);
+        open();
+        assertThat(cardNames()).containsExactly(queue.name());
+
+        SystemUser.run(() -> queues.assign(other.id(), AssignmentRole.AGENT, Set.of(agent.id())));
+        awaitPush(() -> cardNames().size() == 2);
+        assertThat(cardNames()).as("the newly assigned queue's card").containsExactlyInAnyOrder(queue.name(), other.name());
+
+        String renamed = other.name() + "-renamed";
+        fixture.rename(other, renamed);
+        awaitPush(() -> cardNames().contains(renamed));
+        assertThat(cardNames()).containsExactlyInAnyOrder(queue.name(), renamed);
+
+        SystemUser.run(() -> queues.assign(queue.id(), AssignmentRole.AGENT, Set.of()));
+        awaitPush(() -> cardNames().size() == 1);
+        assertThat(cardNames()).as("the card of the queue the agent left").containsExactly(renamed);
+    }
+
+    @Test
+    void aServiceLevelThresholdAnAdminChangesIsReflectedInTheOpenCard() throws InterruptedException {
+        ContactView offered = call();
+        clock.advance(Duration.ofSeconds(10));
+        contacts.accept(agent.id(), offered.id());
+        open();
+        assertThat(serviceLevelPercent()).as("answered in 10 s, threshold 20 s").isEqualTo("100");
+
+        QueueSettings s = queue.settings();
+        SystemUser.run(() -> queues.update(queue.id(), queue.version(), new QueueSettings(s.name(), s.kind(),
+                s.offerTimeoutSeconds(), s.wrapUpSeconds(), s.wrapUpExtensionSeconds(), s.maxWaitSeconds(), 5,
+                s.chatCapacity(), s.priority(), s.missedOffersBeforePause(), s.sourceQueueIds())));
+        awaitPush(() -> "0".equals(serviceLevelPercent()));
+        assertThat(serviceLevelPercent()).as("threshold now 5 s").isEqualTo("0");
+    }
+
+    /** The card's service level without its locale's percent formatting. */
+    String serviceLevelPercent() {
+        return $(QueueFigures.class).single().valueOf("Service level").replaceAll("\\D", "");
+    }
+
+    @Test
+    void aCallDialedToTheAgentsLineRingsTheOpenDashboardAndIsAnsweredAndEndedThere() throws InterruptedException {
+        String line = RoutingFixture.uniqueLine();
+        fixture.giveLines(agent, "1" + line.substring(1), line);
+        open();
+        assertThat(panelText()).isEqualTo("No call right now");
+
+        ContactView direct = SystemUser.call(() -> contacts.callLine(line, "+1 555 0142", "Linus"));
+        awaitPush(() -> !$(Button.class).withId("accept").all().isEmpty());
+        assertThat(panelText()).as("a non-queue call names no queue").isEqualTo("Direct call");
+        assertThat($(Span.class).withId("offer-line").all()).as("it rings the dialed line, not the one chosen for queue calls")
+                .isEmpty();
+
+        test(button("accept")).click();
+        assertThat(panelText()).startsWith("On call · Direct call");
+        test(button("end-call")).click();
+        assertThat(panelText()).as("no wrap-up after a non-queue call").isEqualTo("No call right now");
+        assertThat(contacts.get(direct.id()).outcome()).isEqualTo(org.switchboard.contact.Outcome.HANDLED);
+    }
+
+    List<String> cardNames() {
+        return $(QueueCard.class).all().stream().map(card -> card.getElement().getAttribute("data-queue")).toList();
+    }
+
     /** Waits for the dashboard's refresh thread to load and its push to be applied. */
     void awaitPush(java.util.function.BooleanSupplier shown) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (!shown.getAsBoolean() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-            roundTrip();
-        }
+        PushedChanges.await(() -> roundTrip(), shown);
     }
 
     @Test

@@ -11,12 +11,22 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithUserDetails;
+import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
+import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactState;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.ContactView;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.security.UserSummary;
 import org.switchboard.security.SystemUser;
 import org.switchboard.simulator.SimulatorService;
 
@@ -28,6 +38,10 @@ class SimulatorViewTest extends SpringBrowserlessTest {
 
     @Autowired
     SimulatorService simulator;
+    @Autowired
+    RoutingFixture fixture;
+    @Autowired
+    ContactService contacts;
 
     @AfterEach
     void stopped() {
@@ -81,5 +95,31 @@ class SimulatorViewTest extends SpringBrowserlessTest {
         } finally {
             simulator.setRate("Web Chat", before);
         }
+    }
+
+    @Test
+    void ringingAnAgentsLinePlacesADirectCallThatRingsThatAgent() {
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 0);
+        UserSummary agent = fixture.readyAgents(1, queue).getFirst();
+        String line = RoutingFixture.uniqueLine();
+        fixture.giveLines(agent, line);
+        navigate(SimulatorView.class);
+
+        test($(TextField.class).id("simulator-line")).setValue(RoutingFixture.uniqueLine());
+        test($(Button.class).id("simulator-ring-line")).click();
+        assertThat(test($(Notification.class).last()).getText()).startsWith("No user has the line");
+        assertThat(openContactsOf(agent)).isEmpty();
+
+        test($(TextField.class).id("simulator-line")).setValue(line);
+        test($(Button.class).id("simulator-ring-line")).click();
+        assertThat(openContactsOf(agent)).singleElement().satisfies(call -> {
+            assertThat(call.type()).isEqualTo(ContactType.DIRECT_CALL_IN);
+            assertThat(call.state()).isEqualTo(ContactState.OFFERED);
+            assertThat(test($(Notification.class).last()).getText()).endsWith("rings " + agent.username() + ".");
+        });
+    }
+
+    List<ContactView> openContactsOf(UserSummary agent) {
+        return SystemUser.call(() -> contacts.currentContactsOf(agent.id()));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.RoutingFixture.as;
 
 import java.util.List;
+import java.util.Set;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.PushedChanges;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
 import org.switchboard.agent.Activity;
@@ -38,8 +40,10 @@ import org.switchboard.contact.ContactType;
 import org.switchboard.contact.ContactView;
 import org.switchboard.contact.NewContact;
 import org.switchboard.dashboard.HourlyChart;
+import org.switchboard.queue.AssignmentRole;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
+import org.switchboard.queue.QueueService;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 import org.switchboard.security.SystemUser;
@@ -60,6 +64,8 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
     AuditLog audit;
     @Autowired
     org.switchboard.supervision.SupervisionService supervision;
+    @Autowired
+    QueueService queues;
 
     QueueInfo mine;
     QueueInfo theirs;
@@ -134,6 +140,43 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
 
         assertThat($(Div.class).withClassName("queue-card").single()).as("the same card").isSameAs(card);
         assertThat(figures.valueOf("Calls waiting")).isEqualTo(Integer.toString(waiting + 1));
+    }
+
+    @Test
+    void queuesAnAdminGivesRenamesOrTakesComeAndGoOnTheOpenOverview() throws InterruptedException {
+        navigate(SupervisionView.class);
+        assertThat(cardNames()).containsExactly(mine.name());
+
+        fixture.supervise(theirs, supervisor);
+        PushedChanges.await(() -> roundTrip(), () -> cardNames().size() == 2);
+        assertThat(cardNames()).as("the newly supervised queue").containsExactlyInAnyOrder(mine.name(), theirs.name());
+
+        String renamed = theirs.name() + "-renamed";
+        fixture.rename(theirs, renamed);
+        PushedChanges.await(() -> roundTrip(), () -> cardNames().contains(renamed));
+        assertThat(cardNames()).containsExactlyInAnyOrder(mine.name(), renamed);
+
+        SystemUser.run(() -> queues.assign(mine.id(), AssignmentRole.SUPERVISOR, Set.of()));
+        PushedChanges.await(() -> roundTrip(), () -> cardNames().size() == 1);
+        assertThat(cardNames()).as("no longer supervised").containsExactly(renamed);
+    }
+
+    @Test
+    void aQueueAnAdminCreatesAppearsOnAnAdminsOpenOverview() throws InterruptedException {
+        UserSummary admin = fixture.user(Role.ADMIN);
+        SignedInUser principal = new SignedInUser(admin.id(), admin.username(), admin.displayName(), "", true, admin.roles());
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        navigate(SupervisionView.class);
+        assertThat(cardNames()).contains(mine.name(), theirs.name());
+
+        QueueInfo created = fixture.queue(QueueKind.CAMPAIGN, 0, 0);
+        PushedChanges.await(() -> roundTrip(), () -> cardNames().contains(created.name()));
+        assertThat(cardNames()).contains(created.name());
+    }
+
+    List<String> cardNames() {
+        return $(Div.class).withClassName("queue-card").all().stream().map(c -> c.getElement().getAttribute("data-queue")).toList();
     }
 
     @Test
