@@ -1,7 +1,9 @@
 package org.switchboard.api;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -36,6 +38,10 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        // The body passed its size limit while the parser read it (LimitedBodyRequest).
+        if (e.getMostSpecificCause() instanceof TooLarge tooLarge) {
+            return tooLarge(tooLarge);
+        }
         Throwable cause = e.getCause();
         if (cause instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
             return problem(HttpStatus.BAD_REQUEST, "'" + invalid.getValue() + "' is not a valid " + field(invalid)
@@ -66,8 +72,10 @@ class ApiErrors {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Use " + e.getSupportedHttpMethods() + " here.");
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        var allowed = e.getSupportedHttpMethods();
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
+                .body(problem(HttpStatus.METHOD_NOT_ALLOWED, "Use " + allowed + " here."));
     }
 
     @ExceptionHandler(TooLarge.class)
