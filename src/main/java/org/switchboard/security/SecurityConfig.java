@@ -1,8 +1,8 @@
 package org.switchboard.security;
 
 import com.vaadin.flow.spring.security.RequestUtil;
-import jakarta.servlet.DispatcherType;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,13 +91,14 @@ class PageSecurityIT {
                 "/settings/chat", "/admin/users", "/admin/queues", "/admin/pause-reasons", "/admin/audit",
                 "/admin/api-keys", "/admin/simulator")) {
             page.navigate(base() + screen);
+            PlaywrightAssertions.assertThat(page.locator("vaadin-app-layout")).hasCount(1);
             page.waitForLoadState(LoadState.NETWORKIDLE);
-            assertThat(page.locator("vaadin-app-layout").count()).as(screen).isEqualTo(1);
             assertThat(page.url()).as("%s stays open", screen).endsWith(screen);
         }
         // The listener hears a violation when there is one: an image from another origin is blocked.
         page.evaluate("() => { new Image().src = 'http://127.0.0.2:9/probe.png'; }");
-        page.waitForCondition(() -> violations.stream().anyMatch(v -> v.contains("127.0.0.2")));
+        page.waitForCondition(() -> violations.stream().anyMatch(v -> v.startsWith("img-src blocked http://127.0.0.2"))
+                && violations.stream().anyMatch(v -> v.contains("Content Security Policy") && v.contains("127.0.0.2")));
         violations.removeIf(v -> v.contains("127.0.0.2"));
 
         page.locator("#sign-out").click();
