@@ -6,18 +6,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.LoadState;
+import com.vaadin.flow.router.Route;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
 import org.switchboard.Browsers;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardBrowserTest;
@@ -84,12 +91,18 @@ class PageSecurityIT {
         customer.locator("vaadin-text-field").first().waitFor();
         customer.close();
 
+        Map<String, String> screens = new LinkedHashMap<>();
+        for (String route : List.of("dashboard", "chats", "activity/today", "activity/week", "supervision",
+                "supervision/queue/:queueId", "settings/account", "settings/audio", "settings/texts", "settings/chat",
+                "admin/users", "admin/queues", "admin/pause-reasons", "admin/audit", "admin/api-keys", "admin/simulator")) {
+            screens.put(route, "/" + route.replace(":queueId", Long.toString(calls.id())));
+        }
+        assertThat(routes()).as("every screen is visited here (with the login, the webchat and the home redirect)")
+                .containsExactlyInAnyOrderElementsOf(concat(screens.keySet(), List.of("", "login", "webchat/:queue")));
+
         Page page = newPage();
         Browsers.signIn(page, base(), everyone.username(), "password1");
-        for (String screen : List.of("/dashboard", "/chats", "/activity/today", "/activity/week", "/supervision",
-                "/supervision/queue/" + calls.id(), "/settings/account", "/settings/audio", "/settings/texts",
-                "/settings/chat", "/admin/users", "/admin/queues", "/admin/pause-reasons", "/admin/audit",
-                "/admin/api-keys", "/admin/simulator")) {
+        for (String screen : screens.values()) {
             page.navigate(base() + screen);
             PlaywrightAssertions.assertThat(page.locator("vaadin-app-layout")).hasCount(1);
             page.waitForLoadState(LoadState.NETWORKIDLE);
@@ -106,6 +119,20 @@ class PageSecurityIT {
         page.waitForLoadState(LoadState.NETWORKIDLE);
 
         assertThat(violations).as("Content-Security-Policy violations").isEmpty();
+    }
+
+    /** The route templates of every view in the app. */
+    static List<String> routes() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        return scanner.findCandidateComponents("org.switchboard").stream()
+                .map(view -> ClassUtils.resolveClassName(view.getBeanClassName(), PageSecurityIT.class.getClassLoader()))
+                .map(view -> view.getAnnotation(Route.class).value())
+                .toList();
+    }
+
+    static List<String> concat(Collection<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 
     @Test
