@@ -39,8 +39,9 @@ final class WavDuration {
                     throw AudioFormatException.disagreement("WAV", size * 1000 / byteRate, available * 1000 / byteRate);
                 }
                 long dataStart = in.position();
-                if (!onlyWholeChunksFollow(in, size) || riffSize != UNKNOWN_SIZE && riffSize + 8 != in.length()
-                        && riffSize + 8 != in.length() - 1) {
+                boolean riffSizeKnown = riffSize != 0 && riffSize != UNKNOWN_SIZE;
+                if (!onlyWholeChunksFollow(in, size)
+                        || riffSizeKnown && riffSize + 8 != in.length() && riffSize + 8 != in.length() - 1) {
                     throw AudioFormatException.disagreement("WAV", size * 1000 / byteRate,
                             (in.length() - dataStart) * 1000 / byteRate);
                 }
