@@ -2,6 +2,7 @@ package org.switchboard.api;
 
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +40,10 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        // The body passed its size limit while the parser read it (LimitedBodyRequest).
+        if (e.getMostSpecificCause() instanceof TooLarge tooLarge) {
+            return tooLarge(tooLarge);
+        }
         Throwable cause = e.getCause();
         if (cause instanceof InvalidFormatException invalid && invalid.getTargetType().isEnum()) {
             return problem(HttpStatus.BAD_REQUEST, "'" + invalid.getValue() + "' is not a valid " + field(invalid)
@@ -69,8 +74,10 @@ class ApiErrors {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "Use " + e.getSupportedHttpMethods() + " here.");
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        var allowed = e.getSupportedHttpMethods();
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).allow(allowed.toArray(HttpMethod[]::new))
+                .body(problem(HttpStatus.METHOD_NOT_ALLOWED, "Use " + allowed + " here."));
     }
 
     @ExceptionHandler(TooLarge.class)

@@ -57,14 +57,15 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         int limit = request.getRequestURI().startsWith(WebhooksApi.PATH) ? properties.maxWebhookBodyBytes() : properties.maxBodyBytes();
         if (request.getContentLengthLong() > limit) {
-            problem(request, response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
+            problem(request, response, HttpStatus.CONTENT_TOO_LARGE, LimitedBodyRequest.tooLarge(limit).getMessage());
             return;
         }
         var auth = UsernamePasswordAuthenticationToken.authenticated(new ApiClient(client.get().id(), client.get().name(), client.get().scopes()),
                 null, List.of(new SimpleGrantedAuthority("ROLE_" + Role.INTEGRATION_ROLE)));
         SecurityContextHolder.getContext().setAuthentication(auth);
         try {
-            chain.doFilter(request, response);
+            // The declared length may be absent (chunked) or false: the bytes actually read count.
+            chain.doFilter(new LimitedBodyRequest(request, limit), response);
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -122,6 +122,20 @@ class AudioMessageServiceTest {
     }
 
     @Test
+    void aFileWhoseHeaderAndContentDisagreeIsRefusedWithTheReasonAndNothingIsStored() {
+        UserSummary agent = fixture.user(Role.AGENT);
+        int messages = storedMessages();
+        int contents = storedContents();
+        byte[] declaresTwoSeconds = AudioSamples.wav(2000);
+        Path hidesSixMinutes = AudioSamples.file(Arrays.copyOf(declaresTwoSeconds, declaresTwoSeconds.length + 8000 * 2 * 360), ".wav");
+        assertThatThrownBy(() -> as(agent, () -> audio.create(form(RoutingFixture.unique("Liar")), hidesSixMinutes)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("The WAV file's header declares 0:02.0 of audio, but the file holds 6:02.0.");
+        assertThat(storedMessages()).isEqualTo(messages);
+        assertThat(storedContents()).isEqualTo(contents);
+    }
+
+    @Test
     void filesOverTenMegabytesOrFiveMinutesAreRefused() {
         UserSummary agent = fixture.user(Role.AGENT);
         int messages = storedMessages();

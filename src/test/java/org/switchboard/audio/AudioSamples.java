@@ -45,6 +45,20 @@ public final class AudioSamples {
         return b.array();
     }
 
+    /**
+     * An MP3 whose first frame is a LAME-style Info header declaring {@code declaredFrames} frames,
+     * followed by {@code frames} frames of audio.
+     */
+    public static byte[] mp3WithInfo(int declaredFrames, int frames) {
+        byte[] info = new byte[417];
+        info[0] = (byte) 0xFF;
+        info[1] = (byte) 0xFB;
+        info[2] = (byte) 0x90;
+        ByteBuffer.wrap(info, 36, 12).put(ascii("Info")).putInt(1).putInt(declaredFrames); // after 32 bytes of side information
+        byte[] audio = mp3(frames, false);
+        return concat(info, audio);
+    }
+
     /** {@code frames} MPEG-1 layer III frames at 128 kbit/s, 44.1 kHz (1152 samples each), after an ID3v2 tag if asked. */
     public static byte[] mp3(int frames, boolean id3) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -64,15 +78,25 @@ public final class AudioSamples {
         return out.toByteArray();
     }
 
-    /** OGG Opus whose last page says {@code millis} of audio after a pre-skip of 312 samples. */
+    /** OGG Opus of {@code millis} after a pre-skip of 312 samples: 20 ms packets, 50 to a page. */
     public static byte[] oggOpus(int millis) {
+        return oggOpus(millis, millis);
+    }
+
+    /** OGG Opus whose last page declares {@code declaredMillis} of audio while its packets hold {@code heldMillis}. */
+    public static byte[] oggOpus(int declaredMillis, int heldMillis) {
         ByteBuffer head = ByteBuffer.allocate(19).order(ByteOrder.LITTLE_ENDIAN);
         head.put(ascii("OpusHead")).put((byte) 1).put((byte) 1).putShort((short) 312).putInt(48000).putShort((short) 0).put((byte) 0);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(oggPage(0, head.array()));
         out.writeBytes(oggPage(0, ascii("OpusTags\0\0\0\0\0\0\0\0")));
-        out.writeBytes(oggPage(312 + 48L * millis / 2, new byte[300]));
-        out.writeBytes(oggPage(312 + 48L * millis, new byte[300]));
+        long packets = (312 + 48L * heldMillis + 959) / 960;
+        for (long written = 0; written < packets; ) {
+            int onPage = (int) Math.min(50, packets - written);
+            written += onPage;
+            long granule = written == packets ? 312 + 48L * declaredMillis : Math.min(written * 960, 312 + 48L * declaredMillis);
+            out.writeBytes(oggPage(granule, onPage));
+        }
         return out.toByteArray();
     }
 
@@ -84,6 +108,19 @@ public final class AudioSamples {
         out.writeBytes(oggPage(0, head.array()));
         out.writeBytes(oggPage(22050L * millis / 1000, new byte[500]));
         return out.toByteArray();
+    }
+
+    /** A page of {@code packets} three-byte Opus packets, each one 20 ms CELT frame (TOC config 31, code 0). */
+    private static byte[] oggPage(long granule, int packets) {
+        ByteBuffer page = ByteBuffer.allocate(27 + packets + 3 * packets).order(ByteOrder.LITTLE_ENDIAN);
+        page.put(ascii("OggS")).put((byte) 0).put((byte) 0).putLong(granule).putInt(1).putInt(0).putInt(0).put((byte) packets);
+        for (int i = 0; i < packets; i++) {
+            page.put((byte) 3);
+        }
+        for (int i = 0; i < packets; i++) {
+            page.put((byte) 0xF8).put((byte) 1).put((byte) 2);
+        }
+        return page.array();
     }
 
     private static byte[] oggPage(long granule, byte[] body) {

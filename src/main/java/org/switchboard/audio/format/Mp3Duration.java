@@ -4,8 +4,9 @@ import java.io.IOException;
 
 /**
  * MP3 (MPEG audio layer III): walks every frame header and adds up the samples, which is exact for
- * constant and variable bit rates alike. A leading ID3v2 tag is skipped; the walk stops at the first
- * bytes that are not a frame (a trailing ID3v1 or APE tag).
+ * constant and variable bit rates alike. A leading ID3v2 tag is skipped; after the last frame only
+ * closing tags (ID3v1, APE, Lyrics3) may follow. A frame count declared in a Xing, Info or VBRI
+ * header must agree with the frames present.
  */
 final class Mp3Duration {
 
@@ -52,25 +53,80 @@ final class Mp3Duration {
             long size = (head[6] & 0x7F) << 21 | (head[7] & 0x7F) << 14 | (head[8] & 0x7F) << 7 | (head[9] & 0x7F);
             start = 10 + size + ((head[5] & 0x10) != 0 ? 10 : 0);
         }
-        in.seek(Math.min(start, in.length()));
+        long at = Math.min(start, in.length());
         long samples = 0;
         int sampleRate = 0;
-        while (in.remaining() >= 4) {
-            long at = in.position();
+        long declaredFrames = -1;
+        long frames = 0;
+        while (in.length() - at >= 4) {
+            in.seek(at);
             Frame frame = frame(in.u8(), in.u8(), in.u8());
             if (frame == null || (sampleRate != 0 && frame.sampleRate() != sampleRate)) {
                 break;
             }
             sampleRate = frame.sampleRate();
-            samples += frame.samples();
-            if (at + frame.length() > in.length()) {
-                break;
+            long next = Math.min(at + frame.length(), in.length());
+            if (frames == 0 && declaredFrames < 0 && (declaredFrames = declaredFrames(in, at, frame)) >= 0) {
+                at = next; // the Xing/Info/VBRI frame describes the stream and holds no audio
+                continue;
             }
-            in.seek(at + frame.length());
+            samples += frame.samples();
+            frames++;
+            at = next;
         }
         if (samples == 0) {
             throw new AudioFormatException("The MP3 file contains no audio frames.");
         }
-        return samples * 1000 / sampleRate;
+        long millis = samples * 1000 / sampleRate;
+        if (!onlyTagsFrom(in, at)) {
+            // Players skip such bytes and play any frames behind them, which this walk would not count.
+            throw new AudioFormatException("The MP3 file is damaged: after " + AudioFormatException.clock(millis)
+                    + " of audio it holds data that is not MP3 audio.");
+        }
+        if (declaredFrames > 0) {
+            long declaredMillis = declaredFrames * (samples / frames) * 1000 / sampleRate;
+            if (Math.abs(declaredMillis - millis) > AudioFormatException.TOLERANCE_MILLIS) {
+                throw AudioFormatException.disagreement("MP3", declaredMillis, millis);
+            }
+        }
+        return millis;
+    }
+
+    /**
+     * The frame count an encoder wrote into the first frame (a Xing or Info header after the side
+     * information, or a VBRI header 32 bytes in); 0 when such a header has no count; -1 when the frame is audio.
+     */
+    private static long declaredFrames(AudioFile in, long at, Frame frame) throws IOException {
+        in.seek(at + 3);
+        boolean mono = (in.u8() >> 6) == 3;
+        boolean v1 = frame.samples() == 1152;
+        long sideInfoEnd = at + 4 + (v1 ? (mono ? 17 : 32) : (mono ? 9 : 17));
+        if (sideInfoEnd + 12 <= in.length()) {
+            in.seek(sideInfoEnd);
+            String tag = in.ascii(4);
+            if (tag.equals("Xing") || tag.equals("Info")) {
+                long flags = in.uintBe(4);
+                return (flags & 1) != 0 ? in.uintBe(4) : 0;
+            }
+        }
+        if (at + 4 + 32 + 18 <= in.length()) {
+            in.seek(at + 4 + 32);
+            if (in.ascii(4).equals("VBRI")) {
+                in.skip(10); // version, delay, quality, bytes
+                return in.uintBe(4);
+            }
+        }
+        return -1;
+    }
+
+    /** From {@code at} to the end: nothing, a cut-off frame header, or the tags that may close an MP3 file (ID3v1, APE, Lyrics3). */
+    private static boolean onlyTagsFrom(AudioFile in, long at) throws IOException {
+        long rest = in.length() - at;
+        if (rest < 4) {
+            return true;
+        }
+        in.seek(at);
+        String tail = in.ascii((int) Math.min(rest, 11));
+        return tail.startsWith("TAG") && rest == 128 || tail.startsWith("APETAGEX") || tail.startsWith("LYRICSBEGIN");
     }
 }

@@ -2,13 +2,21 @@ package org.switchboard.audio.format;
 
 import java.io.IOException;
 
-/** WAV (RIFF/WAVE): the duration is the size of the data chunk divided by the byte rate of the fmt chunk. */
+/**
+ * WAV (RIFF/WAVE): the duration is the size of the data chunk divided by the byte rate of the fmt
+ * chunk. The sizes in the headers must match the bytes present: audio beyond the declared data (or a
+ * data chunk cut short) would play for another length than the one measured.
+ */
 final class WavDuration {
+
+    private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
 
     private WavDuration() {
     }
 
     static long millis(AudioFile in) throws IOException, AudioFormatException {
+        in.seek(4);
+        long riffSize = in.u32le();
         in.seek(12);
         long byteRate = 0;
         while (in.remaining() >= 8) {
@@ -22,14 +30,40 @@ final class WavDuration {
                 if (byteRate == 0) {
                     throw new AudioFormatException("The WAV file has no valid format description.");
                 }
-                // A recorder that could not seek back writes 0 or 0xFFFFFFFF: the data runs to the end.
                 long available = in.remaining();
-                long bytes = size == 0 || size > available ? available : size;
-                return bytes * 1000 / byteRate;
+                // A recorder that could not seek back writes 0 or 0xFFFFFFFF: the data runs to the end.
+                if (size == 0 || size == UNKNOWN_SIZE) {
+                    return available * 1000 / byteRate;
+                }
+                if (size > available) {
+                    throw AudioFormatException.disagreement("WAV", size * 1000 / byteRate, available * 1000 / byteRate);
+                }
+                long dataStart = in.position();
+                boolean riffSizeKnown = riffSize != 0 && riffSize != UNKNOWN_SIZE;
+                if (!onlyWholeChunksFollow(in, size)
+                        || riffSizeKnown && riffSize + 8 != in.length() && riffSize + 8 != in.length() - 1) {
+                    throw AudioFormatException.disagreement("WAV", size * 1000 / byteRate,
+                            (in.length() - dataStart) * 1000 / byteRate);
+                }
+                return size * 1000 / byteRate;
             } else {
                 in.skip(size + (size & 1));
             }
         }
         throw new AudioFormatException("The WAV file contains no audio data.");
+    }
+
+    /** After the data chunk only further chunks (LIST, cue...) that end exactly at the end of the file, a pad byte allowed. */
+    private static boolean onlyWholeChunksFollow(AudioFile in, long dataSize) throws IOException {
+        long next = in.position() + dataSize + (dataSize & 1);
+        while (next + 8 <= in.length()) {
+            in.seek(next);
+            if (!in.ascii(4).matches("[\\x20-\\x7E]{4}")) {
+                return false; // no chunk ID: samples, not a chunk
+            }
+            long size = in.u32le();
+            next = in.position() + size + (size & 1);
+        }
+        return next == in.length() || next == in.length() + 1;
     }
 }

@@ -6,7 +6,7 @@ import java.io.IOException;
  * WebM (Matroska with DocType "webm"): the Duration of the segment's Info when the file has one;
  * browsers' MediaRecorder leaves it out (and writes Segment and Cluster with unknown sizes), so
  * otherwise the latest block time, from the clusters' timecodes plus each block's relative
- * timecode, is the duration.
+ * timecode, is the duration. A declared Duration must agree with the blocks present.
  */
 final class WebmDuration {
 
@@ -72,13 +72,18 @@ final class WebmDuration {
             }
             in.seek(Math.min(end, in.length()));
         }
-        if (duration > 0) {
-            return Math.round(duration * scale / 1_000_000);
-        }
         if (latestBlock < 0) {
             throw new AudioFormatException("The WebM file contains no audio.");
         }
-        return latestBlock * scale / 1_000_000;
+        long heldMillis = latestBlock * scale / 1_000_000;
+        if (duration > 0) {
+            long declaredMillis = Math.round(duration * scale / 1_000_000);
+            if (Math.abs(declaredMillis - heldMillis) > AudioFormatException.TOLERANCE_MILLIS) {
+                throw AudioFormatException.disagreement("WebM", declaredMillis, heldMillis);
+            }
+            return declaredMillis;
+        }
+        return heldMillis;
     }
 
     /** An element ID, marker bits kept (as the specification writes IDs). */

@@ -50,6 +50,10 @@ class AudioContentController {
                 if (ranges.size() == 1) {
                     start = ranges.getFirst().getRangeStart(size);
                     end = ranges.getFirst().getRangeEnd(size);
+                    if (start >= size || start > end) {
+                        // HttpRange leaves a first byte past the end (or an empty suffix) to the caller.
+                        throw new IllegalArgumentException("Range beyond the content");
+                    }
                     response.setStatus(HttpStatus.PARTIAL_CONTENT.value());
                     response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
                 }

@@ -64,12 +64,51 @@ class AudioInspectorTest {
         assertThatThrownBy(() -> inspect(truncated, ".wav")).isInstanceOf(AudioFormatException.class)
                 .hasMessageContaining("incomplete");
         byte[] opus = AudioSamples.oggOpus(1000);
-        opus[opus.length - 329] = (byte) 'X'; // the "OggS" of the last page (27 + 2 + 300 bytes)
+        opus[47] = (byte) 'X'; // the "OggS" of the second page, after the first (27 + 1 + 19 bytes)
         assertThatThrownBy(() -> inspect(opus, ".ogg")).isInstanceOf(AudioFormatException.class)
                 .hasMessage("The OGG file is damaged.");
         byte[] matroska = AudioSamples.webm(100, 0);
         System.arraycopy("mkvx".getBytes(StandardCharsets.ISO_8859_1), 0, matroska, 15, 4); // the DocType "webm"
         assertThatThrownBy(() -> inspect(matroska, ".webm")).isInstanceOf(AudioFormatException.class)
                 .hasMessage("The file is a Matroska file, not WebM.");
+    }
+
+    /** 6 minutes of 8 kHz 16-bit mono samples: what a header that announces 2 s might hide. */
+    static final int SIX_MINUTES_OF_SAMPLES = 8000 * 2 * 360;
+
+    @Test
+    void aWavHoldingMoreOrLessThanItsHeaderDeclaresIsRefused() throws Exception {
+        byte[] declaresTwoSeconds = AudioSamples.wav(2000);
+        byte[] hidesSixMinutes = Arrays.copyOf(declaresTwoSeconds, declaresTwoSeconds.length + SIX_MINUTES_OF_SAMPLES);
+        assertThatThrownBy(() -> inspect(hidesSixMinutes, ".wav")).isInstanceOf(AudioFormatException.class)
+                .hasMessage("The WAV file's header declares 0:02.0 of audio, but the file holds 6:02.0.");
+        byte[] cutShort = Arrays.copyOf(declaresTwoSeconds, 44 + 16_000);
+        assertThatThrownBy(() -> inspect(cutShort, ".wav")).isInstanceOf(AudioFormatException.class)
+                .hasMessage("The WAV file's header declares 0:02.0 of audio, but the file holds 0:01.0.");
+        // Chunks after the audio (a LIST of tags) are no audio and are fine.
+        byte[] list = "LIST\u0004\0\0\0INFO".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] tagged = Arrays.copyOf(declaresTwoSeconds, declaresTwoSeconds.length + list.length);
+        System.arraycopy(list, 0, tagged, declaresTwoSeconds.length, list.length);
+        java.nio.ByteBuffer.wrap(tagged, 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(tagged.length - 8);
+        assertThat(inspect(tagged, ".wav").duration()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void otherFormatsHoldingMoreThanTheyDeclareAreRefused() throws Exception {
+        // 77 frames of 1152 samples at 44.1 kHz = 2 s declared; 18750 frames = 8:09.8 present.
+        assertThatThrownBy(() -> inspect(AudioSamples.mp3WithInfo(77, 18_750), ".mp3")).isInstanceOf(AudioFormatException.class)
+                .hasMessage("The MP3 file's header declares 0:02.0 of audio, but the file holds 8:09.8.");
+        assertThat(inspect(AudioSamples.mp3WithInfo(100, 100), ".mp3").duration()).as("the Info frame is no audio")
+                .isEqualTo(Duration.ofMillis(2612));
+        byte[] frames = AudioSamples.mp3(100, false);
+        byte[] junkInTheMiddle = Arrays.copyOf(frames, frames.length + 1000 + frames.length);
+        System.arraycopy(frames, 0, junkInTheMiddle, frames.length + 1000, frames.length);
+        assertThatThrownBy(() -> inspect(junkInTheMiddle, ".mp3")).isInstanceOf(AudioFormatException.class)
+                .hasMessage("The MP3 file is damaged: after 0:02.6 of audio it holds data that is not MP3 audio.");
+
+        assertThatThrownBy(() -> inspect(AudioSamples.oggOpus(2000, 360_000), ".opus")).isInstanceOf(AudioFormatException.class)
+                .hasMessage("The OGG file's header declares 0:02.0 of audio, but the file holds 6:00.0.");
+        assertThatThrownBy(() -> inspect(AudioSamples.webm(360_000, 2000), ".webm")).isInstanceOf(AudioFormatException.class)
+                .hasMessage("The WebM file's header declares 0:02.0 of audio, but the file holds 6:00.0.");
     }
 }

@@ -115,6 +115,11 @@ class AudioMessagesIT {
         assertThat(part.headers().get("content-type")).startsWith("audio/wav");
         assertThat(part.headers().get("content-range")).isEqualTo("bytes 0-43/" + stored.sizeBytes());
         assertThat(part.body()).hasSize(44).startsWith('R', 'I', 'F', 'F');
+        for (String impossible : new String[] {"bytes=99999999999-", "bytes=" + stored.sizeBytes() + "-", "bytes=-0"}) {
+            APIResponse beyond = page.request().get(base() + stored.contentUrl(), RequestOptions.create().setHeader("Range", impossible));
+            assertThat(beyond.status()).as(impossible).isEqualTo(416);
+            assertThat(beyond.headers().get("content-range")).as(impossible).isEqualTo("bytes */" + stored.sizeBytes());
+        }
         APIResponse anonymous = Browsers.newContext().request().get(base() + stored.contentUrl(),
                 RequestOptions.create().setMaxRedirects(0));
         assertThat(anonymous.status()).as("no audio without signing in").isNotEqualTo(200);
