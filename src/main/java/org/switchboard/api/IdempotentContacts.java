@@ -3,6 +3,7 @@ package org.switchboard.api;
 import java.time.Clock;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.api.data.IdempotencyRepository;
@@ -37,6 +38,7 @@ class IdempotentContacts {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','INTEGRATION')")
     @Transactional
     public Result create(long apiKeyId, String idempotencyKey, NewContact request, String text) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {

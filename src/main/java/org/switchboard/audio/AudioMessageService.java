@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ import org.switchboard.security.SignedInUser;
  * {@link #MAX_BYTES} bytes and {@link #MAX_DURATION} long, measured here; otherwise nothing is stored.
  */
 @Service
+@PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','ADMIN')")
 public class AudioMessageService {
 
     public static final long MAX_BYTES = 10L * 1024 * 1024;
@@ -171,6 +173,7 @@ public class AudioMessageService {
      * written to the contact's history. With {@code thenHangUp} the call ends when the recording has
      * finished. The agent's browser plays the audio.
      */
+    @PreAuthorize("@contactAccess.canActOn(#contactId)")
     @Transactional
     public AudioMessage play(long contactId, long messageId, boolean thenHangUp) {
         AudioMessage message = get(messageId);
@@ -182,6 +185,7 @@ public class AudioMessageService {
     }
 
     /** The agent stopped the message before its end: written to the history; a planned hang-up is cancelled. */
+    @PreAuthorize("@contactAccess.canActOn(#contactId)")
     @Transactional
     public void stopped(long contactId, long messageId) {
         contacts.recordingStopped(contactId, get(messageId).name());

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.chat.ChannelSender.OutgoingMessage;
 import org.switchboard.chat.data.OutboxStore;
+import org.switchboard.common.Unrestricted;
 import org.switchboard.contact.Channel;
 
 /**
@@ -54,6 +55,7 @@ public class ChatOutbox {
     }
 
     /** Hands every due reply to its sender; returns how many were attempted. */
+    @Unrestricted("its scheduler, without a user: it sends replies agents already wrote")
     @Transactional
     public int deliverDue() {
         Instant now = clock.instant();

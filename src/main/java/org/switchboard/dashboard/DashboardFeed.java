@@ -23,6 +23,7 @@ import org.switchboard.agent.AgentStatusService;
 import org.switchboard.chat.ChatMessagePosted;
 import org.switchboard.common.Broadcaster;
 import org.switchboard.contact.ContactChanged;
+import org.switchboard.security.SystemUser;
 import org.switchboard.security.UserLinesChanged;
 
 /**
@@ -140,16 +141,18 @@ public class DashboardFeed {
         broadcaster.publish(changed);
     }
 
-    /** The agents with an open dashboard on this node are present. */
+    /** The agents with an open dashboard on this node are present; the node says so, not a signed-in user. */
     @Scheduled(fixedDelay = 20_000, initialDelay = 5_000)
     void heartbeat() {
-        for (Long agentId : openDashboards.keySet()) {
-            try {
-                agents.heartbeat(agentId);
-            } catch (RuntimeException e) {
-                log.debug("Heartbeat for agent {} failed", agentId, e);
+        SystemUser.run(() -> {
+            for (Long agentId : openDashboards.keySet()) {
+                try {
+                    agents.heartbeat(agentId);
+                } catch (RuntimeException e) {
+                    log.debug("Heartbeat for agent {} failed", agentId, e);
+                }
             }
-        }
+        });
     }
 
     @PreDestroy

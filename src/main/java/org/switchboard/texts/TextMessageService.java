@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ import org.switchboard.security.SignedInUser;
  * to agents and managed by supervisors and admins, who may also keep personal ones.
  */
 @Service
+@PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','ADMIN')")
 public class TextMessageService {
 
     public static final int MAX_TITLE = 100;
@@ -77,12 +79,10 @@ public class TextMessageService {
      * ("/ho" finds "/hours"); at most {@link #SUGGESTION_LIMIT}, own ones first. The prefix must start
      * with "/"; otherwise the result is empty.
      */
+    @PreAuthorize("@agentAccess.isSelf(#userId)")
     @Transactional(readOnly = true)
     public List<TextMessage> suggest(long userId, String typedPrefix) {
         SignedInUser me = me();
-        if (me.id() != userId) {
-            throw new AccessDeniedException("Suggestions are only available for your own library.");
-        }
         if (typedPrefix == null || !typedPrefix.startsWith("/")) {
             return List.of();
         }

@@ -182,7 +182,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         QueueCard card = $(QueueCard.class).single();
         test($(com.vaadin.flow.component.checkbox.Checkbox.class, card).single()).click();
         test(button("login-to-queues")).click();
-        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
         assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Ready");
     }
 
@@ -194,10 +194,10 @@ class DashboardViewTest extends SpringBrowserlessTest {
 
         menu.choose("Lunch");
         assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Paused: Lunch");
-        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isFalse();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isFalse();
 
         menu.choose("Ready");
-        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
 
         menu.choose("Logout");
         assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Logged out");
@@ -215,7 +215,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         // a fresh card after the repaint
         new StatusMenuTester($(StatusMenu.class, $(QueueCard.class).single()).single()).choose("Ready Now");
         assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Ready");
-        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
     }
 
     @Test
@@ -225,7 +225,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         menu.send(null);   // the menu's own button
         menu.send(99);
         menu.send(-1);
-        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
         assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Ready");
     }
 
@@ -250,7 +250,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         assertThat(lineSelect().getValue()).as("the first line takes calls until the agent picks").isEqualTo("1001");
 
         test(lineSelect()).selectItem("Line 1002");
-        assertThat(agents.statusOf(agent.id()).line()).isEqualTo("1002");
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).line()).isEqualTo("1002");
 
         call();
         open();
@@ -265,7 +265,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         open();
         giveLines("1001");
         test(lineSelect()).selectItem("Line 1002");
-        assertThat(agents.statusOf(agent.id()).line()).isEqualTo("1001");
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).line()).isEqualTo("1001");
         assertThat(lineSelect().getValue()).isEqualTo("1001");
         assertThat(test(lineSelect()).getSuggestions()).containsExactly("Line 1001");
     }
