@@ -163,7 +163,7 @@ class ContactLifecycleTest {
 
         ContactView left = SystemUser.call(() -> contacts.customerLeft(waiting.id()));
         assertThat(left.outcome()).isEqualTo(Outcome.ABANDONED);
-        List<ContactView> undialed = contacts.waiting(campaign.id());
+        List<ContactView> undialed = SystemUser.call(() -> contacts.waiting(campaign.id()));
         assertThat(undialed).singleElement().satisfies(entry -> {
             assertThat(entry.type()).isEqualTo(ContactType.CAMPAIGN_CALL);
             assertThat(entry.sourceContactId()).isEqualTo(waiting.id());
@@ -236,7 +236,7 @@ class ContactLifecycleTest {
     void aPauseAskedForDuringACallAppliesWhenWrapUpEnds() {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 10);
         UserSummary agent = fixture.readyAgents(1, queue).getFirst();
-        long lunch = reasons.findByName("Lunch").orElseThrow().id();
+        long lunch = SystemUser.call(() -> reasons.findByName("Lunch")).orElseThrow().id();
         ContactView offered = call(queue);
         as(agent, () -> contacts.accept(agent.id(), offered.id()));
 
@@ -349,7 +349,7 @@ class ContactLifecycleTest {
         UserSummary present = fixture.readyAgents(1, queue).getFirst();
         UserSummary gone = fixture.readyAgents(1, queue).getFirst();
         clock.advance(Duration.ofSeconds(45));
-        agents.heartbeat(present.id());
+        SystemUser.run(() -> agents.heartbeat(present.id()));
         clock.advance(Duration.ofSeconds(20));
         sweeper.sweep();
         assertThat(SystemUser.call(() -> agents.status(gone.id())).queues().getFirst().pauseReason()).isEqualTo(PauseReason.DISCONNECTED);
