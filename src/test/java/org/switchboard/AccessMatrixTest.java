@@ -50,6 +50,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.util.SimpleMethodInvocation;
 import org.springframework.stereotype.Service;
 import org.springframework.test.util.AopTestUtils;
+import org.switchboard.audio.AudioMessageForm;
+import org.switchboard.audio.AudioMessageService;
+import org.switchboard.audio.AudioSamples;
 import org.switchboard.chat.ChatMessage;
 import org.switchboard.chat.ChatService;
 import org.switchboard.chat.InboundMessage;
@@ -62,6 +65,8 @@ import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 import org.switchboard.security.SystemUser;
 import org.switchboard.security.UserSummary;
+import org.switchboard.texts.TextMessageForm;
+import org.switchboard.texts.TextMessageService;
 
 /**
  * Every route and every public method of every service against every kind of caller. The routes come
@@ -93,6 +98,10 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         QUEUE_MEMBERS(AGENT, SUPERVISOR, ADMIN),
         QUEUE_SUPERVISORS(SUPERVISOR, ADMIN),
         CHAT_READERS(AGENT, SUPERVISOR, ADMIN),
+        /** A public text message: supervisors and admins change it. */
+        PUBLIC_TEXT_EDITORS(SUPERVISOR, OTHER_SUPERVISOR, ADMIN),
+        /** An audio message the agent recorded: it, supervisors and admins change it. */
+        AUDIO_EDITORS(AGENT, SUPERVISOR, OTHER_SUPERVISOR, ADMIN),
         /** No user check on purpose ({@link Unrestricted}); not evaluated. */
         OPEN;
 
@@ -140,9 +149,9 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             entry("AudioMessageService.tags/0", Rule.USERS),
             entry("AudioMessageService.inspect/1", Rule.USERS),
             entry("AudioMessageService.create/2", Rule.USERS),
-            entry("AudioMessageService.update/4", Rule.USERS),
-            entry("AudioMessageService.setArchived/2", Rule.USERS),
-            entry("AudioMessageService.delete/1", Rule.USERS),
+            entry("AudioMessageService.update/4", Rule.AUDIO_EDITORS),
+            entry("AudioMessageService.setArchived/2", Rule.AUDIO_EDITORS),
+            entry("AudioMessageService.delete/1", Rule.AUDIO_EDITORS),
             entry("AudioMessageService.copyAudio/4", Rule.USERS),
             entry("AudioMessageService.play/3", Rule.FOR_AGENT),
             entry("AudioMessageService.stopped/2", Rule.FOR_AGENT),
@@ -243,8 +252,8 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             entry("TextMessageService.suggest/2", Rule.SELF),
             entry("TextMessageService.fill/2", Rule.USERS),
             entry("TextMessageService.create/1", Rule.USERS),
-            entry("TextMessageService.update/3", Rule.USERS),
-            entry("TextMessageService.delete/1", Rule.USERS));
+            entry("TextMessageService.update/3", Rule.PUBLIC_TEXT_EDITORS),
+            entry("TextMessageService.delete/1", Rule.PUBLIC_TEXT_EDITORS));
 
     /** Route target: the signed-in roles (or ANONYMOUS) that may open it. */
     private static final Map<String, Set<Caller>> ROUTES = Map.ofEntries(
@@ -276,12 +285,18 @@ class AccessMatrixTest extends SpringBrowserlessTest {
     RoutingFixture fixture;
     @Autowired
     ChatService chats;
+    @Autowired
+    TextMessageService texts;
+    @Autowired
+    AudioMessageService audio;
 
     Map<Caller, Authentication> callers = new EnumMap<>(Caller.class);
     UserSummary agent;
     QueueInfo queue;
     long chatId;
     long attachmentId;
+    long publicTextId;
+    long agentsAudioId;
 
     @BeforeEach
     void agentsQueuesAndAChat() {
@@ -302,6 +317,11 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         List<ChatMessage> messages = SystemUser.call(() -> chats.read(chatId));
         attachmentId = messages.getFirst().attachments().getFirst().id();
         assertThat(SystemUser.call(() -> chats.conversation(chatId)).agentId()).isEqualTo(agent.id());
+
+        publicTextId = SystemUser.call(() -> texts.create(new TextMessageForm("Opening hours", RoutingFixture.unique("/h").replace("-", ""),
+                Set.of(), "We are open 9 to 5.", true))).id();
+        agentsAudioId = RoutingFixture.as(agent, () -> audio.create(new AudioMessageForm(RoutingFixture.unique("Greeting"), "", Set.of()),
+                AudioSamples.file(AudioSamples.wav(500), ".wav"))).id();
 
         callers.put(ANONYMOUS, new AnonymousAuthenticationToken("matrix", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
         callers.put(AGENT, signedIn(agent));
@@ -360,7 +380,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
                 wrong.add(key + ": the bean is not proxied, so its rule would not run");
             }
             Object target = AopTestUtils.getUltimateTargetObject(targets.get(key));
-            Object[] arguments = arguments(method);
+            Object[] arguments = arguments(method, type);
             Set<Caller> allowed = EnumSet.noneOf(Caller.class);
             callers.forEach((caller, authentication) -> {
                 if (granted(preAuthorize, authentication, new SimpleMethodInvocation(target, method, arguments))) {
@@ -402,13 +422,14 @@ class AccessMatrixTest extends SpringBrowserlessTest {
         assertThat(wrong).as("routes whose roles are wrong").isEmpty();
     }
 
-    /** Arguments by parameter name: the agent, its queue, its chat and the chat's picture; defaults otherwise. */
-    private Object[] arguments(Method method) {
-        return Arrays.stream(method.getParameters()).map(this::argument).toArray();
+    /** Arguments by parameter name: the agent, its queue, its chat, the chat's picture, a public text, the agent's audio; defaults otherwise. */
+    private Object[] arguments(Method method, Class<?> service) {
+        return Arrays.stream(method.getParameters()).map(parameter -> argument(parameter, service)).toArray();
     }
 
-    private Object argument(Parameter parameter) {
+    private Object argument(Parameter parameter, Class<?> service) {
         return switch (parameter.getName()) {
+            case "id" -> service == TextMessageService.class ? publicTextId : service == AudioMessageService.class ? agentsAudioId : 0L;
             case "agentId", "userId" -> agent.id();
             case "queueId" -> queue.id();
             case "contactId" -> chatId;

@@ -121,10 +121,10 @@ public class AudioMessageService {
      * Changes name, description and tags and, when {@code newAudio} is not null, replaces the audio.
      * Refused when the message belongs to someone else or changed meanwhile.
      */
+    @PreAuthorize("@audioAccess.canEdit(#id)")
     @Transactional
     public AudioMessage update(long id, int expectedVersion, AudioMessageForm form, Path newAudio) {
-        SignedInUser me = me();
-        requireEditable(find(id), me);
+        find(id);
         Valid valid = validate(form);
         Audio checked = newAudio == null ? null : check(newAudio);
         if (!messages.update(id, expectedVersion, valid.name(), valid.description(), clock.instant())) {
@@ -140,19 +140,19 @@ public class AudioMessageService {
     }
 
     /** Archived messages stay in the library's Archive but are not offered during calls. */
+    @PreAuthorize("@audioAccess.canEdit(#id)")
     @Transactional
     public AudioMessage setArchived(long id, boolean archived) {
-        SignedInUser me = me();
-        requireEditable(find(id), me);
+        find(id);
         messages.setArchived(id, archived, clock.instant());
         events.publishEvent(new AudioMessagesChanged(id));
         return get(id);
     }
 
+    @PreAuthorize("@audioAccess.canEdit(#id)")
     @Transactional
     public void delete(long id) {
-        SignedInUser me = me();
-        requireEditable(find(id), me);
+        find(id);
         messages.delete(id);
         events.publishEvent(new AudioMessagesChanged(id));
     }
@@ -266,13 +266,7 @@ public class AudioMessageService {
         return messages.find(id).orElseThrow(() -> new NotFoundException("No such audio message."));
     }
 
-    private static void requireEditable(Row row, SignedInUser me) {
-        if (!editable(row, me)) {
-            throw new AccessDeniedException("Only its creator, supervisors and administrators change this audio message.");
-        }
-    }
-
-    private static boolean editable(Row row, SignedInUser me) {
+    static boolean editable(Row row, SignedInUser me) {
         return managesAll(me) || row.createdBy() != null && row.createdBy() == me.id();
     }
 

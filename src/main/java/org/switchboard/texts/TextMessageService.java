@@ -35,6 +35,7 @@ public class TextMessageService {
     public static final int MAX_CATEGORY = 50;
     /** How many suggestions {@link #suggest} returns at most. */
     public static final int SUGGESTION_LIMIT = 8;
+    private static final String EDITOR = "@textAccess.canEdit(#id)";
     private static final Pattern SHORTCUT = Pattern.compile("/[A-Za-z0-9_-]{2,30}");
 
     private final TextMessageStore store;
@@ -121,11 +122,11 @@ public class TextMessageService {
     }
 
     /** Changes a message; refused when it belongs to someone else or changed meanwhile. */
+    @PreAuthorize(EDITOR)
     @Transactional
     public TextMessage update(long id, int expectedVersion, TextMessageForm form) {
         SignedInUser me = me();
         TextMessageStore.Row existing = visible(id, me);
-        requireEditable(existing, me);
         Valid valid = validate(form, me);
         Long owner = form.publicMessage() ? null : (existing.ownerId() == null ? me.id() : existing.ownerId());
         checkShortcutFree(owner, valid.shortcut(), id);
@@ -143,10 +144,10 @@ public class TextMessageService {
         return get(id);
     }
 
+    @PreAuthorize(EDITOR)
     @Transactional
     public void delete(long id) {
-        SignedInUser me = me();
-        requireEditable(visible(id, me), me);
+        visible(id, me());
         store.delete(id);
     }
 
@@ -211,17 +212,15 @@ public class TextMessageService {
     }
 
     private TextMessageStore.Row visible(long id, SignedInUser me) {
-        return store.findById(id).filter(r -> r.ownerId() == null || r.ownerId() == me.id())
+        return store.findById(id).filter(r -> visibleTo(r, me))
                 .orElseThrow(() -> new NotFoundException("No such pre-saved text message."));
     }
 
-    private static void requireEditable(TextMessageStore.Row row, SignedInUser me) {
-        if (!editable(row, me)) {
-            throw new AccessDeniedException("Public pre-saved text messages are managed by supervisors and administrators.");
-        }
+    static boolean visibleTo(TextMessageStore.Row row, SignedInUser me) {
+        return row.ownerId() == null || row.ownerId() == me.id();
     }
 
-    private static boolean editable(TextMessageStore.Row row, SignedInUser me) {
+    static boolean editable(TextMessageStore.Row row, SignedInUser me) {
         return row.ownerId() == null ? managesPublic(me) : row.ownerId() == me.id();
     }
 
