@@ -1,5 +1,9 @@
 package org.switchboard.contact;
 
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.agent.AgentAccess;
@@ -22,10 +26,15 @@ public class ContactAccess {
 
     /**
      * True when the caller may act for the contact's agent. A contact that does not exist or has no
-     * agent passes: the methods guarded by this act only on an agent's contact and refuse the others.
+     * agent passes for a signed-in caller: the methods guarded by this act only on an agent's contact
+     * and refuse the others.
      */
     @Transactional(readOnly = true)
     public boolean canActOn(long contactId) {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            throw new AccessDeniedException("Sign in first.");
+        }
         return contacts.find(contactId)
                 .map(contact -> contact.agentId() == null || agents.canActFor(contact.agentId()))
                 .orElse(true);
