@@ -120,7 +120,7 @@ class ProductionPathIT {
         assertThat(again.state()).isEqualTo(ContactState.OFFERED);
         assertThat(again.agentId()).isEqualTo(agent.id());
         assertThat(again.offeredAt()).isAfterOrEqualTo(offered.offeredAt().plusSeconds(5));
-        assertThat(agents.statusOf(agent.id()).missedInRow()).isEqualTo(1);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).missedInRow()).isEqualTo(1);
     }
 
     @Test
@@ -133,7 +133,7 @@ class ProductionPathIT {
         assertThat(pending.pending().action()).isEqualTo(GlobalAction.LOGOUT);
 
         await("the offer to ring out", () -> events(created), e -> e.contains("OFFER_TIMED_OUT"));
-        AgentStatus after = agents.statusOf(agent.id());
+        AgentStatus after = SystemUser.call(() -> agents.status(agent.id()));
         assertThat(after.pending()).isNull();
         assertThat(after.overall()).isEqualTo(PresenceState.LOGGED_OUT);
         assertThat(after.queues()).allSatisfy(q -> assertThat(q.pauseReason()).isNull());
@@ -153,7 +153,7 @@ class ProductionPathIT {
         ContactView ended = await("the wrap-up to end by time", () -> reload(created), c -> c.state() == ContactState.ENDED);
         assertThat(ended.wrapUpEndedBy()).isEqualTo(WrapUpEndedBy.TIME);
         assertThat(ended.wrapUpEndedAt()).isAfterOrEqualTo(wrapUp.wrapUpEndsAt());
-        assertThat(agents.statusOf(agent.id()).activity()).isEqualTo(Activity.IDLE);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).activity()).isEqualTo(Activity.IDLE);
     }
 
     @Test

@@ -86,7 +86,7 @@ public class RoutingFixture {
             created.add(user(Role.AGENT));
         }
         for (QueueInfo queue : inQueues) {
-            List<Long> ids = new ArrayList<>(queues.usersOf(queue.id(), AssignmentRole.AGENT));
+            List<Long> ids = new ArrayList<>(SystemUser.call(() -> queues.usersOf(queue.id(), AssignmentRole.AGENT)));
             created.forEach(a -> ids.add(a.id()));
             SystemUser.run(() -> queues.assign(queue.id(), AssignmentRole.AGENT, Set.copyOf(ids)));
         }

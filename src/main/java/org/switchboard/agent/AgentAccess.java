@@ -11,9 +11,11 @@ import org.switchboard.security.SignedInUser;
 
 /**
  * Who may act on an agent's status and contacts: the agent itself; a supervisor of one of the
- * agent's queues; admins; integration clients (desk phones, CTI) through the API.
+ * agent's queues; admins; integration clients (desk phones, CTI) through the API. Services state it
+ * as {@code @PreAuthorize("@agentAccess.canActFor(#agentId)")}; each check is true or refuses with an
+ * {@link AccessDeniedException} that says why, which the screens show.
  */
-@Component
+@Component("agentAccess")
 public class AgentAccess {
 
     private final QueueService queues;
@@ -23,42 +25,54 @@ public class AgentAccess {
     }
 
     /** The agent itself, or someone who manages it. */
-    public void requireSelfOrManager(long agentUserId) {
-        if (!isSelf(agentUserId)) {
-            requireManager(agentUserId);
-        }
-    }
-
-    /** A supervisor over one of the agent's queues, an admin or an integration client. */
-    public void requireManager(long agentUserId) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (has(auth, Role.ADMIN_ROLE) || has(auth, Role.INTEGRATION_ROLE)) {
-            return;
-        }
-        if (has(auth, Role.SUPERVISOR_ROLE) && auth.getPrincipal() instanceof SignedInUser me && supervises(me.id(), agentUserId)) {
-            return;
+    public boolean canActFor(long agentUserId) {
+        if (self(agentUserId) && has(auth(), Role.AGENT_ROLE) || managing(agentUserId)) {
+            return true;
         }
         throw new AccessDeniedException("You may not act for this agent.");
     }
 
-    public boolean supervises(long supervisorId, long agentUserId) {
-        return queues.queuesOf(agentUserId, AssignmentRole.AGENT).stream()
-                .anyMatch(q -> queues.isAssigned(q.id(), supervisorId, AssignmentRole.SUPERVISOR));
+    /** A supervisor over one of the agent's queues, an admin or an integration client. */
+    public boolean manages(long agentUserId) {
+        if (managing(agentUserId)) {
+            return true;
+        }
+        throw new AccessDeniedException("You may not act for this agent.");
+    }
+
+    /** The signed-in person is this user, whatever its roles: its own settings and library. */
+    public boolean isSelf(long userId) {
+        if (self(userId)) {
+            return true;
+        }
+        throw new AccessDeniedException("Only the user itself may do this.");
     }
 
     /** The signed-in person's user id, or null for the system and integration clients. */
     public static Long actorId() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Authentication auth = auth();
         if (auth != null && auth.getPrincipal() instanceof SignedInUser me && me.id() != 0) {
             return me.id();
         }
         return null;
     }
 
-    private static boolean isSelf(long agentUserId) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof SignedInUser me && me.id() == agentUserId
-                && has(auth, Role.AGENT_ROLE);
+    private boolean managing(long agentUserId) {
+        Authentication auth = auth();
+        if (has(auth, Role.ADMIN_ROLE) || has(auth, Role.INTEGRATION_ROLE)) {
+            return true;
+        }
+        return has(auth, Role.SUPERVISOR_ROLE) && auth.getPrincipal() instanceof SignedInUser me
+                && queues.queuesOf(agentUserId, AssignmentRole.AGENT).stream()
+                        .anyMatch(q -> queues.isAssigned(q.id(), me.id(), AssignmentRole.SUPERVISOR));
+    }
+
+    private static boolean self(long userId) {
+        return auth() != null && auth().getPrincipal() instanceof SignedInUser me && me.id() == userId && me.id() != 0;
+    }
+
+    private static Authentication auth() {
+        return SecurityContextHolder.getContext().getAuthentication();
     }
 
     private static boolean has(Authentication auth, String role) {

@@ -12,12 +12,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.agent.data.PresenceRepository;
 import org.switchboard.agent.data.PresenceRepository.PresenceRow;
+import org.switchboard.common.Unrestricted;
 
 /**
  * The voice activity of an agent as its contacts move on. Called by the contact life cycle inside
  * its own transaction (MANDATORY), so a contact and its agent always change together.
  */
 @Service
+@Unrestricted("the contact life cycle and the dispatcher, inside their transactions; those checked the caller")
 public class AgentActivity {
 
     private final PresenceRepository presence;

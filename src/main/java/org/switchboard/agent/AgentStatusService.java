@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.agent.data.PresenceRepository;
@@ -16,6 +17,7 @@ import org.switchboard.agent.data.PresenceRepository.PresenceRow;
 import org.switchboard.agent.data.PresenceRepository.QueueStateRow;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
+import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.security.UserService;
@@ -29,52 +31,47 @@ import org.switchboard.security.UserService;
 public class AgentStatusService {
 
     static final Duration SILENCE_BEFORE_DISCONNECTED = Duration.ofSeconds(60);
+    private static final String FOR_AGENT = "@agentAccess.canActFor(#userId)";
 
     private final PresenceRepository presence;
     private final PauseReasonService reasons;
-    private final AgentAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final UserService users;
 
-    AgentStatusService(PresenceRepository presence, PauseReasonService reasons, AgentAccess access,
-            ApplicationEventPublisher events, Clock clock, UserService users) {
+    AgentStatusService(PresenceRepository presence, PauseReasonService reasons, ApplicationEventPublisher events,
+            Clock clock, UserService users) {
         this.users = users;
         this.presence = presence;
         this.reasons = reasons;
-        this.access = access;
         this.events = events;
         this.clock = clock;
     }
 
+    @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public AgentStatus status(long userId) {
-        access.requireSelfOrManager(userId);
-        return read(userId);
-    }
-
-    /** The status without an access check, for the engine and for screens that already checked. */
-    @Transactional(readOnly = true)
-    public AgentStatus statusOf(long userId) {
         return read(userId);
     }
 
     /** The line that rings the agent's calls, or null when the user has no lines; for the telephony side. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public String lineOf(long userId) {
         return lineOf(presence.find(userId).map(PresenceRow::line).orElse(null), users.linesOf(userId));
     }
 
     /** The agents of a queue and their states, for its details. */
+    @PreAuthorize("@queueAccess.isMember(#queueId)")
     @Transactional(readOnly = true)
     public List<QueueAgent> agentsIn(long queueId) {
         return presence.agentsIn(queueId);
     }
 
     /** "Login to queues": Ready in each chosen assigned queue; the other queues stay as they are. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public AgentStatus loginToQueues(long userId, Set<Long> queueIds) {
-        access.requireSelfOrManager(userId);
         if (queueIds == null || queueIds.isEmpty()) {
             throw new ValidationException("Choose at least one queue to log in to.");
         }
@@ -100,9 +97,9 @@ public class AgentStatusService {
     }
 
     /** The card's "My Status" menu: Ready now, a pause reason, or Logout, in one queue. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public AgentStatus setQueueState(long userId, long queueId, PresenceState state, Long pauseReasonId) {
-        access.requireSelfOrManager(userId);
         Instant now = clock.instant();
         PresenceRow agent = lock(userId, now);
         QueueStateRow queue = presence.queueStates(userId).stream().filter(q -> q.queueId() == queueId).findFirst()
@@ -121,9 +118,9 @@ public class AgentStatusService {
      * The global "Agent status" menu. Ready resumes every logged-in queue; a pause reason pauses
      * them all; Logout leaves all. During a call, pause and logout wait until the call is over.
      */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public AgentStatus setGlobal(long userId, GlobalAction action, Long pauseReasonId) {
-        access.requireSelfOrManager(userId);
         Instant now = clock.instant();
         PresenceRow agent = lock(userId, now);
         Long reasonId = action == GlobalAction.PAUSE ? selectableReason(pauseReasonId) : null;
@@ -143,6 +140,7 @@ public class AgentStatusService {
     }
 
     /** A dashboard or API client of the agent is alive; silence for 60 s pauses the agent. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public void heartbeat(long userId) {
         lock(userId, clock.instant());
@@ -153,9 +151,9 @@ public class AgentStatusService {
      * The line selector: which of the user's extensions takes contact-center calls; offers name it.
      * Only between calls, so an offer rings the line it names.
      */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public AgentStatus setLine(long userId, String line) {
-        access.requireSelfOrManager(userId);
         String chosen = line == null ? "" : line.trim();
         List<String> lines = users.linesOf(userId);
         if (!lines.contains(chosen)) {
@@ -178,6 +176,7 @@ public class AgentStatusService {
      * Pauses, with the reason "Disconnected", every ready and idle agent with no dashboard or API
      * client for 60 s, so nobody is offered to an empty chair. Safe on several nodes.
      */
+    @Unrestricted("the sweep, on every node: it pauses only agents silent for 60 s, whoever runs it")
     @Transactional
     public int pauseDisconnected() {
         Instant now = clock.instant();

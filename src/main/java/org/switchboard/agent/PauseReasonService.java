@@ -16,6 +16,7 @@ import org.switchboard.common.ValidationException;
 
 /** The admin-managed list of pause reasons (Lunch, Break, Training, ...). */
 @Service
+@PreAuthorize("isAuthenticated()")
 public class PauseReasonService {
 
     private final PauseReasonRepository reasons;

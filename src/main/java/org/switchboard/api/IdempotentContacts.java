@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.api.data.IdempotencyRepository;
@@ -38,6 +39,7 @@ class IdempotentContacts {
         this.clock = clock;
     }
 
+    @PreAuthorize("hasAnyRole('ADMIN','INTEGRATION')")
     @Transactional
     public Result create(long apiKeyId, String idempotencyKey, NewContact request, String text) {
         return once(apiKeyId, idempotencyKey, request + "\n" + text, () -> create(request, text));

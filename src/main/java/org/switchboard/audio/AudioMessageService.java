@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -38,6 +39,7 @@ import org.switchboard.security.SignedInUser;
  * {@link #MAX_BYTES} bytes and {@link #MAX_DURATION} long, measured here; otherwise nothing is stored.
  */
 @Service
+@PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','ADMIN')")
 public class AudioMessageService {
 
     public static final long MAX_BYTES = 10L * 1024 * 1024;
@@ -127,10 +129,10 @@ public class AudioMessageService {
      * Changes name, description and tags and, when {@code newAudio} is not null, replaces the audio.
      * Refused when the message belongs to someone else or changed meanwhile.
      */
+    @PreAuthorize("@audioAccess.canEdit(#id)")
     @Transactional
     public AudioMessage update(long id, int expectedVersion, AudioMessageForm form, Path newAudio) {
-        SignedInUser me = me();
-        requireEditable(find(id), me);
+        find(id);
         Valid valid = validate(form);
         Audio checked = newAudio == null ? null : check(newAudio);
         if (!messages.update(id, expectedVersion, valid.name(), valid.description(), clock.instant())) {
@@ -146,19 +148,19 @@ public class AudioMessageService {
     }
 
     /** Archived messages stay in the library's Archive but are not offered during calls. */
+    @PreAuthorize("@audioAccess.canEdit(#id)")
     @Transactional
     public AudioMessage setArchived(long id, boolean archived) {
-        SignedInUser me = me();
-        requireEditable(find(id), me);
+        find(id);
         messages.setArchived(id, archived, clock.instant());
         events.publishEvent(new AudioMessagesChanged(id));
         return shown(id);
     }
 
+    @PreAuthorize("@audioAccess.canEdit(#id)")
     @Transactional
     public void delete(long id) {
-        SignedInUser me = me();
-        requireEditable(find(id), me);
+        find(id);
         messages.delete(id);
         events.publishEvent(new AudioMessagesChanged(id));
     }
@@ -179,6 +181,7 @@ public class AudioMessageService {
      * written to the contact's history. With {@code thenHangUp} the call ends when the recording has
      * finished. The agent's browser plays the audio.
      */
+    @PreAuthorize("@contactAccess.canActOn(#contactId)")
     @Transactional
     public AudioMessage play(long contactId, long messageId, boolean thenHangUp) {
         AudioMessage message = shown(messageId);
@@ -190,6 +193,7 @@ public class AudioMessageService {
     }
 
     /** The agent stopped the message before its end: written to the history; a planned hang-up is cancelled. */
+    @PreAuthorize("@contactAccess.canActOn(#contactId)")
     @Transactional
     public void stopped(long contactId, long messageId) {
         contacts.recordingStopped(contactId, shown(messageId).name());
@@ -270,13 +274,7 @@ public class AudioMessageService {
         return messages.find(id).orElseThrow(() -> new NotFoundException("No such audio message."));
     }
 
-    private static void requireEditable(Row row, SignedInUser me) {
-        if (!editable(row, me)) {
-            throw new AccessDeniedException("Only its creator, supervisors and administrators change this audio message.");
-        }
-    }
-
-    private static boolean editable(Row row, SignedInUser me) {
+    static boolean editable(Row row, SignedInUser me) {
         return managesAll(me) || row.createdBy() != null && row.createdBy() == me.id();
     }
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.audit.data.AuditRepository;
+import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
 
 /**
@@ -41,12 +42,14 @@ public class AuditLog {
     }
 
     /** Records an action by the user acting on this thread; joins the caller's transaction. */
+    @Unrestricted("inside the services' transactions (MANDATORY), which checked their caller; it only appends")
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry record(String action, AuditTarget target, String detail) {
         return insert(currentActor.get(), action, target, detail);
     }
 
     /** Records an action by {@code actor}; joins the caller's transaction. */
+    @Unrestricted("inside the services' transactions (MANDATORY), which checked their caller; it only appends")
     @Transactional(propagation = Propagation.MANDATORY)
     public AuditEntry record(Actor actor, String action, AuditTarget target, String detail) {
         return insert(actor, action, target, detail);

@@ -14,6 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.chat.ChannelSender.OutgoingMessage;
 import org.switchboard.chat.data.OutboxStore;
+import org.switchboard.common.TransactionRetry;
+import org.switchboard.common.Unrestricted;
 import org.switchboard.contact.Channel;
 
 /**
@@ -34,11 +36,13 @@ public class ChatOutbox {
     private final ChatProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final TransactionRetry retry;
 
     ChatOutbox(OutboxStore outbox, List<ChannelSender> providers, ApplicationEventPublisher events, ChatProperties properties,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, TransactionRetry retry) {
         this.outbox = outbox;
         this.transaction = new TransactionTemplate(transactions);
+        this.retry = retry;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -53,10 +57,12 @@ public class ChatOutbox {
      * commit sends that one reply again (under the same delivery id), never the others. Returns how
      * many were attempted.
      */
+    @Unrestricted("its scheduler, without a user: it sends replies agents already wrote")
     public int deliverDue() {
         Instant now = clock.instant();
         int attempted = 0;
-        while (attempted < BATCH && Boolean.TRUE.equals(transaction.execute(status -> deliverNext(now)))) {
+        while (attempted < BATCH && Boolean.TRUE.equals(
+                retry.run("ChatOutbox.deliverNext", () -> transaction.execute(status -> deliverNext(now))))) {
             attempted++;
         }
         return attempted;

@@ -20,7 +20,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.switchboard.agent.AgentAccess;
 import org.switchboard.chat.data.ChatStore;
 import org.switchboard.chat.data.OutboxStore;
 import org.switchboard.common.ConflictException;
@@ -51,24 +50,25 @@ public class ChatService {
 
     public static final int MAX_TEXT = 2000;
     private static final String INTEGRATION = "hasAnyRole('ADMIN','INTEGRATION')";
+    private static final String FOR_AGENT = "@agentAccess.canActFor(#agentId)";
+    private static final String READER = "@chatAccess.canRead(#contactId)";
+    private static final String USER = "hasAnyRole('AGENT','SUPERVISOR','ADMIN')";
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]{0,39}");
 
     private final ChatStore store;
     private final OutboxStore outbox;
     private final ContactService contacts;
     private final QueueService queues;
-    private final AgentAccess access;
     private final ApplicationEventPublisher events;
     private final ChatProperties properties;
     private final Clock clock;
 
-    ChatService(ChatStore store, OutboxStore outbox, ContactService contacts, QueueService queues, AgentAccess access,
+    ChatService(ChatStore store, OutboxStore outbox, ContactService contacts, QueueService queues,
             ApplicationEventPublisher events, ChatProperties properties, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.contacts = contacts;
         this.queues = queues;
-        this.access = access;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -139,28 +139,30 @@ public class ChatService {
     // --- agents ---
 
     /** The agent's offered and active chats, the most recently active first, with unread counts. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public List<Conversation> conversationsOf(long agentId) {
-        access.requireSelfOrManager(agentId);
         return store.openConversationsOf(agentId);
     }
 
     /** How many of the agent's chats have unread customer messages. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public int unreadChats(long agentId) {
-        access.requireSelfOrManager(agentId);
         return store.unreadChatsOf(agentId);
     }
 
+    @PreAuthorize(READER)
     @Transactional(readOnly = true)
     public Conversation conversation(long contactId) {
-        return readable(contactId);
+        return find(contactId);
     }
 
     /** The chat's messages, oldest first; the reader has now read them all. */
+    @PreAuthorize(READER)
     @Transactional
     public List<ChatMessage> read(long contactId) {
-        Conversation conversation = readable(contactId);
+        Conversation conversation = find(contactId);
         List<ChatMessage> messages = store.messages(contactId);
         long lastIn = messages.stream().filter(m -> m.direction() == Direction.IN).mapToLong(ChatMessage::id).max().orElse(0);
         SignedInUser reader = currentUser();
@@ -171,13 +173,13 @@ public class ChatService {
     }
 
     /** The agent's reply; to SMS, Facebook and Instagram it goes out through the outbox. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public ChatMessage send(long agentId, long contactId, String text) {
         return reply(agentId, contactId, text);
     }
 
     private ChatMessage reply(long agentId, long contactId, String text) {
-        access.requireSelfOrManager(agentId);
         Conversation chat = activeChatOf(agentId, contactId);
         ChatMessage message = insert(contactId, Direction.OUT, checkText(text), agentId, null);
         if (chat.channel() != Channel.WEBCHAT) {
@@ -188,17 +190,18 @@ public class ChatService {
     }
 
     /** "Resolve": the chat ends for the agent and the customer. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView resolve(long agentId, long contactId) {
-        access.requireSelfOrManager(agentId);
         activeChatOf(agentId, contactId);
         return contacts.end(agentId, contactId);
     }
 
     /** "+Add tag" on an active or resolved chat. */
+    @PreAuthorize(READER)
     @Transactional
     public Conversation addTag(long contactId, String tag) {
-        readable(contactId);
+        find(contactId);
         String clean = checkTag(tag);
         if (!store.addTag(contactId, clean)) {
             throw new ConflictException("The chat already has the tag '" + clean + "'.");
@@ -206,23 +209,24 @@ public class ChatService {
         return store.conversation(contactId, currentUser().id()).orElseThrow();
     }
 
+    @PreAuthorize(READER)
     @Transactional
     public Conversation removeTag(long contactId, String tag) {
-        readable(contactId);
+        find(contactId);
         store.removeTag(contactId, tag);
         return store.conversation(contactId, currentUser().id()).orElseThrow();
     }
 
+    @PreAuthorize(USER)
     @Transactional(readOnly = true)
     public List<String> tagsInUse() {
-        currentUser();
         return store.tagsInUse();
     }
 
     /** The phone icon: a non-queue call to the customer's number, linked to the chat, which goes on. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView flipToCall(long agentId, long contactId) {
-        access.requireSelfOrManager(agentId);
         Conversation chat = activeChatOf(agentId, contactId);
         String number;
         try {
@@ -235,6 +239,7 @@ public class ChatService {
     }
 
     /** The video icon: the customer gets a link to a meeting room of this chat. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public ChatMessage inviteToMeeting(long agentId, long contactId) {
         String room = "chat-" + contactId + "-" + HexFormat.of().formatHex(java.security.SecureRandom.getSeed(4));
@@ -246,6 +251,7 @@ public class ChatService {
      * Resolved chats by customer, tag and dates, newest first: agents see the chats they handled,
      * supervisors those of their queues, admins all.
      */
+    @PreAuthorize(USER)
     @Transactional(readOnly = true)
     public List<Conversation> history(ChatHistoryQuery query) {
         SignedInUser me = currentUser();
@@ -270,14 +276,15 @@ public class ChatService {
     }
 
     /** An image of a message, for those who may read the chat. */
+    @PreAuthorize("@chatAccess.canReadAttachment(#attachmentId)")
     @Transactional(readOnly = true)
     public byte[] attachmentContent(long attachmentId) {
-        var row = store.attachment(attachmentId).orElseThrow(() -> new NotFoundException("No image " + attachmentId + "."));
-        readable(row.contactId());
+        store.attachment(attachmentId).orElseThrow(() -> new NotFoundException("No image " + attachmentId + "."));
         return store.attachmentContent(attachmentId);
     }
 
     /** Reply figures of the chat queues' assigned chats. */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Map<Long, ChatFigures> figures(Collection<Long> queueIds) {
         Instant now = clock.instant();
@@ -287,17 +294,15 @@ public class ChatService {
         return figures;
     }
 
+    @PreAuthorize("@agentAccess.canActFor(#userId)")
     @Transactional(readOnly = true)
     public boolean messageTone(long userId) {
-        access.requireSelfOrManager(userId);
         return store.messageTone(userId).orElse(false);
     }
 
+    @PreAuthorize("@agentAccess.isSelf(#userId)")
     @Transactional
     public void setMessageTone(long userId, boolean on) {
-        if (currentUser().id() != userId) {
-            throw new AccessDeniedException("Users set their own message tone.");
-        }
         store.setMessageTone(userId, on);
     }
 
@@ -345,16 +350,9 @@ public class ChatService {
         return chat;
     }
 
-    /** The chat, if the signed-in user holds or held it, supervises its queue, or is an admin. */
-    private Conversation readable(long contactId) {
-        SignedInUser me = currentUser();
-        Conversation chat = store.conversation(contactId, me.id()).orElseThrow(() -> new NotFoundException("No chat " + contactId + "."));
-        boolean allowed = me.has(Role.ADMIN) || chat.agentId() != null && chat.agentId() == me.id()
-                || queues.isAssigned(chat.queueId(), me.id(), AssignmentRole.SUPERVISOR);
-        if (!allowed) {
-            throw new AccessDeniedException("Only the chat's agent, its queue's supervisors and admins may open it.");
-        }
-        return chat;
+    /** The chat as the signed-in user reads it (its unread count). */
+    private Conversation find(long contactId) {
+        return store.conversation(contactId, currentUser().id()).orElseThrow(() -> new NotFoundException("No chat " + contactId + "."));
     }
 
     private QueueInfo chatQueue(String name) {

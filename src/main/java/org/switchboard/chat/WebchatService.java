@@ -13,6 +13,7 @@ import org.switchboard.chat.data.ChatStore;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.TokenBuckets;
+import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactService;
@@ -32,6 +33,7 @@ import org.switchboard.security.SystemUser;
  * Starts are rate-limited per client address and messages per session.
  */
 @Service
+@Unrestricted("the public webchat page: customers without sign-in, found again by their session token, rate-limited")
 public class WebchatService {
 
     /** What the customer's page keeps: the token and the chat it opens. */

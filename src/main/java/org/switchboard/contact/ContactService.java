@@ -22,6 +22,7 @@ import org.switchboard.agent.AgentAccess;
 import org.switchboard.agent.AgentActivity;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
+import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.data.ContactRepository;
 import org.switchboard.contact.data.ContactRepository.EventRow;
@@ -44,23 +45,23 @@ import org.switchboard.security.UserSummary;
 public class ContactService {
 
     private static final String INTEGRATION = "hasAnyRole('ADMIN','INTEGRATION')";
+    private static final String FOR_AGENT = "@agentAccess.canActFor(#agentId)";
+    private static final String ON_CONTACT = "@contactAccess.canActOn(#contactId)";
 
     private final ContactRepository contacts;
     private final QueueService queues;
     private final UserService users;
     private final AgentActivity activity;
-    private final AgentAccess access;
     private final ApplicationEventPublisher events;
     private final ContactProperties properties;
     private final Clock clock;
 
     ContactService(ContactRepository contacts, QueueService queues, UserService users, AgentActivity activity,
-            AgentAccess access, ApplicationEventPublisher events, ContactProperties properties, Clock clock) {
+            ApplicationEventPublisher events, ContactProperties properties, Clock clock) {
         this.contacts = contacts;
         this.queues = queues;
         this.users = users;
         this.activity = activity;
-        this.access = access;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
@@ -100,22 +101,23 @@ public class ContactService {
     }
 
     /** The agent's offered, connected and wrap-up contacts, oldest first. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public List<ContactView> currentContactsOf(long agentId) {
-        access.requireSelfOrManager(agentId);
         return contacts.openContactsOf(agentId);
     }
 
     /** Contacts waiting in a queue, the longest waiting first. */
+    @PreAuthorize("@queueAccess.isMember(#queueId)")
     @Transactional(readOnly = true)
     public List<ContactView> waiting(long queueId) {
         return contacts.waitingIn(queueId);
     }
 
     /** The agent accepts an offer: Accept, or the green phone. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView accept(long agentId, long contactId) {
-        access.requireSelfOrManager(agentId);
         ContactView contact = lockOwned(contactId, agentId, OFFERED, "The offer is no longer yours: it timed out or the customer left.");
         Instant now = now();
         boolean dialing = contact.type().dialsOut();
@@ -131,9 +133,9 @@ public class ContactService {
     }
 
     /** The agent ends the call (the red phone) or resolves the chat. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView end(long agentId, long contactId) {
-        access.requireSelfOrManager(agentId);
         ContactView contact = lockOwned(contactId, agentId, CONNECTED, "There is no connected contact to end.");
         ContactView after = endTalk(contact, contact.type() == ContactType.CHAT ? "RESOLVED" : "ENDED_BY_AGENT");
         return after != null ? publish(after) : publish(contactId);
@@ -153,23 +155,23 @@ public class ContactService {
     }
 
     /** "End wrap up": the agent is ready for the next contact before the wrap-up time is over. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView endWrapUp(long agentId) {
-        access.requireSelfOrManager(agentId);
         return endWrapUpOf(agentId, WrapUpEndedBy.AGENT);
     }
 
     /** A supervisor of one of the agent's queues (or an admin) ends the agent's wrap-up. */
+    @PreAuthorize("@agentAccess.manages(#agentId)")
     @Transactional
     public ContactView endWrapUpFor(long agentId) {
-        access.requireManager(agentId);
         return endWrapUpOf(agentId, WrapUpEndedBy.SUPERVISOR);
     }
 
     /** Adds the queue's extension to a running wrap-up, once. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView extendWrapUp(long agentId, long contactId) {
-        access.requireSelfOrManager(agentId);
         ContactView contact = lockOwned(contactId, agentId, WRAP_UP, "There is no wrap-up to extend.");
         int extension = queues.findById(contact.queueId()).orElseThrow().settings().wrapUpExtensionSeconds();
         if (contact.wrapUpExtended() || contact.wrapUpEndsAt() == null || extension == 0) {
@@ -182,6 +184,7 @@ public class ContactService {
     }
 
     /** A non-queue call the agent makes by typing a number; it rings, then connects. */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView callOut(long agentId, String number) {
         return dial(agentId, number, null);
@@ -191,13 +194,13 @@ public class ContactService {
      * A non-queue call that continues another contact (a chat flipped to a phone call): the call
      * points back to it.
      */
+    @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView callOut(long agentId, String number, Long sourceContactId) {
         return dial(agentId, number, sourceContactId);
     }
 
     private ContactView dial(long agentId, String number, Long sourceContactId) {
-        access.requireSelfOrManager(agentId);
         String phone = CustomerAddresses.phone(number);
         if (activity.lock(agentId) != Activity.IDLE) {
             throw new ConflictException("Finish the current call first.");
@@ -258,6 +261,7 @@ public class ContactService {
     }
 
     /** "Play recording and hang up": the call ends by itself after {@code after}. */
+    @PreAuthorize(ON_CONTACT)
     @Transactional
     public ContactView hangUpAfter(long contactId, Duration after) {
         return scheduleHangUp(contactId, after);
@@ -268,7 +272,6 @@ public class ContactService {
         if (contact.agentId() == null || !contact.type().isVoice()) {
             throw new ConflictException("Only a call can be hung up after a recording.");
         }
-        access.requireSelfOrManager(contact.agentId());
         if (after.isNegative() || after.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new ValidationException("A recording plays for at most 10 minutes.");
         }
@@ -284,6 +287,7 @@ public class ContactService {
      * The agent plays a pre-recorded message into the connected call: written to the contact's history;
      * with {@code thenHangUp} the call ends by itself when the recording's {@code length} has passed.
      */
+    @PreAuthorize(ON_CONTACT)
     @Transactional
     public ContactView recordingPlayed(long contactId, String recording, Duration length, boolean thenHangUp) {
         ContactView call = lockConnectedCall(contactId);
@@ -293,6 +297,7 @@ public class ContactService {
     }
 
     /** The agent stopped a recording before its end: a hang-up planned after it no longer happens. */
+    @PreAuthorize(ON_CONTACT)
     @Transactional
     public ContactView recordingStopped(long contactId, String recording) {
         ContactView call = lockConnectedCall(contactId);
@@ -309,7 +314,6 @@ public class ContactService {
         if (call.agentId() == null || !call.type().isVoice()) {
             throw new ConflictException("Recordings are played into calls only.");
         }
-        access.requireSelfOrManager(call.agentId());
         if (call.state() != CONNECTED) {
             throw new ConflictException("The call is not connected.");
         }
@@ -326,6 +330,7 @@ public class ContactService {
      * whole batch. The dispatcher calls it inside its claim transaction, after locking the contacts
      * and the agents. False when some contact was no longer waiting; the caller then rolls back.
      */
+    @Unrestricted("the dispatcher, inside its claim transaction; it runs without a user")
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean offer(List<ContactOffer> offers) {
         Instant now = clock.instant();

@@ -12,6 +12,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.agent.AgentActivity;
+import org.switchboard.common.Unrestricted;
 import org.switchboard.contact.data.ContactRepository;
 import org.switchboard.queue.QueueService;
 
@@ -21,6 +22,7 @@ import org.switchboard.queue.QueueService;
  * locks its rows with SKIP LOCKED, so several nodes can sweep at once without applying a timer twice.
  */
 @Service
+@Unrestricted("the sweep, on every node: it applies timers that are due in the database, no caller input")
 public class ContactTimers {
 
     private static final int BATCH = 200;

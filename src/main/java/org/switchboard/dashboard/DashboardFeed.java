@@ -21,6 +21,7 @@ import org.switchboard.chat.ChatMessagePosted;
 import org.switchboard.common.Broadcaster;
 import org.switchboard.contact.ContactChanged;
 import org.switchboard.queue.QueueChanged;
+import org.switchboard.security.SystemUser;
 import org.switchboard.security.UserLinesChanged;
 
 /**
@@ -132,15 +133,17 @@ public class DashboardFeed {
         broadcaster.publish(changed);
     }
 
-    /** The agents with an open dashboard on this node are present. */
+    /** The agents with an open dashboard on this node are present; the node says so, not a signed-in user. */
     @Scheduled(fixedDelay = 20_000, initialDelay = 5_000)
     void heartbeat() {
-        for (Long agentId : openDashboards.keySet()) {
-            try {
-                agents.heartbeat(agentId);
-            } catch (RuntimeException e) {
-                log.warn("Heartbeat for agent {} failed; without one for 60 s the agent is paused as Disconnected", agentId, e);
+        SystemUser.run(() -> {
+            for (Long agentId : openDashboards.keySet()) {
+                try {
+                    agents.heartbeat(agentId);
+                } catch (RuntimeException e) {
+                    log.warn("Heartbeat for agent {} failed; without one for 60 s the agent is paused as Disconnected", agentId, e);
+                }
             }
-        }
+        });
     }
 }

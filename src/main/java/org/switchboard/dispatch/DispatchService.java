@@ -14,6 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.agent.AgentActivity;
 import org.switchboard.common.TransactionRetry;
+import org.switchboard.common.Unrestricted;
 import org.switchboard.contact.ContactOffer;
 import org.switchboard.contact.ContactService;
 import org.switchboard.dispatch.data.DispatchQueries;
@@ -51,6 +52,7 @@ public class DispatchService {
     }
 
     /** Offers as many waiting contacts as there are free agents for; returns the number of offers made. */
+    @Unrestricted("the dispatcher thread and the sweep, without a user: it offers waiting contacts by the routing rules")
     public int dispatch() {
         int offered = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {

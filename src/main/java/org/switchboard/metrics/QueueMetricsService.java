@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.chat.ChatFigures;
@@ -24,6 +25,7 @@ import org.switchboard.queue.QueueService;
 
 /** Live queue figures for the dashboard cards, the supervisor and the API: a few grouped queries for any number of queues. */
 @Service
+@PreAuthorize("isAuthenticated()")
 public class QueueMetricsService {
 
     private final MetricsQueries queries;

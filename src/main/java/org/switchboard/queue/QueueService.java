@@ -30,6 +30,7 @@ import org.switchboard.security.UserSummary;
  * feature (the routing engine reads it from background threads); changing it is for admins.
  */
 @Service
+@PreAuthorize("isAuthenticated()")
 public class QueueService {
 
     private final QueueRepository queues;

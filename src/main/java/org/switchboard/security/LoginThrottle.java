@@ -9,16 +9,26 @@ import java.util.Optional;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.security.data.LoginFailureRepository;
 
 /**
  * Refuses a user name for a while after too many failed sign-ins, whichever node they reached.
  * Throttling is per user name (not per address) so guessing one account's password is slow.
+ * An attempt counts as failed from before its password is checked until it proves right, and the
+ * count and the booking happen under the name's database row lock: parallel guesses, on any
+ * number of nodes, get no more password checks than the limit.
  */
 @Component
 public class LoginThrottle {
+
+    /** A sign-in attempt: refused ({@code lockedFor} set) or booked as a failure at {@code at}. */
+    public record Attempt(String username, Instant at, Duration lockedFor) {
+
+        public boolean refused() {
+            return lockedFor != null;
+        }
+    }
 
     private final LoginFailureRepository failures;
     private final SecurityProperties properties;
@@ -30,12 +40,43 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long the user name stays locked, or empty when it may try to sign in. */
-    @Transactional(readOnly = true)
-    public Optional<Duration> lockedFor(String username) {
+    /** Refuses the attempt while the user name is locked, else books it as a failure. */
+    @Transactional
+    public Attempt begin(String username) {
+        String key = key(username);
+        failures.lock(key);
         Instant now = clock.instant();
+        Optional<Duration> locked = lockedFor(key, now);
+        if (locked.isPresent()) {
+            return new Attempt(key, null, locked.get());
+        }
+        failures.record(key, now);
+        return new Attempt(key, now, null);
+    }
+
+    /** The password was right: the user name's failures are forgotten. */
+    @Transactional
+    public void succeeded(Attempt attempt) {
+        failures.clear(attempt.username());
+    }
+
+    /** The attempt failed before any password check (a disabled user, say): it does not count. */
+    @Transactional
+    public void withdraw(Attempt attempt) {
+        failures.withdraw(attempt.username(), attempt.at());
+    }
+
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    @Transactional
+    public void forgetOldFailures() {
+        failures.deleteOlderThan(clock.instant().minus(properties.failedLoginWindow()).minus(properties.lockDuration()));
+        failures.deleteUnusedLocks();
+    }
+
+    /** How long the user name stays locked, or empty when it may try to sign in. */
+    private Optional<Duration> lockedFor(String key, Instant now) {
         Instant since = now.minus(properties.failedLoginWindow()).minus(properties.lockDuration());
-        List<Instant> recent = failures.failuresSince(key(username), since);
+        List<Instant> recent = failures.failuresSince(key, since);
         int limit = properties.maxFailedLogins();
         // Locked when some run of `limit` failures fits in the window and the lock since its last one still runs.
         for (int i = 0; i + limit - 1 < recent.size(); i++) {
@@ -47,22 +88,6 @@ public class LoginThrottle {
             }
         }
         return Optional.empty();
-    }
-
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordFailure(String username) {
-        failures.record(key(username), clock.instant());
-    }
-
-    @Transactional
-    public void recordSuccess(String username) {
-        failures.clear(key(username));
-    }
-
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
-    @Transactional
-    public void forgetOldFailures() {
-        failures.deleteOlderThan(clock.instant().minus(properties.failedLoginWindow()).minus(properties.lockDuration()));
     }
 
     private static String key(String username) {

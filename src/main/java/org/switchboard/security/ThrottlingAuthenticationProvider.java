@@ -1,8 +1,5 @@
 package org.switchboard.security;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -11,7 +8,10 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
-/** Password sign-in that refuses a user name locked by {@link LoginThrottle} and records failures. */
+/**
+ * Password sign-in that refuses a user name locked by {@link LoginThrottle}; every other attempt is
+ * booked as a failure before its password is checked and cleared when the password is right.
+ */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider delegate;
@@ -24,16 +24,15 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        String username = authentication.getName();
-        Optional<Duration> locked = throttle.lockedFor(username);
-        if (locked.isPresent()) {
-            long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+        LoginThrottle.Attempt attempt = throttle.begin(authentication.getName());
+        if (attempt.refused()) {
+            long minutes = Math.max(1, (attempt.lockedFor().toSeconds() + 59) / 60);
             throw new LockedException("Too many failed sign-ins for this user. Try again in " + minutes
                     + (minutes == 1 ? " minute." : " minutes."));
         }
         try {
             Authentication result = delegate.authenticate(authentication);
-            throttle.recordSuccess(username);
+            throttle.succeeded(attempt);
             SignedInUser user = (SignedInUser) result.getPrincipal();
             SignedInUser principal = user.withoutPassword();
             UsernamePasswordAuthenticationToken token = UsernamePasswordAuthenticationToken.authenticated(principal,
@@ -41,7 +40,9 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             token.setDetails(result.getDetails());
             return token;
         } catch (BadCredentialsException e) {
-            throttle.recordFailure(username);
+            throw e; // booked as a failure already
+        } catch (AuthenticationException e) {
+            throttle.withdraw(attempt);
             throw e;
         }
     }

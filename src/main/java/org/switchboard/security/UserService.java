@@ -59,6 +59,7 @@ public class UserService {
      * The user's phone extensions, the first taking calls until the agent picks another; empty when it
      * has none. Open to the routing engine and the telephony side as a directory is; only admins change them.
      */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<String> linesOf(long userId) {
         return users.findLines(userId);

@@ -40,6 +40,8 @@ import org.switchboard.security.SignedInUser;
 @PreAuthorize("hasAnyRole('SUPERVISOR','ADMIN')")
 public class SupervisionService {
 
+    private static final String AGENT_OF_SUPERVISED_QUEUE = "@queueAccess.supervisesAgent(#queueId, #agentId)";
+
     private final QueueService queues;
     private final QueueMetricsService metrics;
     private final DashboardService dashboards;
@@ -76,9 +78,9 @@ public class SupervisionService {
     }
 
     /** One supervised queue in detail: who waits, its agents, today by outcome and by hour. */
+    @PreAuthorize("@queueAccess.supervises(#queueId)")
     @Transactional(readOnly = true)
     public QueueSnapshot drillDown(long queueId) {
-        requireSupervised(queueId);
         return dashboards.queueDetails(queueId);
     }
 
@@ -89,10 +91,11 @@ public class SupervisionService {
     }
 
     /** Ends the wrap-up of an agent of a supervised queue; the agent is free for the next contact at once. */
+    @PreAuthorize(AGENT_OF_SUPERVISED_QUEUE)
     @Transactional
     public void endWrapUp(long queueId, long agentId) {
-        QueueInfo queue = requireSupervised(queueId);
-        QueueAgent agent = requireAgentIn(queue, agentId);
+        QueueInfo queue = queue(queueId);
+        QueueAgent agent = agentIn(queue, agentId);
         contacts.endWrapUpFor(agentId);
         audit.record(AuditAction.AGENT_WRAP_UP_ENDED, AuditTarget.agent(agentId, agent.username()), "Queue " + queue.name());
     }
@@ -101,10 +104,11 @@ public class SupervisionService {
      * Pauses an agent of a supervised queue everywhere, as the agent's own status menu would; during
      * a contact the pause waits until the contact and its wrap-up end.
      */
+    @PreAuthorize(AGENT_OF_SUPERVISED_QUEUE)
     @Transactional
     public AgentStatus pause(long queueId, long agentId, Long pauseReasonId) {
-        QueueInfo queue = requireSupervised(queueId);
-        QueueAgent agent = requireAgentIn(queue, agentId);
+        QueueInfo queue = queue(queueId);
+        QueueAgent agent = agentIn(queue, agentId);
         if (pauseReasonId == null) {
             throw new ValidationException("Choose a pause reason.");
         }
@@ -116,27 +120,24 @@ public class SupervisionService {
     }
 
     /** Logs an agent of a supervised queue out of every queue; during a contact, once it and its wrap-up end. */
+    @PreAuthorize(AGENT_OF_SUPERVISED_QUEUE)
     @Transactional
     public AgentStatus logOut(long queueId, long agentId) {
-        QueueInfo queue = requireSupervised(queueId);
-        QueueAgent agent = requireAgentIn(queue, agentId);
+        QueueInfo queue = queue(queueId);
+        QueueAgent agent = agentIn(queue, agentId);
         AgentStatus status = agents.setGlobal(agentId, GlobalAction.LOGOUT, null);
         audit.record(AuditAction.AGENT_LOGGED_OUT, AuditTarget.agent(agentId, agent.username()),
                 "Queue " + queue.name() + (status.pending() == null ? "" : " · after the current contact"));
         return status;
     }
 
-    private QueueInfo requireSupervised(long queueId) {
-        QueueInfo queue = queues.findById(queueId).orElseThrow(() -> new NotFoundException("No queue " + queueId + "."));
-        if (!isAdmin() && !queues.isAssigned(queueId, me().id(), AssignmentRole.SUPERVISOR)) {
-            throw new AccessDeniedException("You do not supervise " + queue.name() + ".");
-        }
-        return queue;
+    private QueueInfo queue(long queueId) {
+        return queues.findById(queueId).orElseThrow(() -> new NotFoundException("No queue " + queueId + "."));
     }
 
-    private QueueAgent requireAgentIn(QueueInfo queue, long agentId) {
+    private QueueAgent agentIn(QueueInfo queue, long agentId) {
         return agents.agentsIn(queue.id()).stream().filter(a -> a.userId() == agentId).findFirst()
-                .orElseThrow(() -> new AccessDeniedException("That user is not an agent of " + queue.name() + "."));
+                .orElseThrow(() -> new NotFoundException("That user is not an agent of " + queue.name() + "."));
     }
 
     private static boolean isAdmin() {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ import org.switchboard.security.SignedInUser;
  * to agents and managed by supervisors and admins, who may also keep personal ones.
  */
 @Service
+@PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','ADMIN')")
 public class TextMessageService {
 
     public static final int MAX_TITLE = 100;
@@ -33,6 +35,7 @@ public class TextMessageService {
     public static final int MAX_CATEGORY = 50;
     /** How many suggestions {@link #suggest} returns at most. */
     public static final int SUGGESTION_LIMIT = 8;
+    private static final String EDITOR = "@textAccess.canEdit(#id)";
     private static final Pattern SHORTCUT = Pattern.compile("/[A-Za-z0-9_-]{2,30}");
 
     private final TextMessageStore store;
@@ -81,12 +84,10 @@ public class TextMessageService {
      * ("/ho" finds "/hours"); at most {@link #SUGGESTION_LIMIT}, own ones first. The prefix must start
      * with "/"; otherwise the result is empty.
      */
+    @PreAuthorize("@agentAccess.isSelf(#userId)")
     @Transactional(readOnly = true)
     public List<TextMessage> suggest(long userId, String typedPrefix) {
         SignedInUser me = me();
-        if (me.id() != userId) {
-            throw new AccessDeniedException("Suggestions are only available for your own library.");
-        }
         if (typedPrefix == null || !typedPrefix.startsWith("/")) {
             return List.of();
         }
@@ -125,11 +126,11 @@ public class TextMessageService {
     }
 
     /** Changes a message; refused when it belongs to someone else or changed meanwhile. */
+    @PreAuthorize(EDITOR)
     @Transactional
     public TextMessage update(long id, int expectedVersion, TextMessageForm form) {
         SignedInUser me = me();
         TextMessageStore.Row existing = visible(id, me);
-        requireEditable(existing, me);
         Valid valid = validate(form, me);
         Long owner = form.publicMessage() ? null : (existing.ownerId() == null ? me.id() : existing.ownerId());
         checkShortcutFree(owner, valid.shortcut(), id);
@@ -147,10 +148,10 @@ public class TextMessageService {
         return shown(id);
     }
 
+    @PreAuthorize(EDITOR)
     @Transactional
     public void delete(long id) {
-        SignedInUser me = me();
-        requireEditable(visible(id, me), me);
+        visible(id, me());
         store.delete(id);
     }
 
@@ -215,17 +216,15 @@ public class TextMessageService {
     }
 
     private TextMessageStore.Row visible(long id, SignedInUser me) {
-        return store.findById(id).filter(r -> r.ownerId() == null || r.ownerId() == me.id())
+        return store.findById(id).filter(r -> visibleTo(r, me))
                 .orElseThrow(() -> new NotFoundException("No such pre-saved text message."));
     }
 
-    private static void requireEditable(TextMessageStore.Row row, SignedInUser me) {
-        if (!editable(row, me)) {
-            throw new AccessDeniedException("Public pre-saved text messages are managed by supervisors and administrators.");
-        }
+    static boolean visibleTo(TextMessageStore.Row row, SignedInUser me) {
+        return row.ownerId() == null || row.ownerId() == me.id();
     }
 
-    private static boolean editable(TextMessageStore.Row row, SignedInUser me) {
+    static boolean editable(TextMessageStore.Row row, SignedInUser me) {
         return row.ownerId() == null ? managesPublic(me) : row.ownerId() == me.id();
     }
 

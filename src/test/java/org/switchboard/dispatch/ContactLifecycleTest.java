@@ -84,7 +84,7 @@ class ContactLifecycleTest {
         assertThat(offered.state()).isEqualTo(ContactState.OFFERED);
         assertThat(offered.agentId()).isEqualTo(agent.id());
         assertThat(offered.offerExpiresAt()).isEqualTo(offered.offeredAt().plusSeconds(20));
-        assertThat(agents.statusOf(agent.id()).activity()).isEqualTo(Activity.OFFERED);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).activity()).isEqualTo(Activity.OFFERED);
 
         clock.advance(Duration.ofSeconds(3));
         ContactView connected = as(agent, () -> contacts.accept(agent.id(), offered.id()));
@@ -96,7 +96,7 @@ class ContactLifecycleTest {
         ContactView wrapUp = as(agent, () -> contacts.end(agent.id(), offered.id()));
         assertThat(wrapUp.state()).isEqualTo(ContactState.WRAP_UP);
         assertThat(wrapUp.wrapUpEndsAt()).isEqualTo(wrapUp.endedAt().plusSeconds(30));
-        assertThat(agents.statusOf(agent.id()).activity()).isEqualTo(Activity.WRAP_UP);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).activity()).isEqualTo(Activity.WRAP_UP);
 
         clock.advance(Duration.ofSeconds(29));
         sweeper.sweep();
@@ -107,8 +107,8 @@ class ContactLifecycleTest {
         assertThat(ended.state()).isEqualTo(ContactState.ENDED);
         assertThat(ended.outcome()).isEqualTo(Outcome.HANDLED);
         assertThat(ended.wrapUpEndedBy()).isEqualTo(WrapUpEndedBy.TIME);
-        assertThat(agents.statusOf(agent.id()).activity()).isEqualTo(Activity.IDLE);
-        assertThat(agents.statusOf(agent.id()).idleSince()).isEqualTo(clock.instant());
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).activity()).isEqualTo(Activity.IDLE);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).idleSince()).isEqualTo(clock.instant());
         assertThat(eventTypes(offered)).containsExactly("CREATED", "OFFERED", "ACCEPTED", "ENDED_BY_AGENT", "WRAP_UP_ENDED");
     }
 
@@ -129,10 +129,10 @@ class ContactLifecycleTest {
                 // Back at its old place, it is the oldest and is offered again at once.
                 assertThat(again.state()).isEqualTo(ContactState.OFFERED);
                 assertThat(again.queuedAt()).isEqualTo(first.queuedAt());
-                assertThat(agents.statusOf(agent.id()).missedInRow()).isEqualTo(miss);
+                assertThat(SystemUser.call(() -> agents.status(agent.id())).missedInRow()).isEqualTo(miss);
             }
         }
-        var status = agents.statusOf(agent.id());
+        var status = SystemUser.call(() -> agents.status(agent.id()));
         assertThat(status.queues()).allSatisfy(q -> {
             assertThat(q.state()).isEqualTo(PresenceState.PAUSED);
             assertThat(q.pauseReason()).isEqualTo(PauseReason.MISSED_OFFERS);
@@ -163,7 +163,7 @@ class ContactLifecycleTest {
 
         ContactView left = SystemUser.call(() -> contacts.customerLeft(waiting.id()));
         assertThat(left.outcome()).isEqualTo(Outcome.ABANDONED);
-        List<ContactView> undialed = contacts.waiting(campaign.id());
+        List<ContactView> undialed = SystemUser.call(() -> contacts.waiting(campaign.id()));
         assertThat(undialed).singleElement().satisfies(entry -> {
             assertThat(entry.type()).isEqualTo(ContactType.CAMPAIGN_CALL);
             assertThat(entry.sourceContactId()).isEqualTo(waiting.id());
@@ -178,7 +178,7 @@ class ContactLifecycleTest {
         ContactView offered = call(queue);
         SystemUser.run(() -> contacts.customerLeft(offered.id()));
         assertThat(reload(offered).outcome()).isEqualTo(Outcome.ABANDONED);
-        assertThat(agents.statusOf(agent.id()).activity()).isEqualTo(Activity.IDLE);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).activity()).isEqualTo(Activity.IDLE);
     }
 
     @Test
@@ -236,7 +236,7 @@ class ContactLifecycleTest {
     void aPauseAskedForDuringACallAppliesWhenWrapUpEnds() {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 10);
         UserSummary agent = fixture.readyAgents(1, queue).getFirst();
-        long lunch = reasons.findByName("Lunch").orElseThrow().id();
+        long lunch = SystemUser.call(() -> reasons.findByName("Lunch")).orElseThrow().id();
         ContactView offered = call(queue);
         as(agent, () -> contacts.accept(agent.id(), offered.id()));
 
@@ -247,7 +247,7 @@ class ContactLifecycleTest {
         as(agent, () -> contacts.end(agent.id(), offered.id()));
         clock.advance(Duration.ofSeconds(11));
         sweeper.sweep();
-        var after = agents.statusOf(agent.id());
+        var after = SystemUser.call(() -> agents.status(agent.id()));
         assertThat(after.pending()).isNull();
         assertThat(after.overall()).isEqualTo(PresenceState.PAUSED);
         assertThat(after.queues().getFirst().pauseReason()).isEqualTo("Lunch");
@@ -267,7 +267,7 @@ class ContactLifecycleTest {
 
         clock.advance(Duration.ofSeconds(21));
         sweeper.sweep();
-        var after = agents.statusOf(agent.id());
+        var after = SystemUser.call(() -> agents.status(agent.id()));
         assertThat(after.pending()).isNull();
         assertThat(after.activity()).isEqualTo(Activity.IDLE);
         assertThat(after.queues()).singleElement().satisfies(q -> assertThat(q.state()).isEqualTo(PresenceState.LOGGED_OUT));
@@ -284,7 +284,7 @@ class ContactLifecycleTest {
         as(agent, () -> agents.setGlobal(agent.id(), GlobalAction.PAUSE, lunch));
 
         SystemUser.run(() -> contacts.customerLeft(ringing.id()));
-        var after = agents.statusOf(agent.id());
+        var after = SystemUser.call(() -> agents.status(agent.id()));
         assertThat(after.pending()).isNull();
         assertThat(after.queues()).singleElement().satisfies(q -> {
             assertThat(q.state()).isEqualTo(PresenceState.PAUSED);
@@ -356,7 +356,7 @@ class ContactLifecycleTest {
     void directCallsDoNotQueueAndDoNotResetIdleTime() {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
         UserSummary agent = fixture.readyAgents(1, queue).getFirst();
-        var idleBefore = agents.statusOf(agent.id()).idleSince();
+        var idleBefore = SystemUser.call(() -> agents.status(agent.id())).idleSince();
         clock.advance(Duration.ofMinutes(5));
         ContactView out = as(agent, () -> contacts.callOut(agent.id(), "+1 (555) 010-0199"));
         assertThat(out.type()).isEqualTo(ContactType.DIRECT_CALL_OUT);
@@ -367,8 +367,8 @@ class ContactLifecycleTest {
         ContactView ended = as(agent, () -> contacts.end(agent.id(), out.id()));
         assertThat(ended.outcome()).isEqualTo(Outcome.HANDLED);
         // The queued call is offered now; the outbound call did not push the agent back in line.
-        assertThat(agents.statusOf(agent.id()).activity()).isEqualTo(Activity.OFFERED);
-        assertThat(agents.statusOf(agent.id()).idleSince()).isEqualTo(idleBefore);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).activity()).isEqualTo(Activity.OFFERED);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).idleSince()).isEqualTo(idleBefore);
 
         UserSummary other = fixture.readyAgents(1, fixture.queue(QueueKind.CALL, 0, 30)).getFirst();
         ContactView in = SystemUser.call(() -> contacts.callIn(other.id(), "+1 555 0142", "Linus"));
@@ -376,8 +376,8 @@ class ContactLifecycleTest {
         clock.advance(Duration.ofSeconds(21));
         sweeper.sweep();
         assertThat(reload(in).outcome()).isEqualTo(Outcome.MISSED);
-        assertThat(agents.statusOf(other.id()).activity()).isEqualTo(Activity.IDLE);
-        assertThat(agents.statusOf(other.id()).missedInRow()).as("a missed direct call is no missed queue offer").isZero();
+        assertThat(SystemUser.call(() -> agents.status(other.id())).activity()).isEqualTo(Activity.IDLE);
+        assertThat(SystemUser.call(() -> agents.status(other.id())).missedInRow()).as("a missed direct call is no missed queue offer").isZero();
     }
 
     @Test
@@ -386,10 +386,10 @@ class ContactLifecycleTest {
         UserSummary present = fixture.readyAgents(1, queue).getFirst();
         UserSummary gone = fixture.readyAgents(1, queue).getFirst();
         clock.advance(Duration.ofSeconds(45));
-        agents.heartbeat(present.id());
+        SystemUser.run(() -> agents.heartbeat(present.id()));
         clock.advance(Duration.ofSeconds(20));
         sweeper.sweep();
-        assertThat(agents.statusOf(gone.id()).queues().getFirst().pauseReason()).isEqualTo(PauseReason.DISCONNECTED);
-        assertThat(agents.statusOf(present.id()).overall()).isEqualTo(PresenceState.READY);
+        assertThat(SystemUser.call(() -> agents.status(gone.id())).queues().getFirst().pauseReason()).isEqualTo(PauseReason.DISCONNECTED);
+        assertThat(SystemUser.call(() -> agents.status(present.id())).overall()).isEqualTo(PresenceState.READY);
     }
 }

@@ -135,7 +135,7 @@ class DispatchRulesTest {
         assertThat(toSecond).isEqualTo(2);
         assertThat(offered.get(4).state()).as("capacity 2 each: the fifth waits").isEqualTo(ContactState.QUEUED);
         // Chats do not block calls: the agent stays idle for voice.
-        assertThat(agents.statusOf(team.get(0).id()).activity()).isEqualTo(org.switchboard.agent.Activity.IDLE);
+        assertThat(SystemUser.call(() -> agents.status(team.get(0).id())).activity()).isEqualTo(org.switchboard.agent.Activity.IDLE);
 
         ContactView firstChat = offered.getFirst();
         UserSummary owner = team.stream().filter(a -> a.id() == firstChat.agentId()).findFirst().orElseThrow();
@@ -178,10 +178,10 @@ class DispatchRulesTest {
         long missed = jdbc.sql("SELECT id FROM pause_reason WHERE name = 'Missed offers'").query(Long.class).single();
         assertThatThrownBy(() -> as(agent, () -> agents.setQueueState(agent.id(), mine.id(), PresenceState.PAUSED, missed)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cannot be chosen");
-        assertThat(agents.statusOf(agent.id()).overall()).isEqualTo(PresenceState.READY);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).overall()).isEqualTo(PresenceState.READY);
 
         as(agent, () -> agents.setQueueState(agent.id(), mine.id(), PresenceState.LOGGED_OUT, null));
-        assertThat(agents.statusOf(agent.id()).overall()).isEqualTo(PresenceState.LOGGED_OUT);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).overall()).isEqualTo(PresenceState.LOGGED_OUT);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM agent_event WHERE user_id = ? AND type LIKE 'QUEUE_%'").param(agent.id())
                 .query(Integer.class).single()).isEqualTo(2);
     }

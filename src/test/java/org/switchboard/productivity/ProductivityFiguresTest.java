@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
-import org.switchboard.agent.AgentAccess;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactService;
@@ -45,8 +44,6 @@ class ProductivityFiguresTest {
     @Autowired
     ActivityQueries queries;
     @Autowired
-    AgentAccess access;
-    @Autowired
     RoutingFixture fixture;
     @Autowired
     HistoryRows historyRows;
@@ -64,7 +61,7 @@ class ProductivityFiguresTest {
 
     @BeforeEach
     void history() {
-        tokyo = new ProductivityService(queries, access, Clock.fixed(NOW, TOKYO));
+        tokyo = new ProductivityService(queries, Clock.fixed(NOW, TOKYO));
         agent = fixture.user(Role.AGENT);
         otherAgent = fixture.user(Role.AGENT);
         calls = fixture.queue(QueueKind.CALL, 0, 0);
@@ -149,7 +146,7 @@ class ProductivityFiguresTest {
     @Test
     void aDaylightSavingDayKeepsItsExtraHour() {
         ZoneId newYork = ZoneId.of("America/New_York");
-        ProductivityService service = new ProductivityService(queries, access,
+        ProductivityService service = new ProductivityService(queries,
                 Clock.fixed(LocalDateTime.of(2025, 11, 5, 12, 0).atZone(newYork).toInstant(), newYork));
         Instant lateSunday = LocalDateTime.of(2025, 11, 2, 23, 30).atZone(newYork).toInstant(); // 04:30 UTC on Monday
         Instant earlyMonday = LocalDateTime.of(2025, 11, 3, 0, 30).atZone(newYork).toInstant();
@@ -169,7 +166,7 @@ class ProductivityFiguresTest {
     void callsTakenThroughTheServicesCountToday() {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 0);
         UserSummary live = fixture.readyAgents(1, queue).getFirst();
-        ProductivityService service = new ProductivityService(queries, access, clock);
+        ProductivityService service = new ProductivityService(queries, clock);
         LocalDate today = LocalDate.now(clock);
         assertThat(as(live, () -> service.today(live.id(), today)).today()).isEqualTo(DayActivity.none(today));
 

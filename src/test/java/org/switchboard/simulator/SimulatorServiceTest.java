@@ -128,7 +128,7 @@ class SimulatorServiceTest {
         SystemUser.run(simulator::tick);
         for (int second = 0; second < 300; second += 5) {
             clock.advance(Duration.ofSeconds(5));
-            agents.heartbeat(agent.id());
+            SystemUser.run(() -> agents.heartbeat(agent.id()));
             SystemUser.run(simulator::tick);
             sweeper.sweep();
         }

@@ -156,7 +156,7 @@ class SupervisionServiceTest {
         ContactView ended = SystemUser.call(() -> contacts.get(call.id()));
         assertThat(ended.state()).isEqualTo(ContactState.ENDED);
         assertThat(ended.wrapUpEndedBy()).isEqualTo(WrapUpEndedBy.SUPERVISOR);
-        assertThat(agents.statusOf(myAgent.id()).activity()).isEqualTo(Activity.IDLE);
+        assertThat(SystemUser.call(() -> agents.status(myAgent.id())).activity()).isEqualTo(Activity.IDLE);
         AuditEntry entry = auditOf(AuditAction.AGENT_WRAP_UP_ENDED, myAgent).getFirst();
         assertThat(entry.actorId()).isEqualTo(supervisor.id());
         assertThat(entry.targetType()).isEqualTo(AuditTarget.AGENT);
@@ -180,7 +180,7 @@ class SupervisionServiceTest {
                 .isInstanceOf(AccessDeniedException.class);
 
         assertThat(SystemUser.call(() -> contacts.get(call.id())).state()).isEqualTo(ContactState.WRAP_UP);
-        assertThat(agents.statusOf(theirAgent.id()).overall()).isEqualTo(PresenceState.READY);
+        assertThat(SystemUser.call(() -> agents.status(theirAgent.id())).overall()).isEqualTo(PresenceState.READY);
         assertThat(auditOf(AuditAction.AGENT_WRAP_UP_ENDED, theirAgent)).isEmpty();
         assertThat(auditOf(AuditAction.AGENT_PAUSED, theirAgent)).isEmpty();
     }
@@ -188,14 +188,14 @@ class SupervisionServiceTest {
     @Test
     void pausingAndLoggingOutAnIdleAgentActAtOnceAndAreAudited() {
         as(supervisor, () -> supervision.pause(mine.id(), myAgent.id(), lunch.id()));
-        assertThat(agents.statusOf(myAgent.id()).queues()).singleElement().satisfies(q -> {
+        assertThat(SystemUser.call(() -> agents.status(myAgent.id())).queues()).singleElement().satisfies(q -> {
             assertThat(q.state()).isEqualTo(PresenceState.PAUSED);
             assertThat(q.pauseReason()).isEqualTo("Lunch");
         });
         assertThat(auditOf(AuditAction.AGENT_PAUSED, myAgent).getFirst().detail()).startsWith("Lunch").contains(mine.name());
 
         as(supervisor, () -> supervision.logOut(mine.id(), myAgent.id()));
-        assertThat(agents.statusOf(myAgent.id()).overall()).isEqualTo(PresenceState.LOGGED_OUT);
+        assertThat(SystemUser.call(() -> agents.status(myAgent.id())).overall()).isEqualTo(PresenceState.LOGGED_OUT);
         assertThat(auditOf(AuditAction.AGENT_LOGGED_OUT, myAgent)).hasSize(1);
     }
 
@@ -212,7 +212,7 @@ class SupervisionServiceTest {
         assertThat(auditOf(AuditAction.AGENT_PAUSED, myAgent).getFirst().detail()).contains("after the current contact");
 
         as(supervisor, () -> supervision.endWrapUp(mine.id(), myAgent.id()));
-        assertThat(agents.statusOf(myAgent.id()).overall()).isEqualTo(PresenceState.PAUSED);
+        assertThat(SystemUser.call(() -> agents.status(myAgent.id())).overall()).isEqualTo(PresenceState.PAUSED);
     }
 
     @Test

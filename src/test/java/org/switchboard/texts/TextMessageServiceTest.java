@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.SwitchboardTest;
 import org.switchboard.common.ConflictException;
@@ -213,6 +215,8 @@ class TextMessageServiceTest {
 
     @Test
     void refusesAnonymousCallers() {
+        SecurityContextHolder.getContext().setAuthentication(new AnonymousAuthenticationToken("anonymous", "anonymousUser",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
         assertThatThrownBy(() -> texts.list("", null)).isInstanceOf(AccessDeniedException.class);
     }
 }

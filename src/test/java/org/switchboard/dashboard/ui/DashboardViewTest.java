@@ -197,7 +197,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         QueueCard card = $(QueueCard.class).single();
         test($(com.vaadin.flow.component.checkbox.Checkbox.class, card).single()).click();
         test(button("login-to-queues")).click();
-        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
         assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Ready");
     }
 
@@ -209,10 +209,10 @@ class DashboardViewTest extends SpringBrowserlessTest {
 
         menu.choose("Lunch");
         assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Paused: Lunch");
-        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isFalse();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isFalse();
 
         menu.choose("Ready");
-        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
 
         menu.choose("Logout");
         assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Logged out");
@@ -230,7 +230,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         // a fresh card after the repaint
         new StatusMenuTester($(StatusMenu.class, $(QueueCard.class).single()).single()).choose("Ready Now");
         assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Ready");
-        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
     }
 
     @Test
@@ -240,7 +240,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         menu.send(null);   // the menu's own button
         menu.send(99);
         menu.send(-1);
-        assertThat(agents.statusOf(agent.id()).readyAnywhere()).isTrue();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
         assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Ready");
     }
 
@@ -265,7 +265,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         assertThat(lineSelect().getValue()).as("the first line takes calls until the agent picks").isEqualTo("1001");
 
         test(lineSelect()).selectItem("Line 1002");
-        assertThat(agents.statusOf(agent.id()).line()).isEqualTo("1002");
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).line()).isEqualTo("1002");
 
         call();
         open();
@@ -283,7 +283,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         tx.executeWithoutResult(status -> jdbc.sql("DELETE FROM user_line WHERE app_user = ? AND extension = '1002'")
                 .param(agent.id()).update());
         test(lineSelect()).selectItem("Line 1002");
-        assertThat(agents.statusOf(agent.id()).line()).isEqualTo("1001");
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).line()).isEqualTo("1001");
         assertThat(lineSelect().getValue()).isEqualTo("1001");
         assertThat(test(lineSelect()).getSuggestions()).containsExactly("Line 1001");
     }

@@ -220,7 +220,7 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
 
         test(end).click();
 
-        assertThat(agents.statusOf(agent.id()).activity()).isEqualTo(Activity.IDLE);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).activity()).isEqualTo(Activity.IDLE);
         assertThat(test(agentGrid()).getRow(0).activity()).isEqualTo(Activity.IDLE);
         assertThat($(Button.class).from(actionsOfTheAgent()).withText("End wrap up").single().isEnabled()).isFalse();
         assertThat(SystemUser.call(() -> audit.find(new AuditFilter(supervisor.username(), AuditAction.AGENT_WRAP_UP_ENDED,
@@ -232,11 +232,11 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
         navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
 
         new MenuBarTester<>($(MenuBar.class).from(actionsOfTheAgent()).single()).clickItem("Set status", "Pause", "Training");
-        assertThat(agents.statusOf(agent.id()).queues().getFirst().pauseReason()).isEqualTo("Training");
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).queues().getFirst().pauseReason()).isEqualTo("Training");
         assertThat(test(agentGrid()).getRow(0).state()).isEqualTo(PresenceState.PAUSED);
 
         new MenuBarTester<>($(MenuBar.class).from(actionsOfTheAgent()).single()).clickItem("Set status", "Log out");
-        assertThat(agents.statusOf(agent.id()).overall()).isEqualTo(PresenceState.LOGGED_OUT);
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).overall()).isEqualTo(PresenceState.LOGGED_OUT);
     }
 
     @Test
