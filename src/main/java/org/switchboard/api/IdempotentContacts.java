@@ -46,6 +46,7 @@ class IdempotentContacts {
     }
 
     /** A non-queue call dialed to an agent's line. */
+    @PreAuthorize("hasAnyRole('ADMIN','INTEGRATION')")
     @Transactional
     public Result callLine(long apiKeyId, String idempotencyKey, String line, String customerName, String customerAddress) {
         return once(apiKeyId, idempotencyKey, "line " + line + "\n" + customerName + "\n" + customerAddress,

@@ -279,7 +279,7 @@ class ContactLifecycleTest {
     void aPauseChosenWhileAnOfferRingsAppliesWhenTheCallerHangsUp() {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
         UserSummary agent = fixture.readyAgents(1, queue).getFirst();
-        long lunch = reasons.findByName("Lunch").orElseThrow().id();
+        long lunch = SystemUser.call(() -> reasons.findByName("Lunch").orElseThrow().id());
         ContactView ringing = call(queue);
         as(agent, () -> agents.setGlobal(agent.id(), GlobalAction.PAUSE, lunch));
 
