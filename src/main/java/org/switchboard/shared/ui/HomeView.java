@@ -31,7 +31,7 @@ class HomeView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         SignedInUser user = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        if (user.has(Role.AGENT) && (!user.has(Role.SUPERVISOR) || agents.statusOf(user.id()).loggedInAnywhere())) {
+        if (user.has(Role.AGENT) && (!user.has(Role.SUPERVISOR) || agents.status(user.id()).loggedInAnywhere())) {
             event.forwardTo("dashboard");
         } else if (user.has(Role.SUPERVISOR)) {
             event.forwardTo("supervision");
