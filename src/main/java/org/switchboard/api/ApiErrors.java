@@ -96,7 +96,7 @@ class ApiErrors {
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
             CannotCreateTransactionException.class})
-    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+    ResponseEntity<ProblemDetail> databaseUnavailable() {
         return DatabaseUnavailable.answer();
     }
 

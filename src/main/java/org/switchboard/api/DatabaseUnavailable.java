@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 class DatabaseUnavailable extends OncePerRequestFilter {
 
     static final long RETRY_AFTER_SECONDS = 5;
-    static final String DETAIL = "The database cannot be reached at the moment; nothing was changed. Retry after "
-            + RETRY_AFTER_SECONDS + " s.";
+    static final String DETAIL = "The database cannot be reached at the moment. Retry after " + RETRY_AFTER_SECONDS
+            + " s, with the same Idempotency-Key: a retry never creates a second contact.";
 
     private final JsonMapper json;
 

@@ -27,9 +27,13 @@ class EmbeddedMariaDbTest {
         Path dataDir = Path.of("target/embedded-db-test/leftover");
         Path log = Path.of("target/embedded-db-test/leftover-app.log");
         Files.createDirectories(log.getParent());
-        Process app = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+        ProcessBuilder appStart = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
                 "-cp", System.getProperty("java.class.path"), AppKilledWithItsServer.class.getName(), dataDir.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        // mariadb-install-db keeps its temporary tables in TMPDIR; a shared /tmp gets cleaned under it.
+        Path tmp = Files.createDirectories(Path.of("target/embedded-db-test/tmp")).toAbsolutePath();
+        appStart.environment().put("TMPDIR", tmp.toString());
+        Process app = appStart.start();
         try {
             await().atMost(Duration.ofSeconds(90)).until(() -> Files.readString(log).contains(AppKilledWithItsServer.STARTED));
         } finally {

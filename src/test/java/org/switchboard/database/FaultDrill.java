@@ -25,6 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Level;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Fault drill (issue 15), on the whole app as a separate process with its embedded MariaDB, loopback
  * only. Run: {@code mvn -o -Pbenchmark verify -Dbenchmark=org.switchboard.database.FaultDrill}
@@ -39,6 +43,9 @@ import java.util.stream.Stream;
  * <p>
  * (b) The embedded MariaDB server is killed with {@code kill -9} under the running app. Prints what the API
  * answered meanwhile and the time until it creates contacts again.
+ * <p>
+ * (c) The app runs on an external MariaDB, which is stopped for 20 s and started again. Prints what the API
+ * and {@code /actuator/health} answered meanwhile, how long they took, and the time until both serve again.
  * <p>
  * Bounded: {@value #CALLS} calls plus their retries, every HTTP call times out after 10 s, each app start
  * after 5 min; the app it started is killed when it ends, whatever happens.
@@ -65,10 +72,14 @@ public final class FaultDrill {
     }
 
     public static void main(String[] args) throws Exception {
+        // The figures only: the app's own log goes to target/fault-drill/app-N.log, and the database of (c) says nothing.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("ch.vorburger")).setLevel(Level.OFF);
         FaultDrill drill = new FaultDrill();
         try {
             drill.appKilledUnderLoad();
             drill.databaseKilledUnderTheApp();
+            drill.externalDatabaseDownAndBack();
         } finally {
             drill.killApp();
         }
@@ -76,7 +87,7 @@ public final class FaultDrill {
     }
 
     /** What one call got: the contact id of a 201, or nothing (refused, cut off, never answered). */
-    private record Answer(int status, Long contactId, boolean replayed) {
+    private record Answer(int status, Long contactId, boolean replayed, String retryAfter, String contentType) {
     }
 
     private void appKilledUnderLoad() throws Exception {
@@ -217,6 +228,62 @@ public final class FaultDrill {
         System.out.printf("    API did NOT serve again within 2 min; %d calls refused %s%n", refused, statuses);
     }
 
+    /**
+     * (c) The app on an external database (a MariaDB server this drill runs, as an operator's would be),
+     * which is stopped for {@code DOWN} and started again: nobody restarts it for the app.
+     */
+    private void externalDatabaseDownAndBack() throws Exception {
+        killApp();
+        String url = EmbeddedMariaDb.start(workDir.resolve("external-db"), 0, true, "switchboard");
+        EmbeddedMariaDb database = EmbeddedMariaDb.shared().orElseThrow();
+        startApp(Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", "root", "SPRING_DATASOURCE_PASSWORD", "",
+                "SWITCHBOARD_DEMO", "true"));
+        queue = callQueue();
+        Duration down = Duration.ofSeconds(20);
+        System.out.printf("(c) the app's external MariaDB stopped for %d s, then started again%n", down.toSeconds());
+        database.stop();
+        long stopped = System.nanoTime();
+        Map<String, Integer> answers = new HashMap<>();
+        double slowestCall = 0;
+        double slowestHealth = 0;
+        for (int i = 2 * CALLS; System.nanoTime() - stopped < down.toNanos(); i++) {
+            long sent = System.nanoTime();
+            Answer answer = create(i);
+            slowestCall = Math.max(slowestCall, (System.nanoTime() - sent) / 1e9);
+            sent = System.nanoTime();
+            int health = health();
+            slowestHealth = Math.max(slowestHealth, (System.nanoTime() - sent) / 1e9);
+            answers.merge("API " + answer.status() + (answer.retryAfter() == null ? "" : " Retry-After " + answer.retryAfter())
+                    + " " + answer.contentType() + ", health " + health, 1, Integer::sum);
+            Thread.sleep(500);
+        }
+        System.out.printf("    while down: %s; slowest API answer %.1f s, slowest health answer %.1f s%n", answers,
+                slowestCall, slowestHealth);
+        database.start();
+        long started = System.nanoTime();
+        for (int i = 3 * CALLS; System.nanoTime() - started < Duration.ofMinutes(2).toNanos(); i++) {
+            if (create(i).status() == 201 && health() == 200) {
+                System.out.printf("    API creates contacts and health is UP %.1f s after the database was started again "
+                        + "(no app restart)%n", (System.nanoTime() - started) / 1e9);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        System.out.println("    the app did NOT serve again within 2 min of the database's start");
+    }
+
+    private int health() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     private Answer create(int call) {
         String body = """
                 {"queue": "%s", "type": "INBOUND_CALL", "channel": "VOICE", "customerName": "%s", "customerAddress": "+15555550100"}"""
@@ -227,17 +294,19 @@ public final class FaultDrill {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
             if (response.statusCode() != 201) {
-                return new Answer(response.statusCode(), null, false);
+                return new Answer(response.statusCode(), null, false, retryAfter, contentType);
             }
             Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
             return new Answer(201, id.find() ? Long.valueOf(id.group(1)) : null,
-                    response.headers().firstValue("Idempotent-Replayed").orElse("").equals("true"));
+                    response.headers().firstValue("Idempotent-Replayed").orElse("").equals("true"), retryAfter, contentType);
         } catch (IOException e) {
-            return new Answer(0, null, false);
+            return new Answer(0, null, false, null, "");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(0, null, false);
+            return new Answer(0, null, false, null, "");
         }
     }
 
@@ -258,6 +327,10 @@ public final class FaultDrill {
 
     /** Starts the app from the classes Maven built (no test classes), as {@code mvn spring-boot:run} would. */
     private void startApp() throws Exception {
+        startApp(Map.of());
+    }
+
+    private void startApp(Map<String, String> environment) throws Exception {
         Files.createDirectories(workDir);
         String classpath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> !entry.endsWith("test-classes")).reduce((a, b) -> a + File.pathSeparator + b).orElseThrow();
@@ -267,6 +340,7 @@ public final class FaultDrill {
                 .redirectErrorStream(true);
         builder.environment().put("PORT", Integer.toString(port));
         builder.environment().put("SWITCHBOARD_DATA_DIR", dataDir.toString());
+        builder.environment().putAll(environment);
         starts++;
         builder.redirectOutput(log().toFile());
         app = builder.start();

@@ -35,6 +35,7 @@ class DatabaseLostNoticeTest extends SpringBrowserlessTest {
         EmbeddedDatabaseOutage.begin();
         try {
             watch.check();
+            roundTrip();
             assertThat(bannerShown()).isTrue();
             assertThat($(Notification.class).withId(DatabaseLostNotice.ID).single().getElement().getTextRecursively())
                     .contains("connection to the database is lost");
@@ -43,6 +44,7 @@ class DatabaseLostNoticeTest extends SpringBrowserlessTest {
         }
 
         watch.check();
+        roundTrip();
         assertThat(bannerShown()).isFalse();
     }
 }
