@@ -1,6 +1,7 @@
 package org.switchboard.api;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
@@ -56,12 +57,17 @@ class DatabaseUnavailable extends OncePerRequestFilter {
         }
     }
 
-    /** A failure to reach the database, as Spring translates it or as the driver and pool report it. */
+    /**
+     * A failure to reach the database, as Spring translates it or as the driver and pool report it: SQL
+     * state class 08 is "connection exception". A connection that dies in a transaction also fails its
+     * rollback, and Spring then throws a TransactionSystemException caused by the closed connection.
+     */
     static boolean isCause(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessResourceException
                     || e instanceof CannotCreateTransactionException
-                    || e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException) {
+                    || e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+                    || e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
         }

@@ -57,10 +57,8 @@ public final class EmbeddedMariaDb {
     }
 
     /** The JVM's server, once {@link #start} ran. */
-    static Optional<EmbeddedMariaDb> shared() {
-        synchronized (EmbeddedMariaDb.class) {
-            return Optional.ofNullable(shared);
-        }
+    static synchronized Optional<EmbeddedMariaDb> shared() {
+        return Optional.ofNullable(shared);
     }
 
     /** Starts a server on the data dir after stopping any server a killed JVM left running on it. */
