@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,16 +59,19 @@ class DatabaseUnavailable extends OncePerRequestFilter {
     }
 
     /**
-     * A failure to reach the database, as Spring translates it or as the driver and pool report it: SQL
-     * state class 08 is "connection exception". A connection that dies in a transaction also fails its
-     * rollback, and Spring then throws a TransactionSystemException caused by the closed connection.
+     * A failure to reach the database, as Spring translates it or as the driver and pool report it (SQL
+     * state class 08 is "connection exception"). A connection that dies in a transaction fails its
+     * rollback too; Spring then throws a TransactionSystemException about the rollback and keeps the
+     * first failure as its application exception.
      */
     static boolean isCause(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
             if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessResourceException
                     || e instanceof CannotCreateTransactionException
                     || e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
-                    || e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                    || e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || e instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                            && isCause(rollback.getApplicationException())) {
                 return true;
             }
         }
