@@ -31,6 +31,8 @@ import org.switchboard.queue.QueueKind;
 class DatabaseOutageTest {
 
     private static final Duration QUICKLY = Duration.ofSeconds(5);
+    /** The pool reconnects on its own schedule, a few seconds after the server is back. */
+    private static final Duration RECOVERY = Duration.ofSeconds(15);
 
     @Autowired
     WebApplicationContext context;
@@ -79,7 +81,7 @@ class DatabaseOutageTest {
             EmbeddedDatabaseOutage.end();
         }
 
-        await().atMost(QUICKLY).until(() -> createCall("after").getStatus() == 201);
+        await().atMost(RECOVERY).until(() -> createCall("after").getStatus() == 201);
         assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
         watch.check();
         assertThat(watch.reachable()).isTrue();
@@ -95,7 +97,7 @@ class DatabaseOutageTest {
         assertThat(during.getStatus()).isIn(201, 503);
 
         EmbeddedDatabaseOutage.awaitRestartAfter(crashed, Duration.ofSeconds(30));
-        await().atMost(QUICKLY).until(() -> createCall(RoutingFixture.unique("after-crash")).getStatus() == 201);
+        await().atMost(RECOVERY).until(() -> createCall(RoutingFixture.unique("after-crash")).getStatus() == 201);
     }
 
     private MockHttpServletResponse createCall(String idempotencyKey) throws Exception {

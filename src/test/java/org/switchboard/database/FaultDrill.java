@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * and {@code /actuator/health} answered meanwhile, how long they took, and the time until both serve again.
  * <p>
  * Bounded: {@value #CALLS} calls plus their retries, every HTTP call times out after 10 s, each app start
- * after 5 min; the app it started is killed when it ends, whatever happens.
+ * after 5 min; the app it started is stopped when it ends, whatever happens.
  */
 public final class FaultDrill {
 
@@ -81,7 +81,7 @@ public final class FaultDrill {
             drill.databaseKilledUnderTheApp();
             drill.externalDatabaseDownAndBack();
         } finally {
-            drill.killApp();
+            drill.stopApp();
         }
         System.exit(0);
     }
@@ -91,6 +91,10 @@ public final class FaultDrill {
     }
 
     private void appKilledUnderLoad() throws Exception {
+        // A server an earlier drill left behind would keep the deleted files open: stop it first.
+        Optional<ProcessHandle> earlierDrill = serverOnDataDir();
+        earlierDrill.ifPresent(ProcessHandle::destroy);
+        earlierDrill.ifPresent(server -> server.onExit().join());
         deleteRecursively(dataDir);
         startApp();
         queue = callQueue();
@@ -233,7 +237,7 @@ public final class FaultDrill {
      * which is stopped for {@code DOWN} and started again: nobody restarts it for the app.
      */
     private void externalDatabaseDownAndBack() throws Exception {
-        killApp();
+        stopApp();
         String url = EmbeddedMariaDb.start(workDir.resolve("external-db"), 0, true, "switchboard");
         EmbeddedMariaDb database = EmbeddedMariaDb.shared().orElseThrow();
         startApp(Map.of("SPRING_DATASOURCE_URL", url, "SPRING_DATASOURCE_USERNAME", "root", "SPRING_DATASOURCE_PASSWORD", "",
@@ -369,6 +373,16 @@ public final class FaultDrill {
     private void killApp() throws InterruptedException {
         if (app != null && app.isAlive()) {
             app.destroyForcibly().waitFor();
+        }
+    }
+
+    /** SIGTERM, as an operator stops the app: it stops its embedded server too. */
+    private void stopApp() throws InterruptedException {
+        if (app != null && app.isAlive()) {
+            app.destroy();
+            if (!app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                killApp();
+            }
         }
     }
 
