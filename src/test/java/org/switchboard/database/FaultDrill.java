@@ -132,7 +132,7 @@ public final class FaultDrill {
         int committedButUnanswered = 0;
         for (int i = 0; i < CALLS; i++) {
             if (first.get(i).status() != 201) {
-                Answer answer = create(i);
+                Answer answer = paced(i);
                 retried.put(i, answer);
                 if (answer.replayed()) {
                     committedButUnanswered++;
@@ -156,14 +156,17 @@ public final class FaultDrill {
             }
         });
         int sameIds = 0;
+        Map<Integer, Integer> otherAnswers = new HashMap<>();
         for (int i = 0; i < CALLS; i++) {
-            Answer again = create(i);
+            Answer again = paced(i);
             if (again.status() == 201 && again.replayed() && again.contactId().equals(ids.get(i))) {
                 sameIds++;
+            } else {
+                otherAnswers.merge(again.status(), 1, Integer::sum);
             }
         }
-        System.out.printf("    every key sent once more: %d of %d answered the same contact id (Idempotent-Replayed: true)%n",
-                sameIds, CALLS);
+        System.out.printf("    every key sent once more: %d of %d answered the same contact id (Idempotent-Replayed: true); "
+                + "other answers by status: %s%n", sameIds, CALLS, otherAnswers);
         count(ids);
     }
 
@@ -286,6 +289,12 @@ public final class FaultDrill {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /** At the load's rate, so the API key's rate limit (50/s) never answers 429 instead. */
+    private Answer paced(int call) throws InterruptedException {
+        Thread.sleep(1000 / PER_SECOND);
+        return create(call);
     }
 
     private Answer create(int call) {
