@@ -1,6 +1,8 @@
 package org.switchboard.api;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -8,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -106,6 +109,12 @@ class ApiErrors {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable() {
+        return DatabaseUnavailable.answer();
     }
 
     private static String field(DatabindException e) {

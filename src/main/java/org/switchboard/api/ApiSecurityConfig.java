@@ -29,6 +29,7 @@ class ApiSecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new ApiKeyFilter(keys, limiter, properties, json), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new DatabaseUnavailable(json), ApiKeyFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         // A scraper signs in as nobody: it sends a key that was given the METRICS scope.
                         .requestMatchers(PROMETHEUS).access((authentication, request) -> new AuthorizationDecision(

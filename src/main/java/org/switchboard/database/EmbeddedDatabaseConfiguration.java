@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedDatabaseConfiguration {
 
+    /** The pool settings under spring.datasource.hikari in application.yml apply here as to any other pool. */
     @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedDatabaseProperties properties) {
         String url = EmbeddedMariaDb.start(Path.of(properties.dataDir()), properties.port(), properties.fresh(),
                 properties.schema());
@@ -29,9 +32,6 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPassword("");
         dataSource.setMaximumPoolSize(properties.poolSize());
         dataSource.setPoolName("switchboard-embedded");
-        // See spring.datasource.hikari.transaction-isolation and auto-commit in application.yml.
-        dataSource.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        dataSource.setAutoCommit(false);
         return dataSource;
     }
 }

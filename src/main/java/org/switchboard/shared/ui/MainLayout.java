@@ -30,6 +30,7 @@ import org.switchboard.chat.ChatPopup;
 import org.switchboard.chat.ChatService;
 import org.switchboard.common.Broadcaster;
 import org.switchboard.common.ScreenRefreshes;
+import org.switchboard.database.DatabaseWatch;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 
@@ -47,11 +48,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final SignedInSessions sessions;
     private final SignedInUser user;
     private final H1 viewTitle = new H1();
+    private final DatabaseWatch database;
+    private final DatabaseLostNotice databaseLost = new DatabaseLostNotice();
     private Broadcaster.Registration sessionRegistration;
+    private Broadcaster.Registration databaseRegistration;
 
     MainLayout(AuthenticationContext authenticationContext, SignedInSessions sessions, ChatService chats, ChatFeed chatFeed,
-            ScreenRefreshes refreshes) {
+            ScreenRefreshes refreshes, DatabaseWatch database) {
         this.authenticationContext = authenticationContext;
+        this.database = database;
         this.sessions = sessions;
         this.user = authenticationContext.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         setPrimarySection(Section.DRAWER);
@@ -128,6 +133,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     protected void onAttach(AttachEvent attachEvent) {
         super.onAttach(attachEvent);
         sessionRegistration = sessions.register(user.username(), attachEvent.getUI());
+        databaseRegistration = databaseLost.follow(attachEvent.getUI(), database);
     }
 
     @Override
@@ -135,6 +141,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         if (sessionRegistration != null) {
             sessionRegistration.remove();
             sessionRegistration = null;
+        }
+        if (databaseRegistration != null) {
+            databaseRegistration.remove();
+            databaseRegistration = null;
         }
         super.onDetach(detachEvent);
     }
