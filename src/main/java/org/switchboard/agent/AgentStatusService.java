@@ -58,7 +58,7 @@ public class AgentStatusService {
     @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public String lineOf(long userId) {
-        return lineOf(presence.find(userId).map(PresenceRow::line).orElse(null), users.linesOf(userId));
+        return ringingLine(presence.find(userId).map(PresenceRow::line).orElse(null), users.linesOf(userId));
     }
 
     /** The agents of a queue and their states, for its details. */
@@ -261,16 +261,16 @@ public class AgentStatusService {
                 .toList();
         if (row == null) {
             Instant now = clock.instant();
-            return new AgentStatus(userId, null, Activity.IDLE, now, now, 0, null, lineOf(null, lines), lines, queues);
+            return new AgentStatus(userId, null, Activity.IDLE, now, now, 0, null, ringingLine(null, lines), lines, queues);
         }
         PendingChange pending = row.pendingAction() == null ? null
                 : new PendingChange(row.pendingAction(), row.pendingReasonId(), row.pendingReason());
         return new AgentStatus(userId, row.username(), row.activity(), row.activitySince(), row.idleSince(),
-                row.missedInRow(), pending, lineOf(row.line(), lines), lines, queues);
+                row.missedInRow(), pending, ringingLine(row.line(), lines), lines, queues);
     }
 
     /** The chosen line while it is still one of the user's, else the first of them (admins may change the list). */
-    private static String lineOf(String chosen, List<String> lines) {
+    private static String ringingLine(String chosen, List<String> lines) {
         return lines.contains(chosen) ? chosen : lines.isEmpty() ? null : lines.getFirst();
     }
 }

@@ -42,7 +42,7 @@ class IdempotentContacts {
     @PreAuthorize("hasAnyRole('ADMIN','INTEGRATION')")
     @Transactional
     public Result create(long apiKeyId, String idempotencyKey, NewContact request, String text) {
-        return once(apiKeyId, idempotencyKey, request + "\n" + text, () -> create(request, text));
+        return once(apiKeyId, idempotencyKey, request + "\n" + text, () -> createContact(request, text));
     }
 
     /** A non-queue call dialed to an agent's line. */
@@ -77,7 +77,7 @@ class IdempotentContacts {
     }
 
     /** A chat starts with the customer's first message; calls carry no text. */
-    private ContactView create(NewContact request, String text) {
+    private ContactView createContact(NewContact request, String text) {
         if (request.type() == ContactType.CHAT) {
             return chats.start(request, text);
         }
