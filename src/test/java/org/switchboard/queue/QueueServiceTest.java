@@ -72,8 +72,8 @@ class QueueServiceTest {
     @WithMockUser(roles = "ADMIN")
     void assignmentsListQueuesPerAgentAndSupervisor() {
         QueueInfo queue = queues.create(QueueSettings.defaults(unique("Assigned"), QueueKind.CALL));
-        long agent = users.create(new UserForm("qa-" + UUID.randomUUID().toString().substring(0, 8), "Agent", "password1", Set.of(Role.AGENT))).id();
-        long supervisor = users.create(new UserForm("qs-" + UUID.randomUUID().toString().substring(0, 8), "Sup", "password1", Set.of(Role.SUPERVISOR))).id();
+        long agent = users.create(new UserForm("qa-" + UUID.randomUUID().toString().substring(0, 8), "Agent", "password1", Set.of(Role.AGENT), null)).id();
+        long supervisor = users.create(new UserForm("qs-" + UUID.randomUUID().toString().substring(0, 8), "Sup", "password1", Set.of(Role.SUPERVISOR), null)).id();
 
         queues.assign(queue.id(), AssignmentRole.AGENT, Set.of(agent));
         queues.assign(queue.id(), AssignmentRole.SUPERVISOR, Set.of(supervisor));

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.switchboard.common.UserActions;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.queue.AssignmentRole;
@@ -157,7 +158,7 @@ class QueueDialog extends Dialog {
                     || !supervisorIds.equals(Set.copyOf(queues.usersOf(saved.id(), AssignmentRole.SUPERVISOR)))) {
                 queues.assign(saved.id(), AssignmentRole.SUPERVISOR, supervisorIds);
             }
-            Notifications.success("Saved " + saved.name() + ".");
+            UserActions.success("Saved " + saved.name() + ".");
             close();
             onSaved.run();
         } catch (ValidationException | ConflictException ex) {

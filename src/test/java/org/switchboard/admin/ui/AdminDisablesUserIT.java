@@ -55,7 +55,7 @@ class AdminDisablesUserIT {
     @Test
     void disablingASignedInUserEndsItsSessionWithinSeconds() {
         String username = "gone-" + UUID.randomUUID().toString().substring(0, 6);
-        SystemUser.run(() -> users.create(new UserForm(username, "Leaving Agent", "password1", Set.of(Role.AGENT))));
+        SystemUser.run(() -> users.create(new UserForm(username, "Leaving Agent", "password1", Set.of(Role.AGENT), null)));
 
         Page agent = agentContext.newPage();
         Browsers.signIn(agent, base(), username, "password1");
