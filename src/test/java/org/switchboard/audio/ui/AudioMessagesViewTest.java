@@ -57,6 +57,10 @@ class AudioMessagesViewTest extends SpringBrowserlessTest {
         test(view.add).click();
         AudioMessageDialog dialog = $(AudioMessageDialog.class).single();
         assertThat(dialog.archived.isVisible()).as("a new message is never archived").isFalse();
+        test(dialog.save).click();
+        assertThat(dialog.name.isInvalid()).as("the name field says a name is missing").isTrue();
+        assertThat(dialog.name.getErrorMessage()).isEqualTo("Enter a name.");
+        assertThat(dialog.error.isVisible()).as("nothing reached the service").isFalse();
         test(dialog.name).setValue(name);
         dialog.tags.setValue(Set.of("hours"));
         test(dialog.save).click();
