@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.switchboard.SwitchboardTest;
+import org.switchboard.common.ConflictException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserForm;
@@ -40,7 +41,8 @@ class QueueServiceTest {
 
         // A second edit based on the stale version is refused and changes nothing.
         assertThatThrownBy(() -> queues.update(created.id(), created.version(), QueueSettings.defaults(created.name(), QueueKind.CALL)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("changed this queue");
+                .as("a stale version is a conflict, as everywhere").isInstanceOf(ConflictException.class)
+                .hasMessageContaining("changed this queue");
         assertThat(queues.findById(created.id()).orElseThrow().settings()).isEqualTo(changed);
     }
 
