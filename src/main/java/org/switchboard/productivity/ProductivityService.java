@@ -19,7 +19,7 @@ import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 
 /**
- * An agent's personal productivity (DESIGN "Personal productivity"), counted from the contact
+ * An agent's personal productivity (README, "Productivity"), counted from the contact
  * history as {@link DayActivity} defines. Days are calendar days in {@code switchboard.zone}; weeks
  * run Monday to Sunday. An agent sees its own figures; a supervisor those of the agents of the
  * queues it supervises; an admin anyone's.
