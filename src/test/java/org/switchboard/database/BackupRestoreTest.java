@@ -21,12 +21,9 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.switchboard.RoutingFixture;
-import org.switchboard.SwitchboardApplication;
+import org.switchboard.SecondContext;
 import org.switchboard.SwitchboardTest;
 import org.switchboard.audio.AudioMessage;
 import org.switchboard.audio.AudioMessageForm;
@@ -89,19 +86,18 @@ class BackupRestoreTest {
         EmbeddedMariaDb fresh = EmbeddedMariaDb.launch(WORK_DIR.resolve("mariadb"), 0, true);
         try {
             String url = fresh.open("switchboard", Optional.of(backup));
-            try (ConfigurableApplicationContext restored = new SpringApplicationBuilder(SwitchboardApplication.class)
-                    .web(WebApplicationType.SERVLET).profiles("test")
-                    .run("--spring.datasource.url=" + url, "--switchboard.demo=false", "--server.port=0")) {
-                UserSummary restoredAgent = SystemUser.call(() -> restored.getBean(UserService.class)
+            try (SecondContext restored = SecondContext.start("--spring.datasource.url=" + url, "--switchboard.demo=false",
+                    "--server.port=0")) {
+                UserSummary restoredAgent = SystemUser.call(() -> restored.bean(UserService.class)
                         .findByUsername(agent.username())).orElseThrow();
                 assertThat(restoredAgent.roles()).containsExactly(Role.AGENT);
-                QueueInfo restoredQueue = SystemUser.call(() -> restored.getBean(QueueService.class).findById(queue.id()))
+                QueueInfo restoredQueue = SystemUser.call(() -> restored.bean(QueueService.class).findById(queue.id()))
                         .orElseThrow();
                 assertThat(restoredQueue.name()).isEqualTo(queue.name());
-                ContactView restoredCall = SystemUser.call(() -> restored.getBean(ContactService.class).get(call.id()));
+                ContactView restoredCall = SystemUser.call(() -> restored.bean(ContactService.class).get(call.id()));
                 assertThat(restoredCall.customerName()).isEqualTo("Backed-up Caller");
                 assertThat(restoredCall.state()).isEqualTo(call.state());
-                AudioMessageService restoredAudio = restored.getBean(AudioMessageService.class);
+                AudioMessageService restoredAudio = restored.bean(AudioMessageService.class);
                 AudioMessage restoredMessage = as(agent, () -> restoredAudio.get(message.id()));
                 assertThat(restoredMessage.name()).isEqualTo(message.name());
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
