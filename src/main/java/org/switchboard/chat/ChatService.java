@@ -61,16 +61,18 @@ public class ChatService {
     private final QueueService queues;
     private final ApplicationEventPublisher events;
     private final ChatProperties properties;
+    private final CustomerAddresses addresses;
     private final Clock clock;
 
     ChatService(ChatStore store, OutboxStore outbox, ContactService contacts, QueueService queues,
-            ApplicationEventPublisher events, ChatProperties properties, Clock clock) {
+            ApplicationEventPublisher events, ChatProperties properties, CustomerAddresses addresses, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.contacts = contacts;
         this.queues = queues;
         this.events = events;
         this.properties = properties;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -111,7 +113,7 @@ public class ChatService {
             text = images.size() == 1 ? "(image)" : "(" + images.size() + " images)";
         }
         String body = checkText(text);
-        String address = CustomerAddresses.forChannel(message.channel(), message.from(), true);
+        String address = addresses.forChannel(message.channel(), message.from(), true);
         // Parallel calls for one customer (its first messages, a retry racing its original) go one by one.
         store.lockCustomer(message.channel(), address);
         if (externalId != null) {
@@ -230,7 +232,7 @@ public class ChatService {
         Conversation chat = activeChatOf(agentId, contactId);
         String number;
         try {
-            number = CustomerAddresses.phone(chat.customerAddress());
+            number = addresses.phone(chat.customerAddress());
         } catch (ValidationException notAPhone) {
             throw new ValidationException("This customer gave no phone number to call ("
                     + chat.channel().name().toLowerCase(Locale.ROOT) + " chat).");
