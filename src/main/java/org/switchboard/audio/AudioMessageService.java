@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.audio.data.AudioMessageRepository;
@@ -254,10 +251,6 @@ public class AudioMessageService {
     }
 
     private static SignedInUser me() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
-            return user;
-        }
-        throw new AccessDeniedException("Sign in to use pre-recorded audio messages.");
+        return SignedInUser.current("Sign in to use pre-recorded audio messages.");
     }
 }

@@ -54,16 +54,18 @@ public class ContactService {
     private final AgentActivity activity;
     private final ApplicationEventPublisher events;
     private final ContactProperties properties;
+    private final CustomerAddresses addresses;
     private final Clock clock;
 
     ContactService(ContactRepository contacts, QueueService queues, UserService users, AgentActivity activity,
-            ApplicationEventPublisher events, ContactProperties properties, Clock clock) {
+            ApplicationEventPublisher events, ContactProperties properties, CustomerAddresses addresses, Clock clock) {
         this.contacts = contacts;
         this.queues = queues;
         this.users = users;
         this.activity = activity;
         this.events = events;
         this.properties = properties;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -81,7 +83,7 @@ public class ContactService {
                 .orElseThrow(() -> new ValidationException("There is no queue named '" + contact.queue().trim() + "'."));
         checkFits(contact.type(), contact.channel(), queue);
         boolean callback = contact.type() == ContactType.CALLBACK_REQUEST;
-        String address = CustomerAddresses.forChannel(contact.channel(), contact.customerAddress(),
+        String address = addresses.forChannel(contact.channel(), contact.customerAddress(),
                 callback || contact.channel() != Channel.VOICE);
         Instant now = now();
         Instant deadline = contact.type() == ContactType.INBOUND_CALL
@@ -198,7 +200,7 @@ public class ContactService {
     }
 
     private ContactView dial(long agentId, String number, Long sourceContactId) {
-        String phone = CustomerAddresses.phone(number);
+        String phone = addresses.phone(number);
         if (activity.lock(agentId) != Activity.IDLE) {
             throw new ConflictException("Finish the current call first.");
         }
@@ -241,7 +243,7 @@ public class ContactService {
     }
 
     private ContactView ringDirect(long agentId, String number, String customerName) {
-        String phone = number == null || number.isBlank() ? null : CustomerAddresses.phone(number);
+        String phone = number == null || number.isBlank() ? null : addresses.phone(number);
         String name = CustomerAddresses.name(customerName);
         Instant now = clock.instant();
         boolean idle = activity.lock(agentId) == Activity.IDLE;

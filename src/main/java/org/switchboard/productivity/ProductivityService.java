@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.common.Unrestricted;
@@ -72,8 +70,8 @@ public class ProductivityService {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<AgentChoice> agentsToShow() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (!(auth.getPrincipal() instanceof SignedInUser me)) {
+        SignedInUser me = SignedInUser.current().orElse(null);
+        if (me == null) {
             return List.of();
         }
         List<AgentChoice> choices = new ArrayList<>();

@@ -9,8 +9,6 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.common.ConflictException;
@@ -199,10 +197,6 @@ public class TextMessageService {
     }
 
     private static SignedInUser me() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
-            return user;
-        }
-        throw new AccessDeniedException("Sign in to use pre-saved text messages.");
+        return SignedInUser.current("Sign in to use pre-saved text messages.");
     }
 }

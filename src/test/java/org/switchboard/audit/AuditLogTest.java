@@ -171,6 +171,9 @@ class AuditLogTest {
 
         List<AuditEntry> all = audit.find(new AuditFilter(actor, null, null, null), 0, 100);
         assertThat(all).extracting(AuditEntry::detail).containsExactly("entry 4", "entry 3", "entry 2", "entry 1", "entry 0");
+        // what the user types is matched literally: "_" and "%" are no wildcards
+        assertThat(audit.find(new AuditFilter(actor.replace('-', '_'), null, null, null), 0, 100)).isEmpty();
+        assertThat(audit.find(new AuditFilter("%" + actor, null, null, null), 0, 100)).isEmpty();
         assertThat(audit.find(new AuditFilter(actor, null, null, null), 1, 2)).extracting(AuditEntry::detail)
                 .containsExactly("entry 3", "entry 2");
         assertThat(audit.find(new AuditFilter(actor, AuditAction.AGENT_LOGGED_OUT, null, null), 0, 100))

@@ -115,7 +115,7 @@ class AdminDisablesUserIT {
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
         admin.locator("vaadin-grid").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).first().click();
         admin.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Agents and supervisors")).click();
-        admin.waitForTimeout(1000);
+        assertThat(admin.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Supervisors"))).isVisible();
         Browsers.screenshot(admin, "admin-queue-assignments");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
 
