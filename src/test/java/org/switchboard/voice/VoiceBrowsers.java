@@ -22,9 +22,11 @@ import com.microsoft.playwright.Playwright;
  * {@code --disable-features=WebRtcHideLocalIpsWithMdns} (else it hides addresses behind mDNS names,
  * which means multicast lookups), and the app relays only candidates in 127.0.0.0/8 and ::1
  * ({@code switchboard.voice.candidate-networks} in application-test.yml), in candidate messages and in
- * the SDP. Checked once while VoiceCallIT ran: {@code tshark -i any -f "not host 127.0.0.1 and not
- * host ::1" } captured no packet of Chromium's or the app's, and {@code ss -tunap} listed Chromium's UDP
- * sockets with peers on 127.0.0.1 only.
+ * the SDP. Checked once while VoiceCallIT ran (its main test, 99 s): {@code tshark -i any -f "not host
+ * 127.0.0.1 and not host ::1 and not port 53"} for the whole run captured not one UDP packet (the media is
+ * UDP), only the machine's ARP and neighbour discovery and a few TCP port probes from fd00::2 to itself
+ * (connect, then reset) of the machine's other processes; {@code ss -uanp} every second showed Chromium's
+ * UDP sockets and no peer outside loopback.
  */
 public final class VoiceBrowsers {
 
