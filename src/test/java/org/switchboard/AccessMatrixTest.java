@@ -278,6 +278,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             entry("DashboardView", EnumSet.of(AGENT)),
             entry("ChatView", EnumSet.of(AGENT)),
             entry("ChatSettingsView", EnumSet.of(AGENT)),
+            entry("VoiceSettingsView", EnumSet.of(AGENT)),
             entry("TodayActivityView", EnumSet.of(AGENT, SUPERVISOR)),
             entry("WeekActivityView", EnumSet.of(AGENT, SUPERVISOR)),
             entry("SupervisionView", EnumSet.of(SUPERVISOR, ADMIN)),
