@@ -192,6 +192,10 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             entry("WebCallService.hangUp/1", Rule.OPEN),
             entry("VoiceService.webCallsOf/1", Rule.FOR_AGENT),
             entry("VoiceService.signal/4", Rule.FOR_AGENT),
+            entry("VoiceService.holdMusic/0", Rule.ADMINS),
+            entry("VoiceService.setHoldMusic/2", Rule.ADMINS),
+            entry("WebCallService.holdMusic/1", Rule.OPEN),
+            entry("WebCallService.copyHoldMusic/2", Rule.OPEN),
             entry("ContactService.create/1", Rule.INTEGRATIONS),
             entry("ContactService.get/1", Rule.SIGNED_IN),
             entry("ContactService.currentContactsOf/1", Rule.FOR_AGENT),
@@ -286,6 +290,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             entry("UsersView", EnumSet.of(ADMIN)),
             entry("QueuesView", EnumSet.of(ADMIN)),
             entry("PauseReasonsView", EnumSet.of(ADMIN)),
+            entry("HoldMusicView", EnumSet.of(ADMIN)),
             entry("AuditView", EnumSet.of(ADMIN)),
             entry("ApiKeysView", EnumSet.of(ADMIN)),
             entry("SimulatorView", EnumSet.of(ADMIN)));

@@ -1,5 +1,6 @@
 package org.switchboard.voice;
 
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -8,6 +9,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.common.ConflictException;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactView;
+import org.switchboard.audio.AudioMessage;
+import org.switchboard.audio.AudioMessageService;
+import org.switchboard.audit.AuditLog;
+import org.switchboard.audit.AuditTarget;
+import org.switchboard.common.ValidationException;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.queue.QueueService;
+import org.switchboard.voice.data.HoldMusicStore;
 import org.switchboard.voice.data.WebCallStore;
 
 /** The agent's side of web calls: which of its calls carry audio, and its softphone's signals. */
@@ -19,11 +29,51 @@ public class VoiceService {
     private final ContactService contacts;
     private final WebCallStore store;
     private final SignalRelay relay;
+    private final HoldMusicStore holdMusic;
+    private final QueueService queues;
+    private final AudioMessageService audio;
+    private final AuditLog audit;
 
-    VoiceService(ContactService contacts, WebCallStore store, SignalRelay relay) {
+    VoiceService(ContactService contacts, WebCallStore store, SignalRelay relay, HoldMusicStore holdMusic, QueueService queues,
+            AudioMessageService audio, AuditLog audit) {
         this.contacts = contacts;
         this.store = store;
         this.relay = relay;
+        this.holdMusic = holdMusic;
+        this.queues = queues;
+        this.audio = audio;
+        this.audit = audit;
+    }
+
+    /** Each call queue's hold music: queue id to recording id; a queue missing here plays the built-in tone. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Map<Long, Long> holdMusic() {
+        return holdMusic.all();
+    }
+
+    /**
+     * An admin chooses the recording web callers of a call queue hear while they wait or are held, or
+     * (null) the built-in tone. Written to the audit log.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void setHoldMusic(long queueId, Long audioMessageId) {
+        QueueInfo queue = queues.findById(queueId).filter(q -> q.kind() == QueueKind.CALL)
+                .orElseThrow(() -> new ValidationException("Hold music belongs to a call queue."));
+        String detail;
+        if (audioMessageId == null) {
+            holdMusic.clear(queueId);
+            detail = "built-in tone";
+        } else {
+            AudioMessage recording = audio.get(audioMessageId);
+            if (recording.archived()) {
+                throw new ValidationException("'" + recording.name() + "' is archived: restore it first.");
+            }
+            holdMusic.set(queueId, audioMessageId);
+            detail = recording.name();
+        }
+        audit.record("HOLD_MUSIC_SET", AuditTarget.queue(queueId, queue.name()), detail);
     }
 
     /** The agent's open calls (offered, connected, in wrap-up) that are web calls, so its softphone carries their audio. */

@@ -1,5 +1,6 @@
 package org.switchboard.voice;
 
+import java.io.OutputStream;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,6 +22,8 @@ import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.queue.QueueService;
 import org.switchboard.security.SystemUser;
+import org.switchboard.audio.AudioMessageService;
+import org.switchboard.voice.data.HoldMusicStore;
 import org.switchboard.voice.data.WebCallStore;
 
 /**
@@ -37,15 +40,23 @@ public class WebCallService {
     public record Session(String token, long contactId) {
     }
 
+    /** A queue's hold music as the caller page fetches it. */
+    public record HoldMusic(long audioMessageId, String contentType, long sizeBytes) {
+    }
+
     private final ContactService contacts;
     private final QueueService queues;
     private final WebCallStore store;
+    private final HoldMusicStore holdMusic;
+    private final AudioMessageService audio;
     private final SignalRelay relay;
     private final TokenBuckets<String> starts;
     private final java.time.Clock clock;
 
-    WebCallService(ContactService contacts, QueueService queues, WebCallStore store, SignalRelay relay,
-            VoiceProperties properties, java.time.Clock clock) {
+    WebCallService(ContactService contacts, QueueService queues, WebCallStore store, HoldMusicStore holdMusic,
+            AudioMessageService audio, SignalRelay relay, VoiceProperties properties, java.time.Clock clock) {
+        this.holdMusic = holdMusic;
+        this.audio = audio;
         this.contacts = contacts;
         this.queues = queues;
         this.store = store;
@@ -62,6 +73,22 @@ public class WebCallService {
                 .filter(q -> q.kind() == QueueKind.CALL && q.answersTo(wanted))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no line called '" + wanted + "'."));
+    }
+
+    /** The recording a call queue plays to waiting and held callers; empty for the built-in tone. */
+    @Transactional(readOnly = true)
+    public Optional<HoldMusic> holdMusic(long queueId) {
+        return holdMusic.of(queueId).map(id -> SystemUser.call(() -> audio.get(id)))
+                .map(recording -> new HoldMusic(recording.id(), recording.format().contentType(), recording.sizeBytes()));
+    }
+
+    /**
+     * Writes a queue's hold music for a caller page. Only a recording that is some queue's hold music
+     * is public this way; any other library entry stays for signed-in users.
+     */
+    public void copyHoldMusic(long queueId, OutputStream out) {
+        HoldMusic music = holdMusic(queueId).orElseThrow(() -> new NotFoundException("This line plays no recorded hold music."));
+        SystemUser.run(() -> audio.copyAudio(music.audioMessageId(), 0, music.sizeBytes(), out));
     }
 
     /** The caller places the call with a name and an optional phone number; it waits in the queue. */

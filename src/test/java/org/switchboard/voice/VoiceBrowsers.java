@@ -60,7 +60,7 @@ public final class VoiceBrowsers {
      * leak into every bin of the analyser's window (its side lobes lie about 58 dB down), which would
      * hide the silence of the other tones.
      */
-    static byte[] toneWav(int hertz, int sampleRate, int seconds) {
+    public static byte[] toneWav(int hertz, int sampleRate, int seconds) {
         int samples = sampleRate * seconds;
         ByteBuffer data = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i < samples; i++) {

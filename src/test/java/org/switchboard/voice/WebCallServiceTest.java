@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
+import org.switchboard.audio.AudioMessageForm;
+import org.switchboard.audio.AudioMessageService;
+import org.switchboard.audio.AudioSamples;
+import org.switchboard.audit.AuditLog;
 import org.switchboard.common.Broadcaster;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
@@ -48,6 +52,10 @@ class WebCallServiceTest {
     ContactService contacts;
     @Autowired
     RoutingFixture fixture;
+    @Autowired
+    AudioMessageService audio;
+    @Autowired
+    AuditLog auditLog;
 
     QueueInfo queue;
     UserSummary agent;
@@ -175,6 +183,34 @@ class WebCallServiceTest {
         // Hanging up twice (the button, then the closed tab) changes nothing more.
         webCalls.hangUp(talking.token());
         assertThat(SystemUser.call(() -> contacts.get(talking.contactId())).state()).isEqualTo(ContactState.WRAP_UP);
+    }
+
+    @Test
+    void anAdminChoosesAQueuesHoldMusicWhichCallerPagesFetchAndTheAuditLogRecords() {
+        UserSummary admin = fixture.user(org.switchboard.security.Role.ADMIN);
+        var recording = as(admin, () -> audio.create(new AudioMessageForm(RoutingFixture.unique("Hold"), "", java.util.Set.of()),
+                AudioSamples.file(AudioSamples.wav(500), ".wav")));
+        assertThat(webCalls.holdMusic(queue.id())).as("the built-in tone").isEmpty();
+
+        as(admin, () -> voice.setHoldMusic(queue.id(), recording.id()));
+        assertThat(as(admin, () -> voice.holdMusic())).containsEntry(queue.id(), recording.id());
+        var music = webCalls.holdMusic(queue.id()).orElseThrow();
+        assertThat(music.contentType()).isEqualTo("audio/wav");
+        java.io.ByteArrayOutputStream fetched = new java.io.ByteArrayOutputStream();
+        webCalls.copyHoldMusic(queue.id(), fetched);
+        assertThat(fetched.size()).isEqualTo(recording.sizeBytes());
+        assertThat(as(admin, () -> auditLog.find(new org.switchboard.audit.AuditFilter(null, "HOLD_MUSIC_SET", null, null), 0, 10)))
+                .anySatisfy(entry -> assertThat(entry.detail()).isEqualTo(recording.name()));
+
+        QueueInfo chats = fixture.queue(QueueKind.CHAT, 0, 0);
+        assertThatThrownBy(() -> as(admin, () -> voice.setHoldMusic(chats.id(), recording.id()))).isInstanceOf(ValidationException.class);
+        as(admin, () -> audio.setArchived(recording.id(), true));
+        assertThatThrownBy(() -> as(admin, () -> voice.setHoldMusic(queue.id(), recording.id())))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("archived");
+        as(admin, () -> voice.setHoldMusic(queue.id(), null));
+        assertThat(webCalls.holdMusic(queue.id())).isEmpty();
+        assertThatThrownBy(() -> webCalls.copyHoldMusic(queue.id(), new java.io.ByteArrayOutputStream()))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test

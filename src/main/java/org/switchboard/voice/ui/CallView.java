@@ -22,6 +22,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import org.switchboard.queue.QueueInfo;
 import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ScreenRefreshes;
@@ -113,7 +115,13 @@ class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         String requested = java.net.URLDecoder.decode(event.getRouteParameters().get("queue").orElse("").replace("+", "%2B"),
                 java.nio.charset.StandardCharsets.UTF_8);
         try {
-            queueName = webCalls.queue(requested).name();
+            QueueInfo queue = webCalls.queue(requested);
+            queueName = queue.name();
+            webCalls.holdMusic(queue.id()).ifPresent(music -> line.getElement().setAttribute("hold-music",
+                    (DownloadHandler) download -> {
+                        download.setContentType(music.contentType());
+                        webCalls.copyHoldMusic(queue.id(), download.getOutputStream());
+                    }));
         } catch (NotFoundException e) {
             heading.setText("Call");
             startForm.setVisible(false);

@@ -96,7 +96,7 @@ class PageSecurityIT {
         Map<String, String> screens = new LinkedHashMap<>();
         for (String route : List.of("dashboard", "chats", "activity/today", "activity/week", "supervision",
                 "supervision/queue/:queueId", "settings/account", "settings/audio", "settings/texts", "settings/chat", "settings/voice",
-                "admin/users", "admin/queues", "admin/pause-reasons", "admin/audit", "admin/api-keys", "admin/simulator")) {
+                "admin/users", "admin/queues", "admin/pause-reasons", "admin/hold-music", "admin/audit", "admin/api-keys", "admin/simulator")) {
             screens.put(route, "/" + route.replace(":queueId", Long.toString(calls.id())));
         }
         assertThat(routes()).as("every screen is visited here (with the login, the webchat, the caller page and the home redirect)")

@@ -28,6 +28,10 @@ class CallViewTest extends SpringBrowserlessTest {
     WebCallService webCalls;
     @Autowired
     ContactService contacts;
+    @Autowired
+    org.switchboard.voice.VoiceService voice;
+    @Autowired
+    org.switchboard.audio.AudioMessageService audio;
 
     CallView open(String queue) {
         return navigate(CallView.class, Map.of("queue", queue));
@@ -44,6 +48,18 @@ class CallViewTest extends SpringBrowserlessTest {
         CallView unknown = open("no-such-line");
         assertThat(unknown.startForm.isVisible()).isFalse();
         assertThat($(Paragraph.class).single().getText()).isEqualTo("There is no line called 'no-such-line'.");
+    }
+
+    @Test
+    void aQueueWithRecordedHoldMusicHandsItsAddressToTheLine() {
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 0);
+        assertThat(open(queue.name()).line.getElement().hasAttribute("hold-music")).as("the built-in tone").isFalse();
+        UserSummary admin = fixture.user(org.switchboard.security.Role.ADMIN);
+        long recording = RoutingFixture.as(admin, () -> audio.create(new org.switchboard.audio.AudioMessageForm(
+                RoutingFixture.unique("Hold"), "", java.util.Set.of()), org.switchboard.audio.AudioSamples.file(
+                org.switchboard.audio.AudioSamples.wav(500), ".wav"))).id();
+        RoutingFixture.as(admin, () -> voice.setHoldMusic(queue.id(), recording));
+        assertThat(open(queue.name()).line.getElement().getAttribute("hold-music")).startsWith("VAADIN/dynamic/resource/");
     }
 
     @Test

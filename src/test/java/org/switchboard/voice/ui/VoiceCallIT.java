@@ -49,6 +49,10 @@ class VoiceCallIT {
     RoutingFixture fixture;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.switchboard.audio.AudioMessageService audio;
+    @Autowired
+    org.switchboard.voice.VoiceService voice;
 
     BrowserContext callerContext;
     BrowserContext agentContext;
@@ -154,6 +158,20 @@ class VoiceCallIT {
         caller.locator("#call-hang-up").click();
         assertThat(caller.locator("#call-status")).containsText("The call has ended");
         assertThat(agent.locator("#wrap-up-title")).isVisible();
+    }
+
+    @Test
+    void theQueuesRecordedHoldMusicIsWhatTheWaitingCallerHears() throws Exception {
+        UserSummary admin = fixture.user(org.switchboard.security.Role.ADMIN);
+        java.nio.file.Path wav = java.nio.file.Files.createTempFile("hold", ".wav");
+        java.nio.file.Files.write(wav, VoiceBrowsers.toneWav(700, 48_000, 3));
+        long recording = RoutingFixture.as(admin, () -> audio.create(new org.switchboard.audio.AudioMessageForm(
+                RoutingFixture.unique("Hold"), "", java.util.Set.of()), wav)).id();
+        RoutingFixture.as(admin, () -> voice.setHoldMusic(queue.id(), recording));
+
+        callerCalls("Barbara");
+        waitHearing(caller, "sb-caller-line", 700, true);
+        assertThat(heard(caller, "sb-caller-line", HOLD_TONE)).as("not the built-in tone").isLessThan(VoiceBrowsers.HEARD);
     }
 
     @Test
