@@ -193,6 +193,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             entry("VoiceService.webCallsOf/1", Rule.FOR_AGENT),
             entry("VoiceService.signal/4", Rule.FOR_AGENT),
             entry("VoiceService.holdMusic/0", Rule.ADMINS),
+            entry("VoiceService.endCallsOfSilentAgents/0", Rule.OPEN),
             entry("VoiceService.setHoldMusic/2", Rule.ADMINS),
             entry("WebCallService.holdMusic/1", Rule.OPEN),
             entry("WebCallService.copyHoldMusic/2", Rule.OPEN),

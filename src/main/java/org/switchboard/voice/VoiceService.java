@@ -1,5 +1,7 @@
 package org.switchboard.voice;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,7 +15,9 @@ import org.switchboard.audio.AudioMessage;
 import org.switchboard.audio.AudioMessageService;
 import org.switchboard.audit.AuditLog;
 import org.switchboard.audit.AuditTarget;
+import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
+import org.switchboard.security.SystemUser;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.queue.QueueService;
@@ -25,6 +29,8 @@ import org.switchboard.voice.data.WebCallStore;
 public class VoiceService {
 
     private static final String FOR_AGENT = "@agentAccess.canActFor(#agentId)";
+    /** As long as an agent without a dashboard takes to count as Disconnected. */
+    static final Duration SILENCE_BEFORE_HANG_UP = Duration.ofSeconds(60);
 
     private final ContactService contacts;
     private final WebCallStore store;
@@ -33,9 +39,11 @@ public class VoiceService {
     private final QueueService queues;
     private final AudioMessageService audio;
     private final AuditLog audit;
+    private final Clock clock;
 
     VoiceService(ContactService contacts, WebCallStore store, SignalRelay relay, HoldMusicStore holdMusic, QueueService queues,
-            AudioMessageService audio, AuditLog audit) {
+            AudioMessageService audio, AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.contacts = contacts;
         this.store = store;
         this.relay = relay;
@@ -43,6 +51,24 @@ public class VoiceService {
         this.queues = queues;
         this.audio = audio;
         this.audit = audit;
+    }
+
+    /**
+     * Ends the web calls whose agent's dashboard is gone (a closed tab: no heartbeat for the 60 s after
+     * which the agent also counts as Disconnected), the way the agent's End call does: the caller's page
+     * ends, the agent goes to wrap-up. A reload comes back well within that time and keeps the call.
+     *
+     * @return how many calls ended
+     */
+    @Unrestricted("the sweep, on every node: it ends only calls whose agent has been silent for 60 s, whoever runs it")
+    @Transactional
+    public int endCallsOfSilentAgents() {
+        int ended = 0;
+        for (var call : store.connectedWithSilentAgent(clock.instant().minus(SILENCE_BEFORE_HANG_UP)).entrySet()) {
+            SystemUser.run(() -> contacts.end(call.getValue(), call.getKey()));
+            ended++;
+        }
+        return ended;
     }
 
     /** Each call queue's hold music: queue id to recording id; a queue missing here plays the built-in tone. */

@@ -56,6 +56,10 @@ class WebCallServiceTest {
     AudioMessageService audio;
     @Autowired
     AuditLog auditLog;
+    @Autowired
+    org.switchboard.agent.AgentStatusService agents;
+    @Autowired
+    org.switchboard.MutableClock clock;
 
     QueueInfo queue;
     UserSummary agent;
@@ -76,6 +80,7 @@ class WebCallServiceTest {
     @AfterEach
     void unsubscribe() {
         subscription.remove();
+        clock.reset();
     }
 
     /** A caller places a call from its own address, so the per-address limit of one test does not touch another's. */
@@ -211,6 +216,20 @@ class WebCallServiceTest {
         assertThat(webCalls.holdMusic(queue.id())).isEmpty();
         assertThatThrownBy(() -> webCalls.copyHoldMusic(queue.id(), new java.io.ByteArrayOutputStream()))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aCallWhoseAgentsDashboardIsGoneFor60SecondsEndsLikeTheAgentsEndCall() {
+        WebCallService.Session kept = connected();
+        as(agent, () -> agents.heartbeat(agent.id()));
+        clock.advance(java.time.Duration.ofSeconds(50));
+        assertThat(voice.endCallsOfSilentAgents()).as("a reload comes back within the minute").isZero();
+        clock.advance(java.time.Duration.ofSeconds(11));
+
+        assertThat(voice.endCallsOfSilentAgents()).isEqualTo(1);
+        assertThat(SystemUser.call(() -> contacts.get(kept.contactId())).state()).isEqualTo(ContactState.WRAP_UP);
+        assertThat(webCalls.call(kept.token()).orElseThrow().ended()).isTrue();
+        assertThat(voice.endCallsOfSilentAgents()).isZero();
     }
 
     @Test

@@ -34,4 +34,18 @@ public class WebCallStore {
                 WHERE c.agent_id = ? AND c.state IN ('OFFERED', 'CONNECTED', 'WRAP_UP')""").param(agentId)
                 .query(Long.class).list();
     }
+
+    /** Connected web calls (contact id to agent id) whose agent no open dashboard has reported since {@code silentSince}. */
+    public java.util.Map<Long, Long> connectedWithSilentAgent(Instant silentSince) {
+        java.util.Map<Long, Long> calls = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT c.id, c.agent_id FROM voice_web_call w JOIN contact c ON c.id = w.contact_id
+                JOIN agent_presence p ON p.user_id = c.agent_id
+                WHERE c.state = 'CONNECTED' AND (p.last_seen_at IS NULL OR p.last_seen_at < ?)""")
+                .param(Timestamp.from(silentSince))
+                .query(rs -> {
+                    calls.put(rs.getLong(1), rs.getLong(2));
+                });
+        return calls;
+    }
 }
