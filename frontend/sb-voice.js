@@ -299,6 +299,23 @@ class SbSoftphone extends SbVoiceLine {
     }
   }
 
+  /**
+   * "Play" into a web call: the recording's media element goes into the outgoing track, so the caller
+   * hears it, and to the agent's speaker at a third of its level. False without a call here: the
+   * element then plays in this browser only.
+   */
+  mixIn(element) {
+    if (!this.pc || !this.audio) {
+      return false;
+    }
+    const source = this.audio.createMediaElementSource(element);
+    source.connect(this.outgoing);
+    const monitor = this.audio.createGain();
+    monitor.gain.value = 0.3;
+    source.connect(monitor).connect(this.speaker);
+    return true;
+  }
+
   /** A ring pattern (two short tones every three seconds) while an offer waits. */
   ring(on) {
     clearInterval(this.ringing);

@@ -38,6 +38,7 @@ class VoiceCallIT {
     static final int AGENT_TONE = 880;
     /** The lowest note of the built-in hold music. */
     static final double HOLD_TONE = 523.25;
+    static final int RECORDING_TONE = 600;
 
     static Playwright playwright;
     static Browser callerBrowser;
@@ -53,6 +54,10 @@ class VoiceCallIT {
     org.switchboard.audio.AudioMessageService audio;
     @Autowired
     org.switchboard.voice.VoiceService voice;
+    @Autowired
+    org.switchboard.dispatch.Sweeper sweeper;
+    @Autowired
+    org.switchboard.MutableClock clock;
 
     BrowserContext callerContext;
     BrowserContext agentContext;
@@ -85,6 +90,7 @@ class VoiceCallIT {
 
     @AfterEach
     void close() {
+        clock.reset();
         callerContext.close();
         agentContext.close();
     }
@@ -156,6 +162,47 @@ class VoiceCallIT {
         waitHearing(agent, "sb-softphone", CALLER_TONE, true);
 
         caller.locator("#call-hang-up").click();
+        assertThat(caller.locator("#call-status")).containsText("The call has ended");
+        assertThat(agent.locator("#wrap-up-title")).isVisible();
+    }
+
+    /** The agent picks a recording on its call, as in the audio library's own test. */
+    void agentChoosesRecording(String name, String button) {
+        agent.locator("#show-recordings").click();
+        agent.getByLabel("Search recordings").fill(name);
+        agent.waitForFunction("() => document.querySelector('#recording-list').size === 1");
+        agent.locator("#recording-list").getByText(name).filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true)).click();
+        agent.locator(button).click();
+    }
+
+    @Test
+    void aRecordingPlayedIntoTheCallIsHeardByTheCallerThenPlayAndHangUpEndsBothPages() throws Exception {
+        java.nio.file.Path wav = java.nio.file.Files.createTempFile("recording", ".wav");
+        java.nio.file.Files.write(wav, VoiceBrowsers.toneWav(RECORDING_TONE, 48_000, 6));
+        String name = RoutingFixture.unique("Terms");
+        RoutingFixture.as(agentUser, () -> audio.create(new org.switchboard.audio.AudioMessageForm(name, "", java.util.Set.of()), wav));
+        Browsers.signIn(agent, base(), agentUser.username(), "password1");
+        agent.navigate(base() + "/dashboard");
+        callerCalls("Margaret");
+        agentAnswers();
+        waitHearing(caller, "sb-caller-line", AGENT_TONE, true);
+
+        agentChoosesRecording(name, "#play-recording");
+        waitHearing(caller, "sb-caller-line", RECORDING_TONE, true);
+        // The agent hears it too, at a third of the level (about -50 dBFS here, where the caller's is about -40).
+        assertThat(heard(agent, "sb-softphone", RECORDING_TONE)).isGreaterThan(VoiceBrowsers.SILENT);
+        agent.locator("#stop-recording").click();
+        waitHearing(caller, "sb-caller-line", RECORDING_TONE, false);
+
+        agentChoosesRecording(name, "#play-recording-and-hang-up");
+        waitHearing(caller, "sb-caller-line", RECORDING_TONE, true);
+        long contactId = jdbc.sql("SELECT id FROM contact WHERE queue_id = ?").param(queue.id()).query(Long.class).single();
+        java.time.Instant hangUpAt = jdbc.sql("SELECT hangup_at FROM contact WHERE id = ?").param(contactId)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        // Tests run the timers themselves: once the caller has heard it all, the sweep at its end hangs up.
+        agent.waitForTimeout(Math.max(0, java.time.Duration.between(clock.instant(), hangUpAt).toMillis() + 100));
+        clock.set(hangUpAt);
+        sweeper.sweep();
         assertThat(caller.locator("#call-status")).containsText("The call has ended");
         assertThat(agent.locator("#wrap-up-title")).isVisible();
     }
