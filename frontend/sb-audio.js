@@ -109,6 +109,11 @@ class SbAudioPlayback extends HTMLElement {
     this.innerHTML = '<progress max="1" value="0"></progress><span class="time"></span>';
     this.bar = this.querySelector('progress');
     this.time = this.querySelector('.time');
+    this.newAudio();
+  }
+
+  /** A media element of its own for each play: one taken into a web call's audio graph stays tied to it. */
+  newAudio() {
     this.audio = new Audio();
     this.audio.preload = 'auto';
     this.audio.addEventListener('timeupdate', () => this.render());
@@ -125,6 +130,13 @@ class SbAudioPlayback extends HTMLElement {
 
   play() {
     this.connectedCallback();
+    // On a web call the dashboard's softphone mixes the recording into what the caller hears.
+    const softphone = document.querySelector('sb-softphone');
+    if (softphone && softphone.pc) {
+      this.stop();
+      this.newAudio();
+      softphone.mixIn(this.audio);
+    }
     this.audio.src = this.getAttribute('src');
     this.audio.currentTime = 0;
     return this.audio.play().catch(() => this.dispatchEvent(new CustomEvent('playback-failed')));

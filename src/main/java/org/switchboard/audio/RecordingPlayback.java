@@ -11,9 +11,10 @@ import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
 
 /**
- * The recording an agent plays into its call: name, progress and a Stop button. There is no
- * telephony line here, so the agent's browser plays the audio; the server has written the play to
- * the contact's history (and planned the hang-up) before this starts. Hidden while nothing plays.
+ * The recording an agent plays into its call: name, progress and a Stop button. The agent's browser
+ * plays the audio; on a web call the dashboard's softphone mixes it into what the caller hears (the
+ * agent hears it quieter). The server has written the play to the contact's history (and planned the
+ * hang-up) before this starts. Hidden while nothing plays.
  * Place it where a repaint of the call panel does not remove it, or the playing audio stops.
  */
 @JavaScript("context://assets/sb-audio.js")

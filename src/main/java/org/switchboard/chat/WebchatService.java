@@ -1,9 +1,6 @@
 package org.switchboard.chat;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -12,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.chat.data.ChatStore;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
+import org.switchboard.common.SessionTokens;
 import org.switchboard.common.TokenBuckets;
 import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
@@ -77,14 +75,14 @@ public class WebchatService {
     private QueueInfo chatQueue(String nameOrSlug) {
         String wanted = nameOrSlug == null ? "" : nameOrSlug.strip();
         return SystemUser.call(queues::findAll).stream()
-                .filter(q -> q.kind() == QueueKind.CHAT && (q.name().equals(wanted) || slug(q.name()).equals(wanted)))
+                .filter(q -> q.kind() == QueueKind.CHAT && q.answersTo(wanted))
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("There is no chat called '" + wanted + "'."));
     }
 
     /** The queue's name as it reads in a link. */
     public static String slug(String queueName) {
-        return queueName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+        return QueueInfo.slugOf(queueName);
     }
 
     /**
@@ -101,9 +99,9 @@ public class WebchatService {
                 : addresses.phone(phone);
         ChatService.checkText(text);
         throttle(starts.acquire(clientAddress == null ? "" : clientAddress));
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));
+        String token = SessionTokens.newToken();
         ChatMessage first = SystemUser.call(() -> chats.open(
-                new NewContact(queue.name(), ContactType.CHAT, Channel.WEBCHAT, customerName, address), text, hash(token), null));
+                new NewContact(queue.name(), ContactType.CHAT, Channel.WEBCHAT, customerName, address), text, SessionTokens.hash(token), null));
         return new Session(token, first.contactId());
     }
 
@@ -136,10 +134,10 @@ public class WebchatService {
     }
 
     private java.util.Optional<Long> contactOf(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
+        if (!SessionTokens.plausible(token)) {
             return java.util.Optional.empty();
         }
-        return store.contactOfToken(hash(token));
+        return store.contactOfToken(SessionTokens.hash(token));
     }
 
     private static boolean ended(ContactView contact) {
@@ -156,13 +154,5 @@ public class WebchatService {
         byte[] bytes = new byte[count];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package org.switchboard.dashboard;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.switchboard.agent.AgentStatus;
 import org.switchboard.agent.PauseReason;
@@ -10,7 +11,12 @@ import org.switchboard.metrics.QueueMetrics;
 
 /** Everything one agent's dashboard shows, loaded in one go outside the UI lock. */
 public record DashboardModel(AgentStatus status, List<ContactView> contacts, Map<Long, QueueMetrics> metrics,
-        List<PauseReason> pauseReasons) {
+        List<PauseReason> pauseReasons, Set<Long> webCalls) {
+
+    /** Whether the call's audio runs through the agent's softphone (a call from the caller page). */
+    public boolean isWebCall(ContactView call) {
+        return call != null && webCalls.contains(call.id());
+    }
 
     /** The agent's call (offered, connected or in wrap-up), if any. */
     public ContactView call() {

@@ -16,6 +16,7 @@ import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.metrics.QueueMetricsService;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueService;
+import org.switchboard.voice.VoiceService;
 
 /** Reads an agent's dashboard and a queue's details; every part checks that the caller may see it. */
 @Service
@@ -29,9 +30,11 @@ public class DashboardService {
     private final PauseReasonService reasons;
     private final QueueService queues;
     private final SharedQueueFigures sharedFigures;
+    private final VoiceService voice;
 
     DashboardService(AgentStatusService agents, ContactService contacts, QueueMetricsService metrics,
-            PauseReasonService reasons, QueueService queues, SharedQueueFigures sharedFigures) {
+            PauseReasonService reasons, QueueService queues, SharedQueueFigures sharedFigures, VoiceService voice) {
+        this.voice = voice;
         this.sharedFigures = sharedFigures;
         this.agents = agents;
         this.contacts = contacts;
@@ -45,7 +48,8 @@ public class DashboardService {
     public DashboardModel load(long agentId) {
         AgentStatus status = agents.status(agentId);
         return new DashboardModel(status, contacts.currentContactsOf(agentId),
-                sharedFigures.of(status.queues().stream().map(QueueStatus::queueId).toList()), reasons.selectable());
+                sharedFigures.of(status.queues().stream().map(QueueStatus::queueId).toList()), reasons.selectable(),
+                voice.webCallsOf(agentId));
     }
 
     /**

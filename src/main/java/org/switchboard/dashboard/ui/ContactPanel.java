@@ -29,11 +29,22 @@ class ContactPanel extends Div {
         void callOut(String number);
 
         void showRecordings(ContactView call);
+
+        /** Web calls: the caller no longer hears the agent, or hears it again. */
+        void mute(boolean muted);
+
+        /** Web calls: the caller hears the hold music, or the agent again. */
+        void hold(boolean held);
+
+        boolean muted();
+
+        boolean held();
     }
 
     private final Actions actions;
     private ContactView shown;
     private String shownLine;
+    private boolean shownWebCall;
     private boolean rendered;
 
     ContactPanel(Actions actions) {
@@ -47,13 +58,14 @@ class ContactPanel extends Div {
      *
      * @param line the agent's line, which an offered call rings
      */
-    void show(ContactView call, String line) {
-        if (rendered && Objects.equals(call, shown) && Objects.equals(line, shownLine)) {
+    void show(ContactView call, String line, boolean webCall) {
+        if (rendered && Objects.equals(call, shown) && Objects.equals(line, shownLine) && webCall == shownWebCall) {
             return;
         }
         rendered = true;
         shown = call;
         shownLine = line;
+        shownWebCall = webCall;
         removeAll();
         setClassName("contact-panel");
         if (call == null) {
@@ -96,6 +108,12 @@ class ContactPanel extends Div {
         end.setId("end-call");
         Component timer = call.ringing() ? new Span() : Countdown.since(call.connectedAt());
         add(details(headline, who(call)), timer);
+        if (shownWebCall) {
+            add(toggle("Mute", "Unmute", actions.muted(), VaadinIcon.MICROPHONE, "The caller does not hear you while muted", "mute",
+                            actions::mute),
+                    toggle("Hold", "Resume", actions.held(), VaadinIcon.PAUSE, "The caller hears the hold music while on hold", "hold",
+                            actions::hold));
+        }
         if (call.type().isVoice() && !call.ringing()) {
             Button recordings = button("Show Recordings", VaadinIcon.MICROPHONE, "Play a pre-recorded audio message into the call",
                     b -> actions.showRecordings(call));
@@ -152,6 +170,20 @@ class ContactPanel extends Div {
     private static String nameOrNumber(ContactView contact) {
         return contact.customerName() != null ? contact.customerName()
                 : contact.customerAddress() != null ? contact.customerAddress() : "the customer";
+    }
+
+    /** A button that flips between two states by itself, so a repaint of the panel is not needed. */
+    private static Button toggle(String off, String on, boolean pressed, VaadinIcon icon, String tooltip, String id,
+            Consumer<Boolean> flip) {
+        Button toggle = button(pressed ? on : off, icon, tooltip, b -> {
+            boolean now = !Boolean.parseBoolean(b.getElement().getAttribute("aria-pressed"));
+            b.getElement().setAttribute("aria-pressed", Boolean.toString(now));
+            b.setText(now ? on : off);
+            flip.accept(now);
+        });
+        toggle.getElement().setAttribute("aria-pressed", Boolean.toString(pressed));
+        toggle.setId(id);
+        return toggle;
     }
 
     private static Button button(String text, VaadinIcon icon, String tooltip, Consumer<Button> onClick) {

@@ -57,6 +57,11 @@ import org.switchboard.dashboard.StatusBadge;
 import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
+import org.switchboard.common.UserActions;
+import org.switchboard.voice.Softphone;
+import org.switchboard.voice.VoiceFeed;
+import org.switchboard.voice.VoiceProperties;
+import org.switchboard.voice.VoiceService;
 
 /**
  * The agent's one screen: status, the call (offer, talk, wrap-up) and a card per assigned queue.
@@ -68,6 +73,7 @@ import org.switchboard.security.SignedInUser;
 @Menu(title = "Dashboard", icon = "vaadin:headset", order = 10)
 @RolesAllowed(Role.AGENT_ROLE)
 @JavaScript("context://assets/sb-clock.js")
+@JavaScript("context://assets/sb-voice.js")
 public class DashboardView extends Main implements ContactPanel.Actions, QueueCard.Actions {
 
     static final long REPAINT_DELAY_MILLIS = 250;
@@ -90,6 +96,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final ContactPanel panel = new ContactPanel(this);
     private final AudioMessageService audio;
     private final RecordingPlayback playback;
+    private final Softphone softphone;
     private final Div chats = new Div();
     private final Div cards = new Div();
     private final Map<Long, QueueCard> cardsById = new LinkedHashMap<>();
@@ -105,7 +112,8 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private Long announcedOffer;
 
     DashboardView(DashboardService dashboards, AgentStatusService agents, ContactService contacts, DashboardFeed feed,
-            AudioMessageService audio, AuthenticationContext authentication, ScreenRefreshes refreshes) {
+            AudioMessageService audio, AuthenticationContext authentication, ScreenRefreshes refreshes, VoiceService voice,
+            VoiceFeed voiceFeed, VoiceProperties voiceProperties) {
         this.audio = audio;
         this.playback = new RecordingPlayback(audio);
         this.dashboards = dashboards;
@@ -113,6 +121,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         this.contacts = contacts;
         this.feed = feed;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
+        this.softphone = new Softphone(voice, voiceFeed, voiceProperties, me.id(), UserActions::error);
         this.refresh = refreshes.coalesced("the dashboard of agent " + me.id(), REPAINT_DELAY_MILLIS, this::load, this::show);
         this.figuresRefresh = refreshes.coalesced("the queue figures on the dashboard of agent " + me.id(), REPAINT_DELAY_MILLIS,
                 () -> dashboards.figuresOf(me.id(), queueIds()), this::applyFigures);
@@ -136,7 +145,8 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         Div queuesHead = new Div(new H2("Assigned Queues & Campaigns"), login);
         queuesHead.addClassName("status-bar");
         // The playback sits outside the panel: repainting the panel must not cut the recording off.
-        add(statusBar, panel, playback, chats, queuesHead, cards);
+        // The softphone too: a repaint of the panel must not drop the call's audio.
+        add(statusBar, panel, softphone, playback, chats, queuesHead, cards);
 
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.OFFERED, this::accept), Key.KEY_A, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.CONNECTED, this::end), Key.KEY_E, KeyModifier.ALT);
@@ -209,7 +219,9 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         showLine(agent);
         ContactView call = next.call();
         // The panel keeps itself as it is when the call and line did not change.
-        panel.show(call, call == null || call.type().usesChosenLine() ? agent.line() : null);
+        boolean webCall = next.isWebCall(call);
+        panel.show(call, call == null || call.type().usesChosenLine() ? agent.line() : null, webCall);
+        softphone.follow(call, webCall);
         stopPlaybackUnlessConnected(call);
         announce(call);
         if (!next.chats().equals(shownChats)) {
@@ -359,9 +371,40 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         }
     }
 
+    /** A web call is accepted only once the microphone is open: without it the offer stays as it is. */
     @Override
     public void accept(ContactView offer) {
-        run(() -> contacts.accept(me.id(), offer.id()));
+        if (model == null || !model.isWebCall(offer)) {
+            run(() -> contacts.accept(me.id(), offer.id()));
+            return;
+        }
+        softphone.openMicrophone(problem -> {
+            if (problem.isEmpty()) {
+                run(() -> contacts.accept(me.id(), offer.id()));
+            } else {
+                UserActions.error(problem + " The call was not accepted.");
+            }
+        });
+    }
+
+    @Override
+    public void mute(boolean muted) {
+        softphone.setMuted(muted);
+    }
+
+    @Override
+    public void hold(boolean held) {
+        softphone.setHeld(held);
+    }
+
+    @Override
+    public boolean muted() {
+        return softphone.muted();
+    }
+
+    @Override
+    public boolean held() {
+        return softphone.held();
     }
 
     @Override

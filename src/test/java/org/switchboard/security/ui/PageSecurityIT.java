@@ -89,16 +89,18 @@ class PageSecurityIT {
         Page customer = newPage();
         customer.navigate(base() + "/webchat/" + chats.name());
         customer.locator("vaadin-text-field").first().waitFor();
+        customer.navigate(base() + "/call/" + calls.name());
+        customer.locator("vaadin-text-field").first().waitFor();
         customer.close();
 
         Map<String, String> screens = new LinkedHashMap<>();
         for (String route : List.of("dashboard", "chats", "activity/today", "activity/week", "supervision",
-                "supervision/queue/:queueId", "settings/account", "settings/audio", "settings/texts", "settings/chat",
-                "admin/users", "admin/queues", "admin/pause-reasons", "admin/audit", "admin/api-keys", "admin/simulator")) {
+                "supervision/queue/:queueId", "settings/account", "settings/audio", "settings/texts", "settings/chat", "settings/voice",
+                "admin/users", "admin/queues", "admin/pause-reasons", "admin/hold-music", "admin/audit", "admin/api-keys", "admin/simulator")) {
             screens.put(route, "/" + route.replace(":queueId", Long.toString(calls.id())));
         }
-        assertThat(routes()).as("every screen is visited here (with the login, the webchat and the home redirect)")
-                .containsExactlyInAnyOrderElementsOf(concat(screens.keySet(), List.of("", "login", "webchat/:queue")));
+        assertThat(routes()).as("every screen is visited here (with the login, the webchat, the caller page and the home redirect)")
+                .containsExactlyInAnyOrderElementsOf(concat(screens.keySet(), List.of("", "login", "webchat/:queue", "call/:queue")));
 
         Page page = newPage();
         Browsers.signIn(page, base(), everyone.username(), "password1");

@@ -1,0 +1,366 @@
+// Web calls: <sb-caller-line> on the public caller page and <sb-softphone> on the agent's dashboard.
+// The media goes browser to browser over WebRTC; every signal (offer, answer, ICE candidates, hold)
+// goes through the app: out with this.$server.signal(kind, payload), in through signal(kind, payload),
+// which the server calls. The agent's softphone always offers (again after a reload), the caller answers.
+//
+// What each side hears runs through one WebAudio graph: the other party's track, hold music and
+// recordings meet in a "speaker" node, which an analyser taps for the level meter. What each side
+// sends is its microphone through a gain (mute, hold) plus, on the agent's side, recordings mixed in.
+
+const MIC_KEY = 'switchboard.voice.microphone';
+const SPEAKER_KEY = 'switchboard.voice.speaker';
+
+function microphoneProblem(error) {
+  if (error && (error.name === 'NotAllowedError' || error.name === 'SecurityError')) {
+    return 'Microphone access was denied. Allow the microphone for this site and try again.';
+  }
+  if (error && (error.name === 'NotFoundError' || error.name === 'OverconstrainedError')) {
+    return 'No microphone was found. Connect one and try again.';
+  }
+  return 'The microphone could not be opened' + (error && error.name ? ' (' + error.name + ')' : '') + '.';
+}
+
+class SbVoiceLine extends HTMLElement {
+  connectedCallback() {
+    if (this.built) {
+      return;
+    }
+    this.built = true;
+    this.chain = Promise.resolve();
+    this.meter = document.createElement('meter');
+    this.meter.min = 0;
+    this.meter.max = 1;
+    this.meter.value = 0;
+    this.meter.setAttribute('aria-label', 'Level of what you hear');
+    this.appendChild(this.meter);
+  }
+
+  disconnectedCallback() {
+    this.close();
+  }
+
+  /** Set by the server (switchboard.voice.*), as JSON: the RTCIceServers and whether the microphone is processed. */
+  configure(settingsJson) {
+    const settings = JSON.parse(settingsJson);
+    // A STUN server has no credentials: its null fields are left out.
+    this.iceServers = settings.iceServers
+      .map(server => Object.fromEntries(Object.entries(server).filter(([, value]) => value !== null)));
+    this.audioProcessing = settings.audioProcessing;
+  }
+
+  /** Asks for the microphone once; '' when it is open, else the message to show. */
+  async openMicrophone() {
+    if (this.microphone) {
+      return '';
+    }
+    if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || !window.RTCPeerConnection) {
+      return 'This browser cannot make calls. Please use a current browser.';
+    }
+    const chosen = localStorage.getItem(MIC_KEY);
+    try {
+      const processing = this.audioProcessing !== false;
+      const audio = { echoCancellation: processing, noiseSuppression: processing, autoGainControl: processing };
+      if (chosen) {
+        audio.deviceId = { exact: chosen };
+      }
+      this.microphone = await navigator.mediaDevices.getUserMedia({ audio: audio });
+    } catch (e) {
+      if (chosen && e.name === 'OverconstrainedError') {
+        // The chosen microphone is gone: take the default one.
+        localStorage.removeItem(MIC_KEY);
+        return this.openMicrophone();
+      }
+      return microphoneProblem(e);
+    }
+    this.graph();
+    return '';
+  }
+
+  graph() {
+    if (this.audio) {
+      return;
+    }
+    const audio = new AudioContext();
+    this.audio = audio;
+    const speaker = localStorage.getItem(SPEAKER_KEY);
+    if (speaker && audio.setSinkId) {
+      audio.setSinkId(speaker).catch(() => localStorage.removeItem(SPEAKER_KEY));
+    }
+    this.speaker = audio.createGain();
+    this.speaker.connect(audio.destination);
+    this.analyser = audio.createAnalyser();
+    this.analyser.fftSize = 4096;
+    // No smoothing over time: a sound that stopped is gone from the spectrum at once.
+    this.analyser.smoothingTimeConstant = 0;
+    this.speaker.connect(this.analyser);
+    this.remoteGain = audio.createGain();
+    this.remoteGain.connect(this.speaker);
+    this.outgoing = audio.createMediaStreamDestination();
+    this.micGain = audio.createGain();
+    audio.createMediaStreamSource(this.microphone).connect(this.micGain);
+    this.micGain.connect(this.outgoing);
+    this.levels = setInterval(() => this.showLevel(), 200);
+    if (audio.state === 'suspended') {
+      audio.resume();
+    }
+  }
+
+  showLevel() {
+    const samples = new Float32Array(this.analyser.fftSize);
+    this.analyser.getFloatTimeDomainData(samples);
+    let peak = 0;
+    for (const s of samples) {
+      peak = Math.max(peak, Math.abs(s));
+    }
+    this.meter.value = Math.min(1, peak * 2);
+  }
+
+  /** A signal of the other party, applied in order (an answer before the candidates that follow it). */
+  signal(kind, payload) {
+    this.chain = this.chain.then(() => this.apply(kind, payload)).catch(e => console.warn('Signal ' + kind + ' failed', e));
+  }
+
+  async apply(kind, payload) {
+    switch (kind) {
+      case 'OFFER': return this.answer(payload);
+      case 'ANSWER': return this.pc && this.pc.setRemoteDescription({ type: 'answer', sdp: payload });
+      case 'CANDIDATE':
+        // A candidate of a connection replaced since (a reload) no longer fits: ignored.
+        return this.pc && this.pc.addIceCandidate({ candidate: payload, sdpMLineIndex: 0 }).catch(() => {});
+      case 'HELD': return this.heldByAgent(true);
+      case 'RESUMED': return this.heldByAgent(false);
+    }
+  }
+
+  /** A new peer connection sending our outgoing audio; the previous one, if any, is closed. */
+  connection() {
+    this.hangUpMedia();
+    const pc = new RTCPeerConnection({ iceServers: this.iceServers });
+    this.pc = pc;
+    pc.onicecandidate = e => {
+      if (e.candidate && e.candidate.candidate && this.pc === pc) {
+        this.$server.signal('CANDIDATE', e.candidate.candidate);
+      }
+    };
+    pc.ontrack = e => this.hear(e.streams[0] || new MediaStream([e.track]));
+    pc.addTrack(this.outgoing.stream.getAudioTracks()[0], this.outgoing.stream);
+    return pc;
+  }
+
+  hear(stream) {
+    // A remote WebRTC track reaches WebAudio only while a media element plays it; muted, it adds no sound of its own.
+    if (!this.sink) {
+      this.sink = new Audio();
+      this.sink.muted = true;
+    }
+    this.sink.srcObject = stream;
+    this.sink.play().catch(() => {});
+    if (this.remoteSource) {
+      this.remoteSource.disconnect();
+    }
+    this.remoteSource = this.audio.createMediaStreamSource(stream);
+    this.remoteSource.connect(this.remoteGain);
+  }
+
+  async answer(sdp) {
+    const pc = this.connection();
+    await pc.setRemoteDescription({ type: 'offer', sdp: sdp });
+    const answer = await pc.createAnswer();
+    await pc.setLocalDescription(answer);
+    this.$server.signal('ANSWER', pc.localDescription.sdp);
+  }
+
+  heldByAgent(held) {
+  }
+
+  /** Bytes of audio received so far on the current connection (0 without one). */
+  async inboundBytes() {
+    if (!this.pc) {
+      return 0;
+    }
+    let bytes = 0;
+    (await this.pc.getStats()).forEach(report => {
+      if (report.type === 'inbound-rtp' && report.kind === 'audio') {
+        bytes += report.bytesReceived;
+      }
+    });
+    return bytes;
+  }
+
+  hangUpMedia() {
+    if (this.pc) {
+      this.pc.close();
+      this.pc = null;
+    }
+    if (this.remoteSource) {
+      this.remoteSource.disconnect();
+      this.remoteSource = null;
+    }
+  }
+
+  close() {
+    this.hangUpMedia();
+    clearInterval(this.levels);
+    if (this.microphone) {
+      this.microphone.getTracks().forEach(track => track.stop());
+      this.microphone = null;
+    }
+    if (this.audio) {
+      this.audio.close();
+      this.audio = null;
+    }
+  }
+}
+
+/** Hold music without a library entry: a soft C major chord that swells and fades every four seconds. */
+function builtInHoldTone(audio, into) {
+  const swell = audio.createGain();
+  swell.gain.value = 0.05;
+  const lfo = audio.createOscillator();
+  lfo.frequency.value = 0.25;
+  const depth = audio.createGain();
+  depth.gain.value = 0.03;
+  lfo.connect(depth).connect(swell.gain);
+  const notes = [523.25, 659.25, 783.99].map(frequency => {
+    const note = audio.createOscillator();
+    note.frequency.value = frequency;
+    note.connect(swell);
+    return note;
+  });
+  swell.connect(into);
+  [lfo, ...notes].forEach(o => o.start());
+  return { stop: () => [lfo, ...notes].forEach(o => o.stop()) };
+}
+
+/** The caller page's line: hold music while waiting and while held, the agent's voice when connected. */
+class SbCallerLine extends SbVoiceLine {
+  /** Hold music on or off; the URL of the queue's library entry, or empty for the built-in tone. */
+  holdMusic(on) {
+    if (!this.audio) {
+      return;
+    }
+    if (on && !this.music) {
+      const url = this.getAttribute('hold-music');
+      if (url) {
+        const element = new Audio(url);
+        element.loop = true;
+        const source = this.audio.createMediaElementSource(element);
+        source.connect(this.speaker);
+        element.play().catch(() => {});
+        this.music = { stop: () => { element.pause(); source.disconnect(); } };
+      } else {
+        this.music = builtInHoldTone(this.audio, this.speaker);
+      }
+    } else if (!on && this.music) {
+      this.music.stop();
+      this.music = null;
+    }
+    this.toggleAttribute('on-hold', on);
+  }
+
+  async answer(sdp) {
+    // A new offer is a fresh line (the agent's first, or after the agent's reload): not on hold.
+    this.heldByAgent(false);
+    return super.answer(sdp);
+  }
+
+  heldByAgent(held) {
+    this.holdMusic(held);
+    this.remoteGain.gain.value = held ? 0 : 1;
+  }
+
+  close() {
+    this.holdMusic(false);
+    super.close();
+  }
+}
+customElements.define('sb-caller-line', SbCallerLine);
+
+/** The agent's softphone: rings for an offer, offers the media once the call is accepted, mute and hold. */
+class SbSoftphone extends SbVoiceLine {
+  /** Offers the media of the accepted call (again after a reload: the caller answers the new offer). */
+  async start() {
+    this.ring(false);
+    const problem = await this.openMicrophone();
+    if (problem) {
+      return problem;
+    }
+    const pc = this.connection();
+    await pc.setLocalDescription(await pc.createOffer());
+    this.$server.signal('OFFER', pc.localDescription.sdp);
+    return '';
+  }
+
+  /** The agent's own sound: the microphone off (mute) or both directions off (hold). */
+  setMuted(muted, held) {
+    if (this.micGain) {
+      this.micGain.gain.value = muted || held ? 0 : 1;
+      this.remoteGain.gain.value = held ? 0 : 1;
+    }
+  }
+
+  /**
+   * "Play" into a web call: the recording's media element goes into the outgoing track, so the caller
+   * hears it, and to the agent's speaker at a third of its level. False without a call here: the
+   * element then plays in this browser only.
+   */
+  mixIn(element) {
+    if (!this.pc || !this.audio) {
+      return false;
+    }
+    const source = this.audio.createMediaElementSource(element);
+    source.connect(this.outgoing);
+    const monitor = this.audio.createGain();
+    monitor.gain.value = 0.3;
+    source.connect(monitor).connect(this.speaker);
+    return true;
+  }
+
+  /** A ring pattern (two short tones every three seconds) while an offer waits. */
+  ring(on) {
+    clearInterval(this.ringing);
+    this.ringing = null;
+    if (on) {
+      const once = () => window.sbTone && window.sbTone(660, [0, 0.4]);
+      once();
+      this.ringing = setInterval(once, 3000);
+    }
+  }
+
+  /** The call is over here: media closed, microphone released. */
+  stop() {
+    this.ring(false);
+    this.close();
+  }
+}
+customElements.define('sb-softphone', SbSoftphone);
+
+// The gear's voice settings: the devices this browser has, and the choice kept in this browser.
+window.sbVoiceDevices = async function () {
+  if (!navigator.mediaDevices || !navigator.mediaDevices.enumerateDevices) {
+    return JSON.stringify({ microphones: [], speakers: [], microphone: '', speaker: '' });
+  }
+  // Device names are shown only once the page may use the microphone.
+  try {
+    const probe = await navigator.mediaDevices.getUserMedia({ audio: true });
+    probe.getTracks().forEach(track => track.stop());
+  } catch (e) {
+    // Without permission the list has no names; it is still a list.
+  }
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  const pick = kind => devices.filter(d => d.kind === kind).map((d, i) => ({ id: d.deviceId, label: d.label || kind + ' ' + (i + 1) }));
+  return JSON.stringify({
+    microphones: pick('audioinput'), speakers: pick('audiooutput'),
+    microphone: localStorage.getItem(MIC_KEY) || '', speaker: localStorage.getItem(SPEAKER_KEY) || ''
+  });
+};
+
+window.sbVoiceChoose = function (microphone, speaker) {
+  [[MIC_KEY, microphone], [SPEAKER_KEY, speaker]].forEach(([key, value]) => {
+    if (value) {
+      localStorage.setItem(key, value);
+    } else {
+      localStorage.removeItem(key);
+    }
+  });
+};

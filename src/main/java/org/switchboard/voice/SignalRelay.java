@@ -1,0 +1,88 @@
+package org.switchboard.voice;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.TokenBuckets;
+import org.switchboard.common.ValidationException;
+import org.switchboard.contact.ContactState;
+import org.switchboard.contact.ContactView;
+
+/**
+ * The checks every signal passes, from either party, before it is published: the call is connected
+ * and the sender is one of its parties and may send this kind; the SDP or candidate is of bounded size
+ * and well formed; the party is within its rate; candidates outside the configured networks are
+ * dropped (from the SDP too). The services make sure the call is the sender's own.
+ */
+@Component
+class SignalRelay {
+
+    /** No networks: passes every well-formed candidate, so malformed ones are told apart from foreign ones. */
+    private static final CandidateNetworks WELL_FORMED = new CandidateNetworks(List.of());
+
+    private final VoiceProperties properties;
+    private final CandidateNetworks networks;
+    private final TokenBuckets<String> rates;
+    private final ApplicationEventPublisher events;
+
+    SignalRelay(VoiceProperties properties, ApplicationEventPublisher events) {
+        this.properties = properties;
+        this.networks = new CandidateNetworks(properties.candidateNetworks());
+        this.rates = new TokenBuckets<>(properties.signalsBurst(), properties.signalsPerSecond(), 50_000);
+        this.events = events;
+    }
+
+    /** Publishes the signal for the other party; false when it was a candidate outside the networks, dropped. */
+    boolean relay(ContactView call, Party from, SignalKind kind, String payload) {
+        if (kind == null || !kind.sentBy(from)) {
+            throw new ValidationException("The " + from.name().toLowerCase() + " cannot send " + kind + ".");
+        }
+        if (call.state() != ContactState.CONNECTED || call.agentId() == null) {
+            throw new ConflictException("The call is not connected: the signal was refused.");
+        }
+        long wait = rates.acquire(call.id() + ":" + from);
+        if (wait > 0) {
+            throw new ConflictException("Too many signals for this call. Please wait " + wait + " s.");
+        }
+        String checked = switch (kind) {
+            case OFFER, ANSWER -> networks.filterSdp(sdp(payload));
+            case CANDIDATE -> candidate(payload);
+            case HELD, RESUMED -> "";
+        };
+        if (checked == null) {
+            return false;
+        }
+        events.publishEvent(new CallSignalled(call.id(), call.agentId(), from, kind, checked));
+        return true;
+    }
+
+    private String sdp(String payload) {
+        if (payload == null || !payload.startsWith("v=0")) {
+            throw new ValidationException("The session description is missing or not SDP.");
+        }
+        if (payload.getBytes(StandardCharsets.UTF_8).length > properties.maxSdpBytes()) {
+            throw new ValidationException("The session description is longer than " + properties.maxSdpBytes() + " bytes.");
+        }
+        if (!payload.chars().allMatch(c -> c == '\r' || c == '\n' || (c >= ' ' && c <= '~'))) {
+            throw new ValidationException("The session description holds characters SDP does not allow.");
+        }
+        return payload;
+    }
+
+    /** The candidate when it is relayed, null when it lies outside the networks. */
+    private String candidate(String payload) {
+        if (payload == null || payload.isBlank()) {
+            throw new ValidationException("The candidate is missing.");
+        }
+        if (payload.getBytes(StandardCharsets.UTF_8).length > properties.maxCandidateBytes()) {
+            throw new ValidationException("The candidate is longer than " + properties.maxCandidateBytes() + " bytes.");
+        }
+        if (!WELL_FORMED.allows(payload)) {
+            throw new ValidationException("The candidate is not an ICE candidate line.");
+        }
+        return networks.allows(payload) ? payload : null;
+    }
+}

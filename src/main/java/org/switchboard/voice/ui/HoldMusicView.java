@@ -1,0 +1,65 @@
+package org.switchboard.voice.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.audio.AudioMessage;
+import org.switchboard.audio.AudioMessageService;
+import org.switchboard.common.UserActions;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.queue.QueueService;
+import org.switchboard.security.Role;
+import org.switchboard.voice.VoiceService;
+
+/** Admins choose, per call queue, the recording web callers hear while they wait or are held. */
+@Route("admin/hold-music")
+@PageTitle("Hold music | Switchboard")
+@Menu(title = "Hold music", icon = "vaadin:music", order = 515)
+@RolesAllowed(Role.ADMIN_ROLE)
+class HoldMusicView extends Main {
+
+    /** A choice in a queue's list: a recording, or the built-in tone (no id). */
+    record Choice(Long audioMessageId, String label) {
+    }
+
+    static final Choice TONE = new Choice(null, "Built-in tone");
+
+    HoldMusicView(VoiceService voice, QueueService queues, AudioMessageService audio) {
+        addClassName("settings-view");
+        add(new Paragraph("What callers from the web page hear while they wait in a queue and while the agent holds "
+                + "them: a recording of the library (not archived), or the built-in tone."));
+        List<Choice> choices = new ArrayList<>(List.of(TONE));
+        audio.playable("").forEach(recording -> choices.add(new Choice(recording.id(), recording.name() + " ("
+                + AudioMessage.formatDuration(recording.duration()) + ")")));
+        Map<Long, Long> chosen = voice.holdMusic();
+        for (QueueInfo queue : queues.findAll()) {
+            if (queue.kind() != QueueKind.CALL) {
+                continue;
+            }
+            Select<Choice> select = new Select<>();
+            select.setLabel(queue.name());
+            select.setId("hold-music-" + queue.id());
+            select.setItemLabelGenerator(Choice::label);
+            select.setItems(choices);
+            select.setWidth("24rem");
+            select.setValue(choices.stream().filter(c -> Objects.equals(c.audioMessageId(), chosen.get(queue.id())))
+                    .findFirst().orElse(TONE));
+            select.addValueChangeListener(e -> {
+                if (e.isFromClient() && UserActions.run(() -> voice.setHoldMusic(queue.id(), e.getValue().audioMessageId()))) {
+                    UserActions.success(queue.name() + " plays " + e.getValue().label() + " to waiting callers.");
+                }
+            });
+            add(select);
+        }
+    }
+}
