@@ -52,9 +52,12 @@ public class WebCallService {
     private final SignalRelay relay;
     private final TokenBuckets<String> starts;
     private final java.time.Clock clock;
+    private final CustomerAddresses addresses;
 
     WebCallService(ContactService contacts, QueueService queues, WebCallStore store, HoldMusicStore holdMusic,
-            AudioMessageService audio, SignalRelay relay, VoiceProperties properties, java.time.Clock clock) {
+            AudioMessageService audio, SignalRelay relay, VoiceProperties properties, java.time.Clock clock,
+            CustomerAddresses addresses) {
+        this.addresses = addresses;
         this.holdMusic = holdMusic;
         this.audio = audio;
         this.contacts = contacts;
@@ -98,7 +101,7 @@ public class WebCallService {
         if (customerName == null || customerName.isBlank()) {
             throw new ValidationException("Please tell us your name.");
         }
-        String address = phone == null || phone.isBlank() ? null : CustomerAddresses.phone(phone);
+        String address = phone == null || phone.isBlank() ? null : addresses.phone(phone);
         long wait = starts.acquire(clientAddress == null ? "" : clientAddress);
         if (wait > 0) {
             throw new ConflictException("You are calling too often. Please wait " + wait + " s and try again.");

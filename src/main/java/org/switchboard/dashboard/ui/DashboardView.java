@@ -21,8 +21,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -42,8 +40,6 @@ import org.switchboard.agent.QueueStatus;
 import org.switchboard.audio.AudioMessagePicker;
 import org.switchboard.audio.AudioMessageService;
 import org.switchboard.audio.RecordingPlayback;
-import org.switchboard.common.ConflictException;
-import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactState;
 import org.switchboard.contact.ContactView;
@@ -454,11 +450,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     /** Runs an action, then shows the result at once; a refused action explains itself and changes nothing. */
     private void run(Runnable action) {
-        try {
-            action.run();
-        } catch (ValidationException | ConflictException e) {
-            Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
+        UserActions.run(action);
         show(load());
     }
 
