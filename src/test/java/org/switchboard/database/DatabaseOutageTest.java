@@ -104,7 +104,7 @@ class DatabaseOutageTest {
                 .header("Idempotency-Key", RoutingFixture.unique(idempotencyKey))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""
-                        {"queue": "%s", "type": "INBOUND_CALL", "channel": "VOICE", "customerName": "Ada", "customerAddress": "+4155550100"}"""
+                        {"queue": "%s", "type": "INBOUND_CALL", "channel": "VOICE", "customerName": "Ada", "customerAddress": "+14155550100"}"""
                         .formatted(queue.name())))
                 .andReturn().getResponse();
     }
