@@ -1,10 +1,7 @@
 package org.switchboard.cluster;
 
-import java.util.UUID;
-
 import io.lettuce.core.ClientOptions;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +10,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.util.StringUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,10 +22,8 @@ class ClusterConfiguration {
 
     @Bean
     @Conditional(RedisConfigured.class)
-    RedisRelay clusterRelay(RedisConnectionFactory redis, ObjectProvider<JsonMapper> json,
-            @Value("${switchboard.cluster.node-id:}") String nodeId) {
-        String id = StringUtils.hasText(nodeId) ? nodeId : UUID.randomUUID().toString().substring(0, 8);
-        return new RedisRelay(redis, json.getIfAvailable(JsonMapper::new), id);
+    RedisRelay clusterRelay(RedisConnectionFactory redis, ObjectProvider<JsonMapper> json, ClusterNode node) {
+        return new RedisRelay(redis, json.getIfAvailable(JsonMapper::new), node.id());
     }
 
     @Bean
