@@ -3,6 +3,7 @@ package org.switchboard.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.lettuce.core.ClientOptions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -20,7 +23,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two nodes' relays on the machine's Redis (127.0.0.1:6379, which .ci/run starts): an event published
+ * Two nodes' relays on a Redis of the test's own ({@link TestRedis}): an event published
  * on one node is delivered on the other exactly once, the node's own echo is dropped, and a lost
  * subscription (Redis kills the connection) is a gap after which the feeds reload their screens.
  */
@@ -29,8 +32,19 @@ class RedisRelayTest {
     record Probe(long contactId, String preview) {
     }
 
+    private static TestRedis redis;
     private final List<LettuceConnectionFactory> factories = new CopyOnWriteArrayList<>();
     private final List<RedisRelay> relays = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void startRedis() throws Exception {
+        redis = TestRedis.start(Path.of("target/redis-relay-test"));
+    }
+
+    @AfterAll
+    static void stopRedis() throws Exception {
+        redis.close();
+    }
 
     @BeforeEach
     @AfterEach
@@ -42,7 +56,7 @@ class RedisRelayTest {
     }
 
     private RedisRelay node(String id) {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379),
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()),
                 LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2))
                         .clientOptions(ClientOptions.builder()
                                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build())
@@ -86,7 +100,7 @@ class RedisRelayTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> reloads.get() == 1);
 
         // Redis drops every pub/sub connection, as when it restarts; Lettuce reconnects and subscribes again.
-        Process kill = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", "6379", "CLIENT", "KILL", "TYPE", "pubsub")
+        Process kill = new ProcessBuilder("redis-cli", "-h", "127.0.0.1", "-p", Integer.toString(redis.port()), "CLIENT", "KILL", "TYPE", "pubsub")
                 .redirectErrorStream(true).start();
         assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
