@@ -57,7 +57,7 @@ class ClusterIT {
     private static final String KEY = "sb_demo_switchboard_local_key";
     private static final Duration START_LIMIT = Duration.ofMinutes(8);
     private static final Path RUN_DIR = Path.of("target/cluster-it").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private static TestRedis redis;
     private static String dbUrl;
@@ -503,11 +503,22 @@ class ClusterIT {
 
     /**
      * One API call, as an integration client makes it: over the per-key, per-node rate limit (429) it
-     * waits the Retry-After the node names and tries again.
+     * waits the Retry-After the node names and tries again; a connection that fails (a node too busy to
+     * accept it on this two-core machine, or gone) is tried twice more before the caller hears of it.
      */
     static HttpResponse<String> api(int node, String method, String path, String body, String... headers) throws Exception {
+        int failedConnections = 0;
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = send(node, method, path, body, headers);
+            HttpResponse<String> response;
+            try {
+                response = send(node, method, path, body, headers);
+            } catch (IOException failed) {
+                if (++failedConnections == 3) {
+                    throw failed;
+                }
+                Thread.sleep(1_000);
+                continue;
+            }
             if (response.statusCode() != 429 || attempt == 20) {
                 return response;
             }
