@@ -3,18 +3,12 @@ package org.switchboard.cluster;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.switchboard.cluster.TwoNodes.api;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,7 +35,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.switchboard.Browsers;
-import org.switchboard.database.EmbeddedMariaDb;
 
 /**
  * Two app nodes as separate JVMs on one database, with Redis and HAProxy in front, started by
@@ -54,13 +47,7 @@ import org.switchboard.database.EmbeddedMariaDb;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final String KEY = "sb_demo_switchboard_local_key";
-    private static final Duration START_LIMIT = Duration.ofMinutes(8);
-    private static final Path RUN_DIR = Path.of("target/cluster-it").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    private static TestRedis redis;
-    private static String dbUrl;
+    private static TwoNodes cluster;
     private static int balancer;
     private static int nodeA;
     private static int nodeB;
@@ -68,47 +55,18 @@ class ClusterIT {
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
-        Files.createDirectories(RUN_DIR);
-        redis = TestRedis.start(RUN_DIR.resolve("redis"));
-        dbUrl = emptyDatabase("cluster_it_" + System.currentTimeMillis());
-        balancer = freePort();
-        nodeA = freePort();
-        nodeB = freePort();
-        Process start = cluster("start");
-        if (!start.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS) || start.exitValue() != 0) {
-            start.destroyForcibly();
-            throw new IllegalStateException("scripts/cluster.sh start failed; see " + RUN_DIR);
-        }
+        cluster = TwoNodes.start(Path.of("target/cluster-it"), "");
+        balancer = cluster.balancer;
+        nodeA = cluster.nodeA;
+        nodeB = cluster.nodeB;
     }
 
     @AfterAll
     static void stopTwoNodes() throws Exception {
         browsers.forEach(BrowserContext::close);
-        cluster("stop").waitFor(2, TimeUnit.MINUTES);
-        if (redis != null) {
-            redis.close();
+        if (cluster != null) {
+            cluster.close();
         }
-    }
-
-    /** Runs scripts/cluster.sh with this run's ports, database, Redis and the classes Maven built. */
-    private static Process cluster(String command) throws IOException {
-        String classpath = Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes")).reduce((a, b) -> a + File.pathSeparator + b).orElseThrow();
-        ProcessBuilder builder = new ProcessBuilder("bash", "scripts/cluster.sh", command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(RUN_DIR.resolve("cluster-sh.log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("DB_URL", dbUrl);
-        env.put("DB_USER", System.getenv().getOrDefault("TEST_DATABASE_USER", "root"));
-        env.put("DB_PASSWORD", System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", ""));
-        env.put("REDIS_URL", redis.url());
-        env.put("PORT", Integer.toString(balancer));
-        env.put("NODE_A_PORT", Integer.toString(nodeA));
-        env.put("NODE_B_PORT", Integer.toString(nodeB));
-        env.put("RUN_DIR", RUN_DIR.toString());
-        env.put("JAVA", ProcessHandle.current().info().command().orElseThrow());
-        env.put("SWITCHBOARD_CLASSPATH", classpath);
-        env.put("NODE_ARGS", "--switchboard.demo=true --switchboard.demo.history-weeks=0");
-        return builder.start();
     }
 
     // --- what crosses nodes ---
@@ -133,13 +91,13 @@ class ClusterIT {
         Page dashboard = dashboardOn("a", "agent2");
         assertThat(dashboard.locator("#agent-status")).containsText("Ready", within(30));
 
-        redis.stop();
+        cluster.redis.stop();
         await().atMost(Duration.ofSeconds(30)).until(() -> health(nodeA).contains("\"redis\":{\"status\":\"DOWN\"}"));
-        assertThat(get(nodeA, "/actuator/health/node").statusCode()).as("the balancer keeps the node").isEqualTo(200);
+        assertThat(TwoNodes.get(nodeA, "/actuator/health/node").statusCode()).as("the balancer keeps the node").isEqualTo(200);
         long call = createCall(nodeB, "Alan Turing", "during-redis-outage");
         await().atMost(Duration.ofSeconds(30)).until(() -> contactState(nodeB, call).equals("OFFERED"));
 
-        redis.start();
+        cluster.redis.start();
         // The offer was published while Redis was down: only the reload after the reconnect brings it.
         takeOfferedCall(dashboard, "Alan Turing");
         await().atMost(Duration.ofSeconds(30)).until(() -> health(nodeA).contains("\"redis\":{\"status\":\"UP\"}"));
@@ -192,7 +150,7 @@ class ClusterIT {
 
         // ... and the supervisor's End wrap up on node B frees the agent's page on node A.
         assertThat(dashboard.locator("#contact-panel")).containsText("No call right now", within(30));
-        try (Connection db = database(); Statement sql = db.createStatement();
+        try (Connection db = cluster.database(); Statement sql = db.createStatement();
                 ResultSet ended = sql.executeQuery("SELECT wrap_up_ended_by FROM contact WHERE id = " + call)) {
             ended.next();
             assertThat(ended.getString(1)).isEqualTo("SUPERVISOR");
@@ -237,7 +195,7 @@ class ClusterIT {
         List<String> agentsOnA = List.of("agent1", "agent2");
         List<String> agentsOnB = List.of("agent3", "agent4");
         Page agent1 = dashboardOn("a", "agent1");
-        try (Connection db = database(); Statement sql = db.createStatement()) {
+        try (Connection db = cluster.database(); Statement sql = db.createStatement()) {
             // A queue's missed-offer pause would race the Disconnected pause this test watches for:
             // only the heartbeat rule may act on the killed node's agents here.
             sql.executeUpdate("UPDATE queue SET missed_offers_before_pause = 100 WHERE name = 'Sales'");
@@ -256,7 +214,7 @@ class ClusterIT {
         ids.forEach((agent, id) -> threads.add(Thread.ofPlatform().name("desk-phone-" + agent).start(() ->
                 deskPhone(agent, id, agentsOnA.contains(agent) ? nodeA : nodeB, running, aKilled))));
         threads.add(Thread.ofPlatform().name("two-calls-watch").start(() -> {
-            try (Connection db = database(); Statement sql = db.createStatement()) {
+            try (Connection db = cluster.database(); Statement sql = db.createStatement()) {
                 while (running.get()) {
                     try (ResultSet held = sql.executeQuery("SELECT agent_id, COUNT(*) FROM contact WHERE channel = 'VOICE'"
                             + " AND state IN ('OFFERED', 'CONNECTED', 'WRAP_UP') GROUP BY agent_id HAVING COUNT(*) > 1")) {
@@ -277,7 +235,7 @@ class ClusterIT {
         for (int i = 0; i < 300; i++) {
             if (i == 100) {
                 offeredOnAWhenKilled = offeredTo(List.of(ids.get("agent1"), ids.get("agent2")));
-                killNodeA();
+                cluster.killNodeA();
                 aKilled.set(true);
             }
             String key = "load-" + run + "-" + i;
@@ -294,7 +252,7 @@ class ClusterIT {
             }
         }
 
-        try (Connection db = database()) {
+        try (Connection db = cluster.database()) {
             // The killed node's callers hang up their calls that were under way there, as the phone side would.
             await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 hangUpConnectedOn(db, List.of(ids.get("agent1"), ids.get("agent2")));
@@ -343,7 +301,7 @@ class ClusterIT {
 
     /** An agent's desk phone: takes every offer, talks briefly, ends wrap-up; on node A it dies with A. */
     private static void deskPhone(String agent, long agentId, int node, AtomicBoolean running, AtomicBoolean aKilled) {
-        try (Connection db = database(); Statement sql = db.createStatement()) {
+        try (Connection db = cluster.database(); Statement sql = db.createStatement()) {
             long lastSeen = 0;
             while (running.get() && !(node == nodeA && aKilled.get())) {
                 String step = null;
@@ -379,16 +337,9 @@ class ClusterIT {
         }
     }
 
-    private static void killNodeA() throws IOException {
-        long pid = Long.parseLong(Files.readString(RUN_DIR.resolve("node-a.pid")).trim());
-        ProcessHandle node = ProcessHandle.of(pid).orElseThrow();
-        node.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful stop
-        node.onExit().join();
-    }
-
     private static Set<Long> offeredTo(List<Long> agents) throws SQLException {
         Set<Long> offered = new java.util.HashSet<>();
-        try (Connection db = database(); Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(
+        try (Connection db = cluster.database(); Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery(
                 "SELECT id FROM contact WHERE state = 'OFFERED' AND agent_id IN (" + joined(agents) + ")")) {
             while (rows.next()) {
                 offered.add(rows.getLong(1));
@@ -419,7 +370,7 @@ class ClusterIT {
     }
 
     private static long agentId(String username) throws SQLException {
-        try (Connection db = database(); Statement sql = db.createStatement();
+        try (Connection db = cluster.database(); Statement sql = db.createStatement();
                 ResultSet row = sql.executeQuery("SELECT id FROM app_user WHERE username = '" + username + "'")) {
             row.next();
             return row.getLong(1);
@@ -428,13 +379,6 @@ class ClusterIT {
 
     private static String joined(java.util.Collection<Long> ids) {
         return ids.isEmpty() ? "NULL" : String.join(",", ids.stream().map(String::valueOf).toList());
-    }
-
-    private static Connection database() throws SQLException {
-        Connection connection = DriverManager.getConnection(dbUrl, System.getenv().getOrDefault("TEST_DATABASE_USER", "root"),
-                System.getenv().getOrDefault("TEST_DATABASE_PASSWORD", ""));
-        connection.setAutoCommit(true);
-        return connection;
     }
 
     // --- helpers ---
@@ -501,68 +445,9 @@ class ClusterIT {
         return matcher.group(1);
     }
 
-    /**
-     * One API call, as an integration client makes it: over the per-key, per-node rate limit (429) it
-     * waits the Retry-After the node names and tries again; a connection that fails (a node too busy to
-     * accept it on this two-core machine, or gone) is tried twice more before the caller hears of it.
-     */
-    static HttpResponse<String> api(int node, String method, String path, String body, String... headers) throws Exception {
-        int failedConnections = 0;
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response;
-            try {
-                response = send(node, method, path, body, headers);
-            } catch (IOException failed) {
-                if (++failedConnections == 3) {
-                    throw failed;
-                }
-                Thread.sleep(1_000);
-                continue;
-            }
-            if (response.statusCode() != 429 || attempt == 20) {
-                return response;
-            }
-            Thread.sleep(1_000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
-        }
-    }
-
-    private static HttpResponse<String> send(int node, String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node + "/api/v1" + path))
-                .header("Authorization", "Bearer " + KEY).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(int node, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node + path)).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     private static String health(int node) throws Exception {
-        return get(node, "/actuator/health").body().replace(" ", "");
+        return TwoNodes.get(node, "/actuator/health").body().replace(" ", "");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
-    /** A new database for this run: on the test JVM's embedded MariaDB, or on TEST_DATABASE_URL's server. */
-    private static String emptyDatabase(String name) throws SQLException {
-        String external = System.getenv("TEST_DATABASE_URL");
-        if (external == null || external.isBlank()) {
-            return EmbeddedMariaDb.start(Path.of("target/test-mariadb"), 0, true, name);
-        }
-        try (Connection connection = DriverManager.getConnection(external, System.getenv("TEST_DATABASE_USER"),
-                System.getenv("TEST_DATABASE_PASSWORD"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        }
-        return external.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
-    }
 }
