@@ -63,6 +63,18 @@ public final class DashboardPushClient {
 
     /** Signs the agent in and opens its dashboard; returns once the dashboard's first figures arrived. */
     public static DashboardPushClient open(HttpClient http, String base, String username, String password) {
+        DashboardPushClient client = openAny(http, base, username, password);
+        if (!client.seen.containsKey("0")) {
+            throw new IllegalStateException("The dashboard showed no queue card with 0 calls waiting");
+        }
+        return client;
+    }
+
+    /**
+     * Signs the agent in and opens its dashboard, whatever its first card shows (an agent of several
+     * queues and campaigns): for a benchmark that reads the server's own timings, not this client's.
+     */
+    public static DashboardPushClient openAny(HttpClient http, String base, String username, String password) {
         DashboardPushClient client = new DashboardPushClient(http, base);
         client.signIn(username, password);
         client.openDashboard();
@@ -101,9 +113,6 @@ public final class DashboardPushClient {
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(navigate)));
         received(dashboard.body());
-        if (!seen.containsKey("0")) {
-            throw new IllegalStateException("The dashboard showed no queue card with 0 calls waiting");
-        }
     }
 
     /** What the browser client sends every heartbeat interval so that the server keeps the UI. */
