@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,24 +88,11 @@ class ProductionPathIT {
         return jdbc.sql("SELECT type FROM contact_event WHERE contact_id = ? ORDER BY id").param(contact.id()).query(String.class).list();
     }
 
-    /** Polls until {@code done} holds, at most {@link #DEADLINE}; returns the last value read. */
+    /** Polls until {@code done} holds, at most {@link #DEADLINE}; returns the value that made it hold. */
     static <T> T await(String what, Supplier<T> read, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(DEADLINE);
-        T value = read.get();
-        while (!done.test(value)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Gave up waiting for " + what + "; last seen: " + value);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = read.get();
-        }
-        return value;
+        return Awaitility.await(what).atMost(DEADLINE).pollInterval(Duration.ofMillis(100)).until(read::get, done);
     }
+
 
     @Test
     void aCallIsOfferedByTheDispatcherThreadTimedOutByTheSweepAndOfferedAgain() {

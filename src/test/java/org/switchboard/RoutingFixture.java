@@ -76,7 +76,7 @@ public class RoutingFixture {
 
     public UserSummary user(Role... roles) {
         return SystemUser.call(() -> users.create(new UserForm(unique("u").toLowerCase(), "Test " + roles[0].label(),
-                "password1", EnumSet.copyOf(List.of(roles)))));
+                "password1", EnumSet.copyOf(List.of(roles)), null)));
     }
 
     /** Agents assigned to the queues, logged in and ready in all of them. */

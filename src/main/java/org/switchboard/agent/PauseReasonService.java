@@ -12,6 +12,9 @@ import org.switchboard.agent.data.PauseReasonRepository;
 import org.switchboard.audit.AuditAction;
 import org.switchboard.audit.AuditLog;
 import org.switchboard.audit.AuditTarget;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.FormValidation;
+import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 
 /** The admin-managed list of pause reasons (Lunch, Break, Training, ...). */
@@ -21,8 +24,10 @@ public class PauseReasonService {
 
     private final PauseReasonRepository reasons;
     private final AuditLog audit;
+    private final FormValidation forms;
 
-    PauseReasonService(PauseReasonRepository reasons, AuditLog audit) {
+    PauseReasonService(PauseReasonRepository reasons, AuditLog audit, FormValidation forms) {
+        this.forms = forms;
         this.reasons = reasons;
         this.audit = audit;
     }
@@ -64,9 +69,9 @@ public class PauseReasonService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public PauseReason update(long id, int expectedVersion, String name, boolean active) {
-        PauseReasonEntity reason = reasons.findById(id).orElseThrow(() -> new ValidationException("No such pause reason."));
+        PauseReasonEntity reason = reasons.findById(id).orElseThrow(() -> new NotFoundException("No such pause reason."));
         if (reason.getVersion() != expectedVersion) {
-            throw new ValidationException("Someone else changed this pause reason meanwhile. Reload and try again.");
+            throw ConflictException.staleVersion("this pause reason");
         }
         if (reason.isSystemReason()) {
             throw new ValidationException("System pause reasons cannot be changed.");
@@ -95,11 +100,7 @@ public class PauseReasonService {
         }
     }
 
-    private static String validName(String name) {
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 50) {
-            throw new ValidationException("A pause reason needs a name of at most 50 characters.");
-        }
-        return trimmed;
+    private String validName(String name) {
+        return forms.check(new PauseReasonForm(name == null ? null : name.trim())).name();
     }
 }

@@ -1,6 +1,7 @@
 package org.switchboard.api;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
@@ -96,6 +97,12 @@ class ApiErrors {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** A save whose @Version moved on after the service read it: a stale edit, as {@link ConflictException#staleVersion}. */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail staleVersion(OptimisticLockingFailureException e) {
+        return problem(HttpStatus.CONFLICT, ConflictException.STALE);
     }
 
     /** A transaction that still lost lock conflicts after its retries (TransactionRetry): rolled back, safe to send again. */

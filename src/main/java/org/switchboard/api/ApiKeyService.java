@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.api.data.ApiKeyRepository;
 import org.switchboard.audit.AuditLog;
 import org.switchboard.audit.AuditTarget;
+import org.switchboard.common.FormValidation;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
@@ -39,8 +40,10 @@ public class ApiKeyService {
     private final ApiKeyRepository keys;
     private final AuditLog audit;
     private final Clock clock;
+    private final FormValidation forms;
 
-    ApiKeyService(ApiKeyRepository keys, AuditLog audit, Clock clock) {
+    ApiKeyService(ApiKeyRepository keys, AuditLog audit, Clock clock, FormValidation forms) {
+        this.forms = forms;
         this.keys = keys;
         this.audit = audit;
         this.clock = clock;
@@ -119,13 +122,7 @@ public class ApiKeyService {
     }
 
     private ApiKeyInfo store(String name, String plain, String createdBy, Set<ApiScope> scopes) {
-        if (scopes == null || scopes.isEmpty()) {
-            throw new ValidationException("Choose at least one thing the key may do.");
-        }
-        String trimmed = name == null ? "" : name.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 80) {
-            throw new ValidationException("Name the key (at most 80 characters), e.g. after the system that uses it.");
-        }
+        String trimmed = forms.check(new ApiKeyForm(name == null ? null : name.trim(), scopes)).name();
         if (!plain.startsWith(PREFIX) || plain.length() < 20) {
             throw new ValidationException("An API key starts with " + PREFIX + " and has at least 20 characters.");
         }

@@ -1,8 +1,6 @@
 package org.switchboard.audio;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.audio.data.AudioMessageRepository;
@@ -25,10 +23,7 @@ public class AudioAccess {
     /** A message that does not exist passes, so the method says "No such audio message". */
     @Transactional(readOnly = true)
     public boolean canEdit(long id) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof SignedInUser me)) {
-            throw new AccessDeniedException("Sign in to use pre-recorded audio messages.");
-        }
+        SignedInUser me = SignedInUser.current("Sign in to use pre-recorded audio messages.");
         if (!messages.find(id).map(row -> AudioMessageService.editable(row, me)).orElse(true)) {
             throw new AccessDeniedException("Only its creator, supervisors and administrators change this audio message.");
         }

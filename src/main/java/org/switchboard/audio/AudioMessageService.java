@@ -10,14 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.audio.data.AudioMessageRepository;
@@ -26,6 +21,7 @@ import org.switchboard.audio.data.AudioMessageRepository.Row;
 import org.switchboard.audio.format.AudioFormatException;
 import org.switchboard.audio.format.AudioInspector;
 import org.switchboard.common.ConflictException;
+import org.switchboard.common.FormValidation;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactService;
@@ -44,17 +40,16 @@ public class AudioMessageService {
 
     public static final long MAX_BYTES = 10L * 1024 * 1024;
     public static final Duration MAX_DURATION = Duration.ofMinutes(5);
-    public static final int MAX_NAME = 100;
-    public static final int MAX_DESCRIPTION = 500;
-    public static final int MAX_TAG = 40;
 
     private final AudioMessageRepository messages;
     private final ContactService contacts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final FormValidation forms;
 
     AudioMessageService(AudioMessageRepository messages, ContactService contacts, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, FormValidation forms) {
+        this.forms = forms;
         this.messages = messages;
         this.contacts = contacts;
         this.events = events;
@@ -116,7 +111,7 @@ public class AudioMessageService {
     @Transactional
     public AudioMessage create(AudioMessageForm form, Path audio) {
         SignedInUser me = me();
-        Valid valid = validate(form);
+        AudioMessageForm valid = forms.check(form.normalized());
         Audio checked = check(audio);
         long id = messages.insert(valid.name(), valid.description(), me.id() == 0 ? null : me.id(), checked, clock.instant());
         messages.setTags(id, valid.tags());
@@ -133,7 +128,7 @@ public class AudioMessageService {
     @Transactional
     public AudioMessage update(long id, int expectedVersion, AudioMessageForm form, Path newAudio) {
         find(id);
-        Valid valid = validate(form);
+        AudioMessageForm valid = forms.check(form.normalized());
         Audio checked = newAudio == null ? null : check(newAudio);
         if (!messages.update(id, expectedVersion, valid.name(), valid.description(), clock.instant())) {
             throw new ConflictException("Someone else changed this audio message meanwhile. Reload and try again.");
@@ -204,35 +199,6 @@ public class AudioMessageService {
         return user.has(Role.SUPERVISOR) || user.has(Role.ADMIN);
     }
 
-    private record Valid(String name, String description, Set<String> tags) {
-    }
-
-    private static Valid validate(AudioMessageForm form) {
-        String name = form.name() == null ? "" : form.name().trim();
-        if (name.isEmpty()) {
-            throw new ValidationException("Enter a name.");
-        }
-        if (name.length() > MAX_NAME) {
-            throw new ValidationException("The name can have at most " + MAX_NAME + " characters (it has " + name.length() + ").");
-        }
-        String description = form.description() == null ? "" : form.description().trim();
-        if (description.length() > MAX_DESCRIPTION) {
-            throw new ValidationException("The description can have at most " + MAX_DESCRIPTION + " characters (it has "
-                    + description.length() + ").");
-        }
-        Set<String> tags = new TreeSet<>();
-        for (String t : form.tags()) {
-            String tag = t == null ? "" : t.trim();
-            if (tag.length() > MAX_TAG) {
-                throw new ValidationException("A tag can have at most " + MAX_TAG + " characters.");
-            }
-            if (!tag.isEmpty()) {
-                tags.add(tag);
-            }
-        }
-        return new Valid(name, description, tags);
-    }
-
     /** The audio's format, duration and size from its content, or a clear refusal. */
     static Audio check(Path audio) {
         if (audio == null) {
@@ -285,10 +251,6 @@ public class AudioMessageService {
     }
 
     private static SignedInUser me() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
-            return user;
-        }
-        throw new AccessDeniedException("Sign in to use pre-recorded audio messages.");
+        return SignedInUser.current("Sign in to use pre-recorded audio messages.");
     }
 }

@@ -1,8 +1,6 @@
 package org.switchboard.chat;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.chat.data.ChatStore;
@@ -40,12 +38,10 @@ public class ChatAccess {
     }
 
     private boolean mayRead(long contactId) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        boolean allowed = auth != null && auth.getPrincipal() instanceof SignedInUser me
-                && store.conversation(contactId, me.id())
-                        .map(chat -> me.has(Role.ADMIN) || chat.agentId() != null && chat.agentId() == me.id()
-                                || queues.isAssigned(chat.queueId(), me.id(), AssignmentRole.SUPERVISOR))
-                        .orElse(true);
+        boolean allowed = SignedInUser.current().filter(me -> store.conversation(contactId, me.id())
+                .map(chat -> me.has(Role.ADMIN) || chat.agentId() != null && chat.agentId() == me.id()
+                        || queues.isAssigned(chat.queueId(), me.id(), AssignmentRole.SUPERVISOR))
+                .orElse(true)).isPresent();
         if (!allowed) {
             throw new AccessDeniedException("Only the chat's agent, its queue's supervisors and admins may open it.");
         }

@@ -8,9 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param meetingUrlTemplate  the meeting room link a chat flips to; {room} becomes a room name of the chat
  * @param maxAttachmentBytes  an image of a message may have at most this many bytes (MMS carriers allow about 1 MB)
+ * @param maxAttachments      images one message may carry
  * @param outboxSweepEnabled  deliver queued replies every {@code outboxInterval}; off in tests, which drive it
+ * @param outboxInterval      how often queued replies are handed to their channels
  * @param outboxMaxAttempts   a reply that failed this often stays FAILED
  * @param outboxFirstRetry    the wait after the first failure; it doubles with each further one
+ * @param webchatBurst        messages a webchat customer may send at once before {@code webchatMessagesPerSecond} applies
+ * @param webchatMessagesPerSecond steady rate of messages one webchat customer may send
+ * @param webchatStartsBurst  webchats one client address may start at once before {@code webchatStartsPerSecond} applies
+ * @param webchatStartsPerSecond steady rate of webchat starts from one client address
  */
 @ConfigurationProperties("switchboard.chat")
 public record ChatProperties(

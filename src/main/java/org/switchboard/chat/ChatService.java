@@ -16,8 +16,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.chat.data.ChatStore;
@@ -61,16 +59,18 @@ public class ChatService {
     private final QueueService queues;
     private final ApplicationEventPublisher events;
     private final ChatProperties properties;
+    private final CustomerAddresses addresses;
     private final Clock clock;
 
     ChatService(ChatStore store, OutboxStore outbox, ContactService contacts, QueueService queues,
-            ApplicationEventPublisher events, ChatProperties properties, Clock clock) {
+            ApplicationEventPublisher events, ChatProperties properties, CustomerAddresses addresses, Clock clock) {
         this.store = store;
         this.outbox = outbox;
         this.contacts = contacts;
         this.queues = queues;
         this.events = events;
         this.properties = properties;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -111,7 +111,7 @@ public class ChatService {
             text = images.size() == 1 ? "(image)" : "(" + images.size() + " images)";
         }
         String body = checkText(text);
-        String address = CustomerAddresses.forChannel(message.channel(), message.from(), true);
+        String address = addresses.forChannel(message.channel(), message.from(), true);
         // Parallel calls for one customer (its first messages, a retry racing its original) go one by one.
         store.lockCustomer(message.channel(), address);
         if (externalId != null) {
@@ -230,7 +230,7 @@ public class ChatService {
         Conversation chat = activeChatOf(agentId, contactId);
         String number;
         try {
-            number = CustomerAddresses.phone(chat.customerAddress());
+            number = addresses.phone(chat.customerAddress());
         } catch (ValidationException notAPhone) {
             throw new ValidationException("This customer gave no phone number to call ("
                     + chat.channel().name().toLowerCase(Locale.ROOT) + " chat).");
@@ -421,10 +421,6 @@ public class ChatService {
     }
 
     private static SignedInUser currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !(authentication.getPrincipal() instanceof SignedInUser user)) {
-            throw new AccessDeniedException("Sign in first.");
-        }
-        return user;
+        return SignedInUser.current("Sign in first.");
     }
 }

@@ -50,14 +50,17 @@ public class WebchatService {
     private final ChatStore store;
     private final ContactService contacts;
     private final QueueService queues;
+    private final CustomerAddresses addresses;
     private final TokenBuckets<String> starts;
     private final TokenBuckets<Long> messages;
 
-    WebchatService(ChatService chats, ChatStore store, ContactService contacts, QueueService queues, ChatProperties properties) {
+    WebchatService(ChatService chats, ChatStore store, ContactService contacts, QueueService queues, CustomerAddresses addresses,
+            ChatProperties properties) {
         this.chats = chats;
         this.store = store;
         this.contacts = contacts;
         this.queues = queues;
+        this.addresses = addresses;
         this.starts = new TokenBuckets<>(properties.webchatStartsBurst(), properties.webchatStartsPerSecond(), 50_000);
         this.messages = new TokenBuckets<>(properties.webchatBurst(), properties.webchatMessagesPerSecond(), 50_000);
     }
@@ -95,7 +98,7 @@ public class WebchatService {
             throw new ValidationException("Please tell us your name.");
         }
         String address = phone == null || phone.isBlank() ? "web-" + HexFormat.of().formatHex(bytes(4))
-                : CustomerAddresses.phone(phone);
+                : addresses.phone(phone);
         ChatService.checkText(text);
         throttle(starts.acquire(clientAddress == null ? "" : clientAddress));
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(32));

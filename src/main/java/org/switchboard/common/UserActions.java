@@ -2,6 +2,7 @@ package org.switchboard.common;
 
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -24,6 +25,9 @@ public final class UserActions {
             return false;
         } catch (PessimisticLockingFailureException e) {
             error(BUSY);
+            return false;
+        } catch (OptimisticLockingFailureException e) {
+            error(ConflictException.STALE);
             return false;
         }
     }

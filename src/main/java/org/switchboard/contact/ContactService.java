@@ -54,16 +54,18 @@ public class ContactService {
     private final AgentActivity activity;
     private final ApplicationEventPublisher events;
     private final ContactProperties properties;
+    private final CustomerAddresses addresses;
     private final Clock clock;
 
     ContactService(ContactRepository contacts, QueueService queues, UserService users, AgentActivity activity,
-            ApplicationEventPublisher events, ContactProperties properties, Clock clock) {
+            ApplicationEventPublisher events, ContactProperties properties, CustomerAddresses addresses, Clock clock) {
         this.contacts = contacts;
         this.queues = queues;
         this.users = users;
         this.activity = activity;
         this.events = events;
         this.properties = properties;
+        this.addresses = addresses;
         this.clock = clock;
     }
 
@@ -81,7 +83,7 @@ public class ContactService {
                 .orElseThrow(() -> new ValidationException("There is no queue named '" + contact.queue().trim() + "'."));
         checkFits(contact.type(), contact.channel(), queue);
         boolean callback = contact.type() == ContactType.CALLBACK_REQUEST;
-        String address = CustomerAddresses.forChannel(contact.channel(), contact.customerAddress(),
+        String address = addresses.forChannel(contact.channel(), contact.customerAddress(),
                 callback || contact.channel() != Channel.VOICE);
         Instant now = now();
         Instant deadline = contact.type() == ContactType.INBOUND_CALL
@@ -125,9 +127,7 @@ public class ContactService {
             activity.onContact(agentId, true);
         }
         Instant connectAt = dialing ? now.plus(properties.ringTime()) : null;
-        contacts.transition(contactId, List.of(OFFERED),
-                "state = 'CONNECTED', answered_at = ?, connect_at = ?, connected_at = ?, offer_expires_at = NULL",
-                now, connectAt, dialing ? null : now);
+        contacts.markAccepted(contactId, now, connectAt);
         contacts.event(contactId, now, dialing ? "ACCEPTED_DIALING" : "ACCEPTED", agentId, AgentAccess.actorId(), null);
         return publish(contact.accepted(now, connectAt));
     }
@@ -177,8 +177,7 @@ public class ContactService {
         if (contact.wrapUpExtended() || contact.wrapUpEndsAt() == null || extension == 0) {
             throw new ConflictException("This wrap-up cannot be extended (again).");
         }
-        contacts.transition(contactId, List.of(WRAP_UP), "wrap_up_ends_at = ?, wrap_up_extended = TRUE",
-                contact.wrapUpEndsAt().plusSeconds(extension));
+        contacts.extendWrapUp(contactId, contact.wrapUpEndsAt().plusSeconds(extension));
         contacts.event(contactId, clock.instant(), "WRAP_UP_EXTENDED", agentId, AgentAccess.actorId(), extension + " s");
         return publish(contactId);
     }
@@ -201,14 +200,14 @@ public class ContactService {
     }
 
     private ContactView dial(long agentId, String number, Long sourceContactId) {
-        String phone = CustomerAddresses.phone(number);
+        String phone = addresses.phone(number);
         if (activity.lock(agentId) != Activity.IDLE) {
             throw new ConflictException("Finish the current call first.");
         }
         Instant now = clock.instant();
         long id = contacts.insert(new NewRow(ContactType.DIRECT_CALL_OUT, Channel.VOICE, null, CONNECTED, null, phone,
                 agentId, sourceContactId, now, null));
-        contacts.transition(id, List.of(CONNECTED), "answered_at = ?, connect_at = ?", now, now.plus(properties.ringTime()));
+        contacts.markDialing(id, now, now.plus(properties.ringTime()));
         activity.onContact(agentId, false);
         contacts.event(id, now, "DIALED", agentId, AgentAccess.actorId(), phone);
         return publish(id);
@@ -244,15 +243,14 @@ public class ContactService {
     }
 
     private ContactView ringDirect(long agentId, String number, String customerName) {
-        String phone = number == null || number.isBlank() ? null : CustomerAddresses.phone(number);
+        String phone = number == null || number.isBlank() ? null : addresses.phone(number);
         String name = CustomerAddresses.name(customerName);
         Instant now = clock.instant();
         boolean idle = activity.lock(agentId) == Activity.IDLE;
         long id = contacts.insert(new NewRow(ContactType.DIRECT_CALL_IN, Channel.VOICE, null, idle ? OFFERED : QUEUED,
                 name, phone, agentId, null, now, null));
         if (idle && activity.offered(agentId)) {
-            contacts.transition(id, List.of(OFFERED), "offered_at = ?, offer_expires_at = ?", now,
-                    now.plus(properties.directOfferTimeout()));
+            contacts.markDirectOffer(id, now, now.plus(properties.directOfferTimeout()));
             contacts.event(id, now, "OFFERED", agentId, null, null);
         } else {
             close(contacts.find(id).orElseThrow(), Outcome.MISSED, List.of(QUEUED, OFFERED), null);
@@ -276,7 +274,7 @@ public class ContactService {
             throw new ValidationException("A recording plays for at most 10 minutes.");
         }
         Instant at = clock.instant().plus(after);
-        if (!contacts.transition(contactId, List.of(CONNECTED), "hangup_at = ?", at)) {
+        if (!contacts.scheduleHangUp(contactId, at)) {
             throw new ConflictException("The call is not connected.");
         }
         contacts.event(contactId, clock.instant(), "HANGUP_SCHEDULED", contact.agentId(), AgentAccess.actorId(), after.toMillis() + " ms");
@@ -303,7 +301,7 @@ public class ContactService {
         ContactView call = lockConnectedCall(contactId);
         Instant now = clock.instant();
         contacts.event(contactId, now, "RECORDING_STOPPED", call.agentId(), AgentAccess.actorId(), recordingDetail(recording, null, false));
-        if (call.hangupAt() != null && contacts.transition(contactId, List.of(CONNECTED), "hangup_at = NULL")) {
+        if (call.hangupAt() != null && contacts.cancelHangUp(contactId)) {
             contacts.event(contactId, now, "HANGUP_CANCELLED", call.agentId(), AgentAccess.actorId(), null);
         }
         return publish(contactId);
@@ -359,9 +357,7 @@ public class ContactService {
         }
         int wrapUp = queues.findById(contact.queueId()).orElseThrow().settings().wrapUpSeconds();
         Instant wrapUpEnds = wrapUp > 0 ? now.plusSeconds(wrapUp) : null;
-        contacts.transition(contact.id(), List.of(CONNECTED),
-                "state = 'WRAP_UP', ended_at = ?, wrap_up_ends_at = ?, connect_at = NULL, hangup_at = NULL",
-                now, wrapUpEnds);
+        contacts.startWrapUp(contact.id(), now, wrapUpEnds);
         contacts.event(contact.id(), now, why, contact.agentId(), AgentAccess.actorId(), null);
         activity.wrapUp(contact.agentId());
         return contact.talkEnded(now, wrapUpEnds);
@@ -370,9 +366,7 @@ public class ContactService {
     ContactView closeWrapUp(ContactView contact, WrapUpEndedBy by) {
         Instant now = now();
         Outcome outcome = contact.connectedAt() != null ? Outcome.HANDLED : Outcome.INCOMPLETE;
-        contacts.transition(contact.id(), List.of(WRAP_UP),
-                "state = 'ENDED', outcome = ?, wrap_up_ended_at = ?, wrap_up_ended_by = ?, closed_at = ?, wrap_up_ends_at = NULL",
-                outcome, now, by, now);
+        contacts.endWrapUp(contact.id(), outcome, now, by);
         contacts.event(contact.id(), now, "WRAP_UP_ENDED", contact.agentId(), by == WrapUpEndedBy.TIME ? null : AgentAccess.actorId(), by.name());
         activity.finished(contact.agentId(), true);
         return contact.wrapUpEnded(outcome, now, by);
@@ -401,10 +395,7 @@ public class ContactService {
     /** Ends a contact at once with an outcome; for direct calls the agent is free again. */
     void close(ContactView contact, Outcome outcome, List<ContactState> from, String why) {
         Instant now = clock.instant();
-        contacts.transition(contact.id(), from,
-                "state = 'ENDED', outcome = ?, ended_at = COALESCE(ended_at, ?), closed_at = ?, offer_expires_at = NULL, "
-                        + "wait_deadline_at = NULL, connect_at = NULL, hangup_at = NULL",
-                outcome, now, now);
+        contacts.close(contact.id(), from, outcome, now);
         contacts.event(contact.id(), now, why == null ? outcome.name() : why, contact.agentId(), AgentAccess.actorId(), outcome.name());
         boolean agentWasBusy = contact.state() == CONNECTED || contact.state() == OFFERED;
         if (contact.queueId() == null && contact.agentId() != null && agentWasBusy) {

@@ -1,9 +1,6 @@
 package org.switchboard.contact;
 
-import static org.switchboard.contact.ContactState.CONNECTED;
 import static org.switchboard.contact.ContactState.OFFERED;
-import static org.switchboard.contact.ContactState.QUEUED;
-import static org.switchboard.contact.ContactState.WRAP_UP;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -46,14 +43,13 @@ public class ContactTimers {
     @Transactional
     public int expireOffers() {
         Instant now = clock.instant();
-        List<Long> due = contacts.lockDue("offer_expires_at", OFFERED, now, BATCH);
+        List<Long> due = contacts.lockDueOffers(now, BATCH);
         for (Long id : due) {
             ContactView contact = contacts.find(id).orElseThrow();
             if (contact.type() == ContactType.DIRECT_CALL_IN) {
                 lifecycle.close(contact, Outcome.MISSED, List.of(OFFERED), "MISSED");
             } else {
-                contacts.transition(id, List.of(OFFERED),
-                        "state = 'QUEUED', agent_id = NULL, offered_at = NULL, offer_expires_at = NULL, missed_offers = missed_offers + 1");
+                contacts.returnOfferToQueue(id);
                 contacts.event(id, now, "OFFER_TIMED_OUT", contact.agentId(), null, null);
                 int missesBeforePause = queues.findById(contact.queueId()).orElseThrow().settings().missedOffersBeforePause();
                 activity.offerMissed(contact.agentId(), missesBeforePause, contact.type().isVoice());
@@ -66,7 +62,7 @@ public class ContactTimers {
     /** Calls waiting past their queue's maximum end as timed out. */
     @Transactional
     public int timeOutWaiting() {
-        List<Long> due = contacts.lockDue("wait_deadline_at", QUEUED, clock.instant(), BATCH);
+        List<Long> due = contacts.lockDueWaits(clock.instant(), BATCH);
         for (Long id : due) {
             lifecycle.timeOut(contacts.find(id).orElseThrow());
             lifecycle.publish(id);
@@ -78,9 +74,9 @@ public class ContactTimers {
     @Transactional
     public int connectRinging() {
         Instant now = clock.instant();
-        List<Long> due = contacts.lockDue("connect_at", CONNECTED, now, BATCH);
+        List<Long> due = contacts.lockDueConnects(now, BATCH);
         for (Long id : due) {
-            contacts.transition(id, List.of(CONNECTED), "connected_at = connect_at, connect_at = NULL");
+            contacts.markConnected(id);
             ContactView contact = contacts.find(id).orElseThrow();
             contacts.event(id, now, "CONNECTED", contact.agentId(), null, null);
             lifecycle.publish(id);
@@ -91,7 +87,7 @@ public class ContactTimers {
     /** Calls that were to hang up after a recording end now. */
     @Transactional
     public int hangUpScheduled() {
-        List<Long> due = contacts.lockDue("hangup_at", CONNECTED, clock.instant(), BATCH);
+        List<Long> due = contacts.lockDueHangUps(clock.instant(), BATCH);
         for (Long id : due) {
             lifecycle.endTalk(contacts.find(id).orElseThrow(), "HUNG_UP_AFTER_RECORDING");
             lifecycle.publish(id);
@@ -102,7 +98,7 @@ public class ContactTimers {
     /** Wrap-ups whose time is over end, and their agents are free again. */
     @Transactional
     public int endWrapUpsByTime() {
-        List<Long> due = contacts.lockDue("wrap_up_ends_at", WRAP_UP, clock.instant(), BATCH);
+        List<Long> due = contacts.lockDueWrapUpEnds(clock.instant(), BATCH);
         for (Long id : due) {
             lifecycle.closeWrapUp(contacts.find(id).orElseThrow(), WrapUpEndedBy.TIME);
             lifecycle.publish(id);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
 import org.switchboard.metrics.HourlyContacts;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code <sb-hourly-chart>}: today's contacts by hour, stacked by outcome, drawn by Chart.js in the
@@ -18,16 +19,23 @@ import org.switchboard.metrics.HourlyContacts;
 @JavaScript("context://assets/sb-hourly-chart.js")
 public class HourlyChart extends Component {
 
-    private record Series(String key, String label, ToIntFunction<HourlyContacts> count) {
+    private record Outcome(String key, String label, ToIntFunction<HourlyContacts> count) {
     }
 
-    private static final List<Series> SERIES = List.of(
-            new Series("handled", "Handled", HourlyContacts::handled),
-            new Series("abandoned", "Abandoned", HourlyContacts::abandoned),
-            new Series("timedOut", "Timed out", HourlyContacts::timedOut),
-            new Series("incomplete", "Incomplete", HourlyContacts::incomplete),
-            new Series("missed", "Missed", HourlyContacts::missed),
-            new Series("open", "Still open", HourlyContacts::open));
+    private static final List<Outcome> OUTCOMES = List.of(
+            new Outcome("handled", "Handled", HourlyContacts::handled),
+            new Outcome("abandoned", "Abandoned", HourlyContacts::abandoned),
+            new Outcome("timedOut", "Timed out", HourlyContacts::timedOut),
+            new Outcome("incomplete", "Incomplete", HourlyContacts::incomplete),
+            new Outcome("missed", "Missed", HourlyContacts::missed),
+            new Outcome("open", "Still open", HourlyContacts::open));
+
+    /** What {@code sb-hourly-chart.js} reads: a label per hour and a series of counts per outcome. */
+    record Data(List<String> labels, List<Series> series) {
+    }
+
+    record Series(String key, String label, List<Integer> counts) {
+    }
 
     public HourlyChart() {
         getElement().setAttribute("role", "img");
@@ -35,11 +43,9 @@ public class HourlyChart extends Component {
     }
 
     public void show(List<HourlyContacts> hours) {
-        String labels = hours.stream().map(h -> "\"" + h.hour() + "\"").collect(Collectors.joining(","));
-        String series = SERIES.stream().map(s -> "{\"key\":\"" + s.key() + "\",\"label\":\"" + s.label() + "\",\"counts\":["
-                + hours.stream().map(h -> Integer.toString(s.count().applyAsInt(h))).collect(Collectors.joining(",")) + "]}")
-                .collect(Collectors.joining(","));
-        getElement().setAttribute("data", "{\"labels\":[" + labels + "],\"series\":[" + series + "]}");
+        Data data = new Data(hours.stream().map(h -> String.valueOf(h.hour())).toList(), OUTCOMES.stream()
+                .map(o -> new Series(o.key(), o.label(), hours.stream().map(o.count()::applyAsInt).toList())).toList());
+        getElement().setAttribute("data", JsonMapper.shared().writeValueAsString(data));
         String summary = hours.stream().filter(h -> h.total() > 0).map(h -> h.hour() + " " + h.total())
                 .collect(Collectors.joining(", "));
         getElement().setAttribute("aria-label", "Today's contacts by hour: " + (summary.isEmpty() ? "none yet" : summary));

@@ -12,7 +12,7 @@ import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.queue.QueueKind;
 
 /**
- * A queue's live figures as DESIGN lists them for its kind; the agent's cards and the supervisor's
+ * A queue's live figures as docs/architecture.md ("Queue figures") lists them for its kind; the agent's cards and the supervisor's
  * screens show them. The list is one element whose content is set in one go: as elements, a call
  * queue's nine terms and values with their texts were 37 server-side nodes, held for every open
  * screen all day. New figures are sent only when one of them differs.

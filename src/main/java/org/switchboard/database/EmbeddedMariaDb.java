@@ -31,29 +31,52 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMariaDb {
 
     static final String PID_FILE = "mariadbd.pid";
+    /** The port the server listens on, for the backup commands of docs/operations.md. */
+    static final String PORT_FILE = "mariadbd.port";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     private static final Duration LEFTOVER_STOP_GRACE = Duration.ofSeconds(30);
     private static final Duration RESTART_PAUSE = Duration.ofSeconds(2);
     private static EmbeddedMariaDb shared;
 
     private final Path dataDir;
+    private final Path baseDir;
     private final DB db;
     private final int port;
     private volatile boolean stopped;
 
-    private EmbeddedMariaDb(Path dataDir, DB db) {
+    private EmbeddedMariaDb(Path dataDir, Path baseDir, DB db) {
         this.dataDir = dataDir;
+        this.baseDir = baseDir;
         this.db = db;
         this.port = db.getConfiguration().getPort();
     }
 
-    /** Starts the JVM's server on first call; later calls return the running server's JDBC URL. */
+    /** As {@link #start(Path, int, boolean, String, Optional)}, with no backup to restore. */
     public static synchronized String start(Path dataDir, int requestedPort, boolean fresh, String schema) {
+        return start(dataDir, requestedPort, fresh, schema, Optional.empty());
+    }
+
+    /** Starts the JVM's server on first call; later calls return the running server's JDBC URL. */
+    static synchronized String start(Path dataDir, int requestedPort, boolean fresh, String schema,
+            Optional<Path> restoreFrom) {
         if (shared == null) {
             shared = launch(dataDir, requestedPort, fresh);
         }
-        shared.createSchema(schema);
-        return shared.url() + schema;
+        return shared.open(schema, restoreFrom);
+    }
+
+    /**
+     * The JDBC URL of a schema on this server. A schema that does not exist yet is created, and filled
+     * from the backup {@code restoreFrom} names, if any; an existing one is never overwritten.
+     */
+    String open(String schema, Optional<Path> restoreFrom) {
+        if (createSchema(schema)) {
+            restoreFrom.ifPresent(backup -> restore(schema, backup));
+        } else {
+            restoreFrom.ifPresent(backup -> log.info("The database {} exists already; the backup {} is not loaded",
+                    schema, backup));
+        }
+        return url() + schema;
     }
 
     /** The JVM's server, once {@link #start} ran. */
@@ -73,7 +96,8 @@ public final class EmbeddedMariaDb {
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
             config.setPort(requestedPort);
             config.setDataDir(absolute.toFile());
-            config.setBaseDir(absolute.resolveSibling(absolute.getFileName() + "-base").toFile());
+            Path baseDir = absolute.resolveSibling(absolute.getFileName() + "-base");
+            config.setBaseDir(baseDir.toFile());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             // mariadbd refuses to run as root unless told to; CI and these machines run as root.
             if ("root".equals(System.getProperty("user.name"))) {
@@ -91,7 +115,7 @@ public final class EmbeddedMariaDb {
             config.addArg("--bind-address=127.0.0.1");
             config.addArg("--pid-file=" + absolute.resolve(PID_FILE));
             long started = System.nanoTime();
-            EmbeddedMariaDb server = new EmbeddedMariaDb(absolute, DB.newEmbeddedDB(config.build()));
+            EmbeddedMariaDb server = new EmbeddedMariaDb(absolute, baseDir, DB.newEmbeddedDB(config.build()));
             server.start();
             log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", server.port, absolute,
                     (System.nanoTime() - started) / 1_000_000);
@@ -105,21 +129,73 @@ public final class EmbeddedMariaDb {
         return port;
     }
 
+    /** Where the server's programs are unpacked; {@code bin/} holds its {@code mariadb} and {@code mariadb-dump} clients. */
+    Path baseDir() {
+        return baseDir;
+    }
+
     /** The server's JDBC URL without a schema. */
     String url() {
         return "jdbc:mariadb://127.0.0.1:" + port + "/";
     }
 
-    /** Over JDBC: the {@code mariadb} command line client insists on TLS, which this server does without. */
-    private void createSchema(String schema) {
+    /**
+     * Over JDBC: the {@code mariadb} command line client insists on TLS, which this server does without.
+     *
+     * @return whether the schema was created now
+     */
+    private boolean createSchema(String schema) {
         if (!schema.matches("\\w+")) {
             throw new IllegalArgumentException("A schema name is letters, digits and underscores: " + schema);
         }
         try (Connection connection = DriverManager.getConnection(url(), "root", "");
                 Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS `" + schema + "`");
+            return statement.executeUpdate("CREATE DATABASE IF NOT EXISTS `" + schema + "`") > 0;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create schema " + schema, e);
+        }
+    }
+
+    /**
+     * Loads a {@code mariadb-dump} file into the new, empty schema with the server's own client. A load that
+     * fails drops the schema again, so the next start can try again with a repaired file.
+     */
+    private void restore(String schema, Path backup) {
+        if (!Files.isReadable(backup)) {
+            throw new IllegalStateException("The backup to restore, " + backup.toAbsolutePath() + ", cannot be read");
+        }
+        long started = System.nanoTime();
+        log.info("Restoring the database {} from {}", schema, backup.toAbsolutePath());
+        try {
+            Path errors = Files.createTempFile("mariadb-restore", ".log");
+            Process client = new ProcessBuilder(baseDir.resolve("bin/mariadb").toString(), "--skip-ssl",
+                    "--host=127.0.0.1", "--port=" + port, "--user=root", "--binary-mode", schema)
+                    .redirectInput(backup.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(errors.toFile()).start();
+            int exit = client.waitFor();
+            String message = Files.readString(errors).strip();
+            Files.delete(errors);
+            if (exit != 0) {
+                dropSchema(schema);
+                throw new IllegalStateException("Restoring " + backup.toAbsolutePath() + " failed: " + message);
+            }
+        } catch (IOException e) {
+            dropSchema(schema);
+            throw new IllegalStateException("Could not restore " + backup.toAbsolutePath(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restoring " + backup.toAbsolutePath(), e);
+        }
+        log.info("Restored the database {} from {} ({} ms)", schema, backup.toAbsolutePath(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void dropSchema(String schema) {
+        try (Connection connection = DriverManager.getConnection(url(), "root", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + schema + "`");
+        } catch (SQLException e) {
+            log.error("Could not drop the half-restored database {}", schema, e);
         }
     }
 
@@ -132,6 +208,7 @@ public final class EmbeddedMariaDb {
     synchronized void start() throws ManagedProcessException {
         stopped = false;
         db.start();
+        writePortFile();
         restartWhenItDies();
     }
 
@@ -139,6 +216,14 @@ public final class EmbeddedMariaDb {
     synchronized void stop() throws ManagedProcessException {
         stopped = true;
         db.stop();
+    }
+
+    private void writePortFile() {
+        try {
+            Files.writeString(dataDir.resolve(PORT_FILE), port + "\n");
+        } catch (IOException e) {
+            log.warn("Could not write the embedded MariaDB's port to {}", dataDir.resolve(PORT_FILE), e);
+        }
     }
 
     private void restartWhenItDies() {

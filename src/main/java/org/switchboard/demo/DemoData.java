@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.beans.factory.annotation.Value;
 import org.switchboard.agent.PauseReasonService;
 import org.switchboard.api.ApiKeyService;
 import org.switchboard.queue.AssignmentRole;
@@ -36,6 +36,7 @@ import org.switchboard.security.UserSummary;
  */
 @Component
 @Conditional(DemoModeCondition.class)
+@EnableConfigurationProperties(DemoProperties.class)
 @Order(50)
 class DemoData implements ApplicationRunner {
 
@@ -53,16 +54,15 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
 
     DemoData(UserService users, QueueService queues, PauseReasonService pauseReasons, ApiKeyService apiKeys,
-            @Value("${switchboard.demo.api-key:}") String demoApiKey, HistoryGenerator history,
-            @Value("${switchboard.demo.history-weeks:8}") int historyWeeks, Clock clock) {
+            DemoProperties properties, HistoryGenerator history, Clock clock) {
         this.history = history;
-        this.historyWeeks = historyWeeks;
+        this.historyWeeks = properties.historyWeeks();
         this.clock = clock;
         this.users = users;
         this.queues = queues;
         this.pauseReasons = pauseReasons;
         this.apiKeys = apiKeys;
-        this.demoApiKey = demoApiKey;
+        this.demoApiKey = properties.apiKey();
     }
 
     @Override

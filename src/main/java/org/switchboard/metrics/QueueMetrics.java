@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.switchboard.queue.QueueKind;
 
 /**
- * The live figures of one queue as DESIGN defines them; "today" is the calendar day in the server's
+ * The live figures of one queue as docs/architecture.md ("Queue figures") defines them; "today" is the calendar day in the server's
  * zone. Figures that do not apply to the queue's kind are zero.
  *
  * @param waiting          calls not yet answered (QUEUED or OFFERED); for chats the unassigned ones; for

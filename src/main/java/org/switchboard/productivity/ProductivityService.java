@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.common.Unrestricted;
@@ -19,7 +17,7 @@ import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 
 /**
- * An agent's personal productivity (DESIGN "Personal productivity"), counted from the contact
+ * An agent's personal productivity (README, "Productivity"), counted from the contact
  * history as {@link DayActivity} defines. Days are calendar days in {@code switchboard.zone}; weeks
  * run Monday to Sunday. An agent sees its own figures; a supervisor those of the agents of the
  * queues it supervises; an admin anyone's.
@@ -72,8 +70,8 @@ public class ProductivityService {
     @PreAuthorize(READERS)
     @Transactional(readOnly = true)
     public List<AgentChoice> agentsToShow() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (!(auth.getPrincipal() instanceof SignedInUser me)) {
+        SignedInUser me = SignedInUser.current().orElse(null);
+        if (me == null) {
             return List.of();
         }
         List<AgentChoice> choices = new ArrayList<>();

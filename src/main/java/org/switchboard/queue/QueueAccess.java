@@ -29,8 +29,8 @@ public class QueueAccess {
     /** An admin, or an agent or supervisor of the queue. */
     @Transactional(readOnly = true)
     public boolean isMember(long queueId) {
-        if (isAdmin() || me() instanceof SignedInUser me && (assignments.isAssigned(queueId, me.id(), AssignmentRole.AGENT)
-                || assignments.isAssigned(queueId, me.id(), AssignmentRole.SUPERVISOR))) {
+        if (isAdmin() || SignedInUser.current().filter(me -> assignments.isAssigned(queueId, me.id(), AssignmentRole.AGENT)
+                || assignments.isAssigned(queueId, me.id(), AssignmentRole.SUPERVISOR)).isPresent()) {
             return true;
         }
         throw new AccessDeniedException("You are not assigned to this queue.");
@@ -52,7 +52,8 @@ public class QueueAccess {
     }
 
     private boolean checkSupervises(long queueId) {
-        if (isAdmin() || me() instanceof SignedInUser me && assignments.isAssigned(queueId, me.id(), AssignmentRole.SUPERVISOR)) {
+        if (isAdmin() || SignedInUser.current().filter(me -> assignments.isAssigned(queueId, me.id(), AssignmentRole.SUPERVISOR))
+                .isPresent()) {
             return true;
         }
         throw new AccessDeniedException("You do not supervise " + name(queueId) + ".");
@@ -60,11 +61,6 @@ public class QueueAccess {
 
     private String name(long queueId) {
         return queues.byId(queueId).map(QueueInfo::name).orElse("queue " + queueId);
-    }
-
-    private static Object me() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? null : auth.getPrincipal();
     }
 
     private static boolean isAdmin() {

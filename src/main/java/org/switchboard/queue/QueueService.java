@@ -18,6 +18,9 @@ import org.switchboard.queue.data.AssignmentRepository;
 import org.switchboard.queue.data.QueueEntity;
 import org.switchboard.queue.data.QueueQueries;
 import org.switchboard.queue.data.QueueRepository;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.FormValidation;
+import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.audit.AuditAction;
 import org.switchboard.audit.AuditLog;
@@ -39,10 +42,12 @@ public class QueueService {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final UserService users;
+    private final FormValidation forms;
 
     QueueService(QueueRepository queues, QueueQueries reads, AssignmentRepository assignments, ApplicationEventPublisher events,
-            AuditLog audit, UserService users) {
+            AuditLog audit, UserService users, FormValidation forms) {
         this.users = users;
+        this.forms = forms;
         this.queues = queues;
         this.reads = reads;
         this.assignments = assignments;
@@ -94,8 +99,8 @@ public class QueueService {
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public QueueInfo create(QueueSettings settings) {
-        validate(settings, null);
+    public QueueInfo create(QueueSettings entered) {
+        QueueSettings settings = validate(entered, null);
         QueueInfo created = save(new QueueEntity(settings));
         audit.record(AuditAction.QUEUE_CREATED, AuditTarget.queue(created.id(), created.name()),
                 created.kind().label() + "; " + QueueChanges.describe(created.settings()));
@@ -105,15 +110,15 @@ public class QueueService {
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public QueueInfo update(long id, int expectedVersion, QueueSettings settings) {
-        QueueEntity queue = queues.findById(id).orElseThrow(() -> new ValidationException("No such queue."));
+    public QueueInfo update(long id, int expectedVersion, QueueSettings entered) {
+        QueueEntity queue = queues.findById(id).orElseThrow(() -> new NotFoundException("No such queue."));
         if (queue.getVersion() != expectedVersion) {
-            throw new ValidationException("Someone else changed this queue meanwhile. Reload and try again.");
+            throw ConflictException.staleVersion("this queue");
         }
+        QueueSettings settings = validate(entered, id);
         if (queue.getKind() != settings.kind()) {
             throw new ValidationException("A queue's kind cannot change; create a new queue instead.");
         }
-        validate(settings, id);
         QueueSettings before = queue.toInfo().settings();
         queue.apply(settings);
         QueueInfo saved = save(queue);
@@ -126,7 +131,7 @@ public class QueueService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void assign(long queueId, AssignmentRole role, Set<Long> userIds) {
-        QueueEntity queue = queues.findById(queueId).orElseThrow(() -> new ValidationException("No such queue."));
+        QueueEntity queue = queues.findById(queueId).orElseThrow(() -> new NotFoundException("No such queue."));
         Set<Long> before = Set.copyOf(assignments.userIdsOf(queueId, role));
         try {
             assignments.replace(queueId, role, userIds);
@@ -156,24 +161,12 @@ public class QueueService {
         }
     }
 
-    private void validate(QueueSettings s, Long id) {
-        String name = s.name() == null ? "" : s.name().trim();
-        if (name.isEmpty() || name.length() > 80) {
-            throw new ValidationException("A queue name is required and has at most 80 characters.");
-        }
-        if (s.kind() == null) {
-            throw new ValidationException("Choose the queue's kind.");
-        }
-        reads.byName(name).filter(q -> id == null || q.id() != id).ifPresent(q -> {
-            throw new ValidationException("A queue named " + name + " already exists.");
+    /** The settings, normalized, once their constraints hold and what they name exists; the name is free. */
+    private QueueSettings validate(QueueSettings entered, Long id) {
+        QueueSettings s = forms.check(entered.normalized());
+        reads.byName(s.name()).filter(q -> id == null || q.id() != id).ifPresent(q -> {
+            throw new ValidationException("A queue named " + s.name() + " already exists.");
         });
-        range(s.offerTimeoutSeconds(), 5, 600, "The offer timeout", "seconds");
-        range(s.wrapUpSeconds(), 0, 3600, "Wrap-up", "seconds");
-        range(s.wrapUpExtensionSeconds(), 0, 3600, "The wrap-up extension", "seconds");
-        range(s.maxWaitSeconds(), 10, 86_400, "The maximum wait", "seconds");
-        range(s.serviceLevelSeconds(), 1, 3600, "The service-level threshold", "seconds");
-        range(s.chatCapacity(), 1, 20, "The chat capacity", "chats");
-        range(s.missedOffersBeforePause(), 1, 100, "Missed offers before pause", "offers");
         if (s.kind() != QueueKind.CAMPAIGN && !s.sourceQueueIds().isEmpty()) {
             throw new ValidationException("Only a campaign has source queues.");
         }
@@ -184,11 +177,6 @@ public class QueueService {
                 throw new ValidationException("A campaign's source queues must be call queues.");
             }
         }
-    }
-
-    private static void range(int value, int min, int max, String what, String unit) {
-        if (value < min || value > max) {
-            throw new ValidationException(what + " must be between " + min + " and " + max + " " + unit + ".");
-        }
+        return s;
     }
 }

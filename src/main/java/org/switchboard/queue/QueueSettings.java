@@ -2,8 +2,14 @@ package org.switchboard.queue;
 
 import java.util.Set;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
+
 /**
- * A queue's name, kind and settings as an admin enters them.
+ * A queue's name, kind and settings as an admin enters them. The constraints are shown beside the
+ * fields and checked again by {@link QueueService}, which also checks what needs the database.
  *
  * @param offerTimeoutSeconds       how long an offer rings before it returns to the queue
  * @param wrapUpSeconds             wrap-up after a contact; 0 means until the agent ends it
@@ -15,13 +21,40 @@ import java.util.Set;
  * @param missedOffersBeforePause   missed offers in a row that pause an agent
  * @param sourceQueueIds            call queues whose abandoned calls feed this campaign
  */
-public record QueueSettings(String name, QueueKind kind, int offerTimeoutSeconds, int wrapUpSeconds,
-        int wrapUpExtensionSeconds, int maxWaitSeconds, int serviceLevelSeconds, int chatCapacity, int priority,
-        int missedOffersBeforePause, Set<Long> sourceQueueIds) {
+public record QueueSettings(
+        @NotBlank(message = NAME_RULE) @Size(max = 80, message = NAME_RULE) String name,
+        @NotNull(message = "Choose the queue's kind.") QueueKind kind,
+        @Range(min = 5, max = 600, message = "The offer timeout must be between {min} and {max} seconds.")
+        int offerTimeoutSeconds,
+        @Range(min = 0, max = 3600, message = "Wrap-up must be between {min} and {max} seconds.") int wrapUpSeconds,
+        @Range(min = 0, max = 3600, message = "The wrap-up extension must be between {min} and {max} seconds.")
+        int wrapUpExtensionSeconds,
+        @Range(min = 10, max = 86_400, message = "The maximum wait must be between {min} and {max} seconds.")
+        int maxWaitSeconds,
+        @Range(min = 1, max = 3600, message = "The service-level threshold must be between {min} and {max} seconds.")
+        int serviceLevelSeconds,
+        @Range(min = 1, max = 20, message = "The chat capacity must be between {min} and {max} chats.") int chatCapacity,
+        int priority,
+        @Range(min = 1, max = 100, message = "Missed offers before pause must be between {min} and {max} offers.")
+        int missedOffersBeforePause,
+        Set<Long> sourceQueueIds) {
+
+    static final String NAME_RULE = "A queue name is required and has at most 80 characters.";
+
+    public QueueSettings {
+        sourceQueueIds = sourceQueueIds == null ? Set.of() : Set.copyOf(sourceQueueIds);
+    }
 
     /** Sensible starting values for a new queue of the kind. */
     public static QueueSettings defaults(String name, QueueKind kind) {
         return new QueueSettings(name, kind, 20, kind == QueueKind.CHAT ? 0 : 30, 30, 600, 20,
                 kind == QueueKind.CHAT ? 3 : 1, 0, 3, Set.of());
+    }
+
+    /** The name trimmed: what is checked and stored. */
+    QueueSettings normalized() {
+        return new QueueSettings(name == null ? null : name.trim(), kind, offerTimeoutSeconds, wrapUpSeconds,
+                wrapUpExtensionSeconds, maxWaitSeconds, serviceLevelSeconds, chatCapacity, priority,
+                missedOffersBeforePause, sourceQueueIds);
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.common.FormValidation;
 import org.switchboard.security.data.UserEntity;
 import org.switchboard.security.data.UserRepository;
 
@@ -31,8 +32,11 @@ class InitialAdmin implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final SecurityProperties properties;
     private final Clock clock;
+    private final FormValidation forms;
 
-    InitialAdmin(UserRepository users, PasswordEncoder encoder, SecurityProperties properties, Clock clock) {
+    InitialAdmin(UserRepository users, PasswordEncoder encoder, SecurityProperties properties, Clock clock,
+            FormValidation forms) {
+        this.forms = forms;
         this.users = users;
         this.encoder = encoder;
         this.properties = properties;
@@ -52,7 +56,7 @@ class InitialAdmin implements ApplicationRunner {
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         } else {
-            UserService.validPassword(password);
+            forms.checkValue(UserForm.class, "password", password);
         }
         users.save(new UserEntity(USERNAME, "Administrator", encoder.encode(password), EnumSet.of(Role.ADMIN),
                 clock.instant()));

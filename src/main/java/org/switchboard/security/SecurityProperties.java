@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param maxFailedLogins   failed sign-ins for one user name within {@code failedLoginWindow} that lock it
+ * @param failedLoginWindow the window in which failed sign-ins are counted
  * @param lockDuration      how long a locked user name is refused, counted from its last failure
  * @param adminPassword     password of the admin created on first start; random when empty
  */

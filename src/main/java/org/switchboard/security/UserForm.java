@@ -3,17 +3,43 @@ package org.switchboard.security;
 import java.util.List;
 import java.util.Set;
 
-/**
- * What an admin enters to create or change a user.
- *
- * @param password a new password, or null to keep the current one when editing
- * @param lines    the user's phone extensions, the first taking calls until the agent picks another;
- *                 null keeps them as they are when editing
- */
-public record UserForm(String username, String displayName, String password, Set<Role> roles, List<String> lines) {
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
-    /** A user without phone extensions, or, when editing, keeping them. */
-    public UserForm(String username, String displayName, String password, Set<Role> roles) {
-        this(username, displayName, password, roles, null);
+/**
+ * What an admin enters to create or change a user. The constraints are checked on the screen (beside
+ * each field) and again by {@link UserService}.
+ *
+ * @param username    kept as it is when editing
+ * @param password    a new password, or null to keep the current one when editing
+ * @param lines       the user's phone extensions, the first taking calls until the agent picks another;
+ *                    null keeps them as they are when editing
+ */
+public record UserForm(
+        @NotNull(message = USERNAME_RULE) @Pattern(regexp = "[a-z0-9._-]{2,50}", message = USERNAME_RULE) String username,
+        @NotBlank(message = NAME_RULE) @Size(max = 100, message = NAME_RULE) String displayName,
+        @Size(min = MIN_PASSWORD_LENGTH, max = 72, message = PASSWORD_RULE) String password,
+        @NotEmpty(message = "Choose at least one role.") Set<Role> roles,
+        @Size(max = MAX_LINES, message = "A user has at most {max} lines.")
+        List<@Pattern(regexp = "[0-9A-Za-z+*#._-]{1,30}", message = LINE_RULE) String> lines) {
+
+    static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MAX_LINES = 10;
+    public static final String USERNAME_RULE = "A user name has 2 to 50 lower-case letters, digits, dots, dashes or underscores.";
+    public static final String NAME_RULE = "A name is required and has at most 100 characters.";
+    public static final String PASSWORD_RULE = "A password has 8 to 72 characters.";
+    static final String LINE_RULE = "The line '${validatedValue}' is not an extension: up to 30 letters, digits or + * # . _ -";
+
+    /**
+     * Names and lines trimmed, blank lines left out, an empty password as none: what the constraints and
+     * the database see. {@code username} replaces the form's (editing keeps the user name).
+     */
+    UserForm normalized(String username) {
+        return new UserForm(username == null ? null : username.trim(), displayName == null ? null : displayName.trim(),
+                password == null || password.isEmpty() ? null : password, roles, lines == null ? null
+                        : lines.stream().map(line -> line == null ? "" : line.trim()).filter(line -> !line.isEmpty()).toList());
     }
 }

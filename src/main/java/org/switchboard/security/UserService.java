@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.audit.AuditAction;
 import org.switchboard.audit.AuditLog;
 import org.switchboard.audit.AuditTarget;
+import org.switchboard.common.ConflictException;
+import org.switchboard.common.FormValidation;
+import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.data.UserEntity;
 import org.switchboard.security.data.UserRepository;
@@ -23,19 +25,16 @@ import org.switchboard.security.data.UserRepository;
 @Service
 public class UserService {
 
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,50}");
-    private static final Pattern EXTENSION = Pattern.compile("[0-9A-Za-z+*#._-]{1,30}");
-    static final int MAX_LINES = 10;
-    static final int MIN_PASSWORD_LENGTH = 8;
-
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AuditLog audit;
+    private final FormValidation forms;
 
     UserService(UserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock,
-            AuditLog audit) {
+            AuditLog audit, FormValidation forms) {
+        this.forms = forms;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
         this.events = events;
@@ -69,20 +68,25 @@ public class UserService {
     @PreAuthorize("hasAnyRole('ADMIN','INTEGRATION')")
     @Transactional(readOnly = true)
     public List<UserSummary> withLine(String extension) {
-        String line = validExtension(extension == null ? "" : extension.trim());
+        String line = extension == null ? "" : extension.trim();
+        forms.checkValue(UserForm.class, "lines", List.of(line));
         return users.findAllById(users.findUserIdsWithLine(line)).stream().map(UserService::summary).toList();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public UserSummary create(UserForm form) {
-        String username = validUsername(form.username());
+    public UserSummary create(UserForm entered) {
+        UserForm form = forms.check(entered.normalized(entered.username()));
+        String username = form.username();
         if (users.existsByUsername(username)) {
             throw new ValidationException("The user name " + username + " is already taken.");
         }
-        UserEntity user = new UserEntity(username, validDisplayName(form.displayName()),
-                passwordEncoder.encode(validPassword(form.password())), validRoles(form.roles()), clock.instant());
-        user.setLines(form.lines() == null ? List.of() : validLines(form.lines()));
+        if (form.password() == null) {
+            throw new ValidationException(UserForm.PASSWORD_RULE);
+        }
+        UserEntity user = new UserEntity(username, form.displayName(), passwordEncoder.encode(form.password()),
+                EnumSet.copyOf(form.roles()), clock.instant());
+        user.setLines(form.lines() == null ? List.of() : distinct(form.lines()));
         UserSummary created = summary(users.save(user));
         audit.record(AuditAction.USER_CREATED, AuditTarget.user(created.id(), created.username()),
                 "Name: " + created.displayName() + "; roles: " + roleLabels(created.roles())
@@ -93,15 +97,16 @@ public class UserService {
     /** Changes display name, roles and (when given) the password; the user name stays. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
-    public UserSummary update(long id, int expectedVersion, UserForm form) {
+    public UserSummary update(long id, int expectedVersion, UserForm entered) {
         UserEntity user = existing(id, expectedVersion);
-        Set<Role> roles = validRoles(form.roles());
+        UserForm form = forms.check(entered.normalized(user.getUsername()));
+        Set<Role> roles = EnumSet.copyOf(form.roles());
         if (!roles.contains(Role.ADMIN) && user.getRoles().contains(Role.ADMIN) && user.isEnabled()
                 && users.countEnabledAdmins() <= 1) {
             throw new ValidationException("At least one enabled admin must remain.");
         }
         List<String> changes = new java.util.ArrayList<>();
-        String displayName = validDisplayName(form.displayName());
+        String displayName = form.displayName();
         if (!displayName.equals(user.getDisplayName())) {
             changes.add("name: " + user.getDisplayName() + " → " + displayName);
         }
@@ -109,7 +114,7 @@ public class UserService {
             changes.add("roles: " + roleLabels(user.getRoles()) + " → " + roleLabels(roles));
         }
         if (form.lines() != null) {
-            List<String> lines = validLines(form.lines());
+            List<String> lines = distinct(form.lines());
             if (!lines.equals(user.getLines())) {
                 changes.add("lines: " + lineLabels(user.getLines()) + " → " + lineLabels(lines));
                 events.publishEvent(new UserLinesChanged(id));
@@ -118,8 +123,8 @@ public class UserService {
         }
         user.setDisplayName(displayName);
         user.setRoles(roles);
-        if (form.password() != null && !form.password().isEmpty()) {
-            user.setPasswordHash(passwordEncoder.encode(validPassword(form.password())));
+        if (form.password() != null) {
+            user.setPasswordHash(passwordEncoder.encode(form.password()));
             changes.add("password reset");
         }
         UserSummary saved = summary(users.save(user));
@@ -157,7 +162,10 @@ public class UserService {
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
             throw new ValidationException("The current password is not correct.");
         }
-        user.setPasswordHash(passwordEncoder.encode(validPassword(newPassword)));
+        if (newPassword == null) {
+            throw new ValidationException(UserForm.PASSWORD_RULE);
+        }
+        user.setPasswordHash(passwordEncoder.encode(forms.checkValue(UserForm.class, "password", newPassword)));
         users.save(user);
     }
 
@@ -165,14 +173,14 @@ public class UserService {
     @Transactional
     public UserSummary changeOwnDisplayName(String username, String displayName) {
         UserEntity user = users.findByUsername(username).orElseThrow();
-        user.setDisplayName(validDisplayName(displayName));
+        user.setDisplayName(forms.checkValue(UserForm.class, "displayName", displayName == null ? null : displayName.trim()));
         return summary(users.save(user));
     }
 
     private UserEntity existing(long id, int expectedVersion) {
-        UserEntity user = users.findById(id).orElseThrow(() -> new ValidationException("No such user."));
+        UserEntity user = users.findById(id).orElseThrow(() -> new NotFoundException("No such user."));
         if (user.getVersion() != expectedVersion) {
-            throw new ValidationException("Someone else changed this user meanwhile. Reload and try again.");
+            throw ConflictException.staleVersion("this user");
         }
         return user;
     }
@@ -186,66 +194,17 @@ public class UserService {
                 user.isEnabled(), user.getVersion(), user.getLines());
     }
 
-    private static String validUsername(String username) {
-        String trimmed = username == null ? "" : username.trim();
-        if (!USERNAME.matcher(trimmed).matches()) {
-            throw new ValidationException(
-                    "A user name has 2 to 50 lower-case letters, digits, dots, dashes or underscores.");
-        }
-        return trimmed;
-    }
-
-    private static String validDisplayName(String displayName) {
-        String trimmed = displayName == null ? "" : displayName.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 100) {
-            throw new ValidationException("A name is required and has at most 100 characters.");
-        }
-        return trimmed;
-    }
-
-    static String validPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 72) {
-            throw new ValidationException("A password has 8 to 72 characters.");
-        }
-        return password;
-    }
-
     private static String lineLabels(List<String> lines) {
         return lines.isEmpty() ? "none" : String.join(", ", lines);
     }
 
-    /** Trimmed, blank entries left out, each a dialable extension, no repeats, at most {@value #MAX_LINES}. */
-    static List<String> validLines(List<String> lines) {
-        List<String> valid = new java.util.ArrayList<>();
-        for (String line : lines) {
-            String trimmed = line == null ? "" : line.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            validExtension(trimmed);
-            if (valid.contains(trimmed)) {
-                throw new ValidationException("The line " + trimmed + " is listed twice.");
-            }
-            valid.add(trimmed);
+    /** The lines in their order; a line listed twice is refused. */
+    private static List<String> distinct(List<String> lines) {
+        if (Set.copyOf(lines).size() < lines.size()) {
+            String repeated = lines.stream().filter(line -> lines.indexOf(line) != lines.lastIndexOf(line)).findFirst()
+                    .orElseThrow();
+            throw new ValidationException("The line " + repeated + " is listed twice.");
         }
-        if (valid.size() > MAX_LINES) {
-            throw new ValidationException("A user has at most " + MAX_LINES + " lines.");
-        }
-        return valid;
-    }
-
-    private static String validExtension(String trimmed) {
-        if (!EXTENSION.matcher(trimmed).matches()) {
-            throw new ValidationException("The line '" + (trimmed.length() > 40 ? trimmed.substring(0, 40) + "…" : trimmed)
-                    + "' is not an extension: up to 30 letters, digits or + * # . _ -");
-        }
-        return trimmed;
-    }
-
-    private static Set<Role> validRoles(Set<Role> roles) {
-        if (roles == null || roles.isEmpty()) {
-            throw new ValidationException("Choose at least one role.");
-        }
-        return EnumSet.copyOf(roles);
+        return lines;
     }
 }

@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The traffic simulator.
  *
  * @param autoStart     start generating traffic when the app starts (demo mode)
+ * @param tick          how often the simulator places arrivals and plays its agents
+ * @param defaultRatePerHour arrivals per hour for a queue that {@code ratesPerHour} does not list
  * @param ratesPerHour  arrivals per hour per queue name; queues not listed get {@code defaultRatePerHour}
  * @param abandonShare  share of waiting callers who hang up before they are answered
  * @param simulateAgents also play the agents whose user names start with {@code agentPrefix}: accept, talk, end wrap-up
+ * @param agentPrefix   user name prefix of the agents the simulator plays
  * @param talkTime      average talk time of a simulated agent
  */
 @ConfigurationProperties("switchboard.simulator")

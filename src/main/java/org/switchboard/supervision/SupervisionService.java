@@ -2,7 +2,6 @@ package org.switchboard.supervision;
 
 import java.util.List;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -146,10 +145,6 @@ public class SupervisionService {
     }
 
     private static SignedInUser me() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
-            return user;
-        }
-        throw new AccessDeniedException("Only a signed-in supervisor supervises queues.");
+        return SignedInUser.current("Only a signed-in supervisor supervises queues.");
     }
 }

@@ -1,8 +1,6 @@
 package org.switchboard.texts;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.security.SignedInUser;
@@ -24,10 +22,7 @@ public class TextAccess {
     /** A message the caller cannot see passes, so the method says "No such message" without telling whose it is. */
     @Transactional(readOnly = true)
     public boolean canEdit(long id) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !(auth.getPrincipal() instanceof SignedInUser me)) {
-            throw new AccessDeniedException("Sign in to use pre-saved text messages.");
-        }
+        SignedInUser me = SignedInUser.current("Sign in to use pre-saved text messages.");
         boolean allowed = store.findById(id).map(row -> !TextMessageService.visibleTo(row, me) || TextMessageService.editable(row, me))
                 .orElse(true);
         if (!allowed) {

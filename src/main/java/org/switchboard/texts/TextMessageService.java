@@ -5,17 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.common.ConflictException;
+import org.switchboard.common.FormValidation;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.Role;
@@ -30,20 +27,18 @@ import org.switchboard.security.SignedInUser;
 @PreAuthorize("hasAnyRole('AGENT','SUPERVISOR','ADMIN')")
 public class TextMessageService {
 
-    public static final int MAX_TITLE = 100;
-    public static final int MAX_BODY = 2000;
-    public static final int MAX_CATEGORY = 50;
     /** How many suggestions {@link #suggest} returns at most. */
     public static final int SUGGESTION_LIMIT = 8;
     private static final String EDITOR = "@textAccess.canEdit(#id)";
-    private static final Pattern SHORTCUT = Pattern.compile("/[A-Za-z0-9_-]{2,30}");
 
     private final TextMessageStore store;
     private final Clock clock;
+    private final FormValidation forms;
 
-    TextMessageService(TextMessageStore store, Clock clock) {
+    TextMessageService(TextMessageStore store, Clock clock, FormValidation forms) {
         this.store = store;
         this.clock = clock;
+        this.forms = forms;
     }
 
     /**
@@ -112,7 +107,7 @@ public class TextMessageService {
     @Transactional
     public TextMessage create(TextMessageForm form) {
         SignedInUser me = me();
-        Valid valid = validate(form, me);
+        TextMessageForm valid = validate(form, me);
         Long owner = form.publicMessage() ? null : me.id();
         checkShortcutFree(owner, valid.shortcut(), null);
         long id;
@@ -131,7 +126,7 @@ public class TextMessageService {
     public TextMessage update(long id, int expectedVersion, TextMessageForm form) {
         SignedInUser me = me();
         TextMessageStore.Row existing = visible(id, me);
-        Valid valid = validate(form, me);
+        TextMessageForm valid = validate(form, me);
         Long owner = form.publicMessage() ? null : (existing.ownerId() == null ? me.id() : existing.ownerId());
         checkShortcutFree(owner, valid.shortcut(), id);
         boolean updated;
@@ -160,43 +155,11 @@ public class TextMessageService {
         return user.has(Role.SUPERVISOR) || user.has(Role.ADMIN);
     }
 
-    private record Valid(String title, String shortcut, String body, Set<String> categories) {
-    }
-
-    private static Valid validate(TextMessageForm form, SignedInUser me) {
+    private TextMessageForm validate(TextMessageForm form, SignedInUser me) {
         if (form.publicMessage() && !managesPublic(me)) {
             throw new AccessDeniedException("Only supervisors and administrators manage public pre-saved text messages.");
         }
-        String title = form.title() == null ? "" : form.title().trim();
-        if (title.isEmpty()) {
-            throw new ValidationException("Enter a title.");
-        }
-        if (title.length() > MAX_TITLE) {
-            throw new ValidationException("The title can have at most " + MAX_TITLE + " characters (it has " + title.length() + ").");
-        }
-        String shortcut = form.shortcut() == null ? "" : form.shortcut().trim();
-        if (!SHORTCUT.matcher(shortcut).matches()) {
-            throw new ValidationException("The shortcut must be a / followed by 2 to 30 letters, digits, - or _, for example /hours.");
-        }
-        String body = form.body() == null ? "" : form.body();
-        if (body.isBlank()) {
-            throw new ValidationException("Enter the text of the message.");
-        }
-        if (body.length() > MAX_BODY) {
-            throw new ValidationException("The text can have at most " + MAX_BODY + " characters (it has " + body.length() + ").");
-        }
-        Set<String> categories = new TreeSet<>();
-        for (String c : form.categories()) {
-            String name = c == null ? "" : c.trim();
-            if (name.isEmpty()) {
-                continue;
-            }
-            if (name.length() > MAX_CATEGORY) {
-                throw new ValidationException("A category name can have at most " + MAX_CATEGORY + " characters.");
-            }
-            categories.add(name);
-        }
-        return new Valid(title, shortcut, body, categories);
+        return forms.check(form.normalized());
     }
 
     private void checkShortcutFree(Long owner, String shortcut, Long exceptId) {
@@ -234,10 +197,6 @@ public class TextMessageService {
     }
 
     private static SignedInUser me() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof SignedInUser user) {
-            return user;
-        }
-        throw new AccessDeniedException("Sign in to use pre-saved text messages.");
+        return SignedInUser.current("Sign in to use pre-saved text messages.");
     }
 }

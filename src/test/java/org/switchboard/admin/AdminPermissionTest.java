@@ -73,10 +73,10 @@ class AdminPermissionTest {
 
     private void assertEveryAdminServiceIsRefused() {
         assertThatThrownBy(() -> users.findAll()).isInstanceOf(AuthorizationDeniedException.class);
-        assertThatThrownBy(() -> users.create(new UserForm("perm-x", "X", "password1", Set.of(Role.ADMIN))))
+        assertThatThrownBy(() -> users.create(new UserForm("perm-x", "X", "password1", Set.of(Role.ADMIN), null)))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> users.update(agent1.id(), agent1.version(),
-                new UserForm("agent1", "X", "", Set.of(Role.ADMIN)))).isInstanceOf(AuthorizationDeniedException.class);
+                new UserForm("agent1", "X", "", Set.of(Role.ADMIN), null))).isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> users.setEnabled(agent1.id(), agent1.version(), false))
                 .isInstanceOf(AuthorizationDeniedException.class);
         assertThatThrownBy(() -> queues.create(QueueSettings.defaults("Perm queue", QueueKind.CALL)))

@@ -88,7 +88,7 @@ class AgentLineTest {
                 .contains("lines: none → 1001, 1002");
 
         UserSummary renamed = SystemUser.call(() -> users.update(agent.id(), agent.version(),
-                new UserForm(null, "Renamed", null, agent.roles())));
+                new UserForm(null, "Renamed", null, agent.roles(), null)));
         assertThat(renamed.lines()).as("a form without lines keeps them").containsExactly("1001", "1002");
     }
 

@@ -100,25 +100,43 @@ public final class AudioSamples {
         return out.toByteArray();
     }
 
-    /** OGG Vorbis at 22.05 kHz whose last page says {@code millis} of audio. */
+    /**
+     * OGG Vorbis at 22.05 kHz whose last page says {@code millis} of audio: the three header packets,
+     * then as many 20-byte audio packets as that takes when every block is 2048 samples long (both
+     * block sizes are 2048, so the packets fix the duration within two of them).
+     */
     public static byte[] oggVorbis(int millis) {
         ByteBuffer head = ByteBuffer.allocate(30).order(ByteOrder.LITTLE_ENDIAN);
-        head.put((byte) 1).put(ascii("vorbis")).putInt(0).put((byte) 1).putInt(22050);
+        head.put((byte) 1).put(ascii("vorbis")).putInt(0).put((byte) 1).putInt(22050).putInt(0).putInt(0).putInt(0)
+                .put((byte) 0xBB).put((byte) 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(oggPage(0, head.array()));
-        out.writeBytes(oggPage(22050L * millis / 1000, new byte[500]));
+        out.writeBytes(oggPage(0, ascii("\u0003vorbis\0\0\0\0\0\0\0\0\u0001")));
+        out.writeBytes(oggPage(0, ascii("\u0005vorbis" + "\0".repeat(40))));
+        long samples = 22050L * millis / 1000;
+        long packets = (samples + 1023) / 1024 + 1; // the first packet primes the decoder: no samples
+        for (long written = 0; written < packets; ) {
+            int onPage = (int) Math.min(50, packets - written);
+            written += onPage;
+            out.writeBytes(oggPage(written == packets ? samples : Math.max(0, written - 1) * 1024, onPage, new byte[20]));
+        }
         return out.toByteArray();
     }
 
     /** A page of {@code packets} three-byte Opus packets, each one 20 ms CELT frame (TOC config 31, code 0). */
     private static byte[] oggPage(long granule, int packets) {
-        ByteBuffer page = ByteBuffer.allocate(27 + packets + 3 * packets).order(ByteOrder.LITTLE_ENDIAN);
+        return oggPage(granule, packets, new byte[] {(byte) 0xF8, 1, 2});
+    }
+
+    /** A page of {@code packets} copies of {@code packet} (shorter than 255 bytes). */
+    private static byte[] oggPage(long granule, int packets, byte[] packet) {
+        ByteBuffer page = ByteBuffer.allocate(27 + packets + packet.length * packets).order(ByteOrder.LITTLE_ENDIAN);
         page.put(ascii("OggS")).put((byte) 0).put((byte) 0).putLong(granule).putInt(1).putInt(0).putInt(0).put((byte) packets);
         for (int i = 0; i < packets; i++) {
-            page.put((byte) 3);
+            page.put((byte) packet.length);
         }
         for (int i = 0; i < packets; i++) {
-            page.put((byte) 0xF8).put((byte) 1).put((byte) 2);
+            page.put(packet);
         }
         return page.array();
     }

@@ -75,10 +75,10 @@ class AuditLogTest {
     void userChangesRecordWhoWhomWhatAndWhen() {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofDays(3));
         clock.set(at);
-        UserSummary created = users.create(new UserForm(unique("au-"), "Audit Target", "password1", Set.of(Role.AGENT)));
+        UserSummary created = users.create(new UserForm(unique("au-"), "Audit Target", "password1", Set.of(Role.AGENT), null));
         clock.advance(Duration.ofMinutes(5));
         UserSummary changed = users.update(created.id(), created.version(),
-                new UserForm(created.username(), "Audit Renamed", "", Set.of(Role.AGENT, Role.SUPERVISOR)));
+                new UserForm(created.username(), "Audit Renamed", "", Set.of(Role.AGENT, Role.SUPERVISOR), null));
         clock.advance(Duration.ofMinutes(5));
         UserSummary disabled = users.setEnabled(changed.id(), changed.version(), false);
         clock.advance(Duration.ofMinutes(5));
@@ -103,7 +103,7 @@ class AuditLogTest {
         String name = unique("au-");
         // The change rolls back after the service wrote its entry: the entry rolls back with it.
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
-            users.create(new UserForm(name, "Rolled Back", "password1", Set.of(Role.AGENT)));
+            users.create(new UserForm(name, "Rolled Back", "password1", Set.of(Role.AGENT), null));
             throw new IllegalStateException("later step failed");
         })).hasMessage("later step failed");
         assertThat(users.findByUsername(name)).isEmpty();
@@ -171,6 +171,9 @@ class AuditLogTest {
 
         List<AuditEntry> all = audit.find(new AuditFilter(actor, null, null, null), 0, 100);
         assertThat(all).extracting(AuditEntry::detail).containsExactly("entry 4", "entry 3", "entry 2", "entry 1", "entry 0");
+        // what the user types is matched literally: "_" and "%" are no wildcards
+        assertThat(audit.find(new AuditFilter(actor.replace('-', '_'), null, null, null), 0, 100)).isEmpty();
+        assertThat(audit.find(new AuditFilter("%" + actor, null, null, null), 0, 100)).isEmpty();
         assertThat(audit.find(new AuditFilter(actor, null, null, null), 1, 2)).extracting(AuditEntry::detail)
                 .containsExactly("entry 3", "entry 2");
         assertThat(audit.find(new AuditFilter(actor, AuditAction.AGENT_LOGGED_OUT, null, null), 0, 100))

@@ -337,6 +337,8 @@ class ChatServiceTest {
                     .containsExactly(e.chat().id());
             assertThat(chats.history(new ChatHistoryQuery("0105", null, null, null))).extracting(Conversation::contactId)
                     .contains(e.chat().id());
+            assertThat(chats.history(new ChatHistoryQuery("0_05", null, null, null))).as("no wildcards")
+                    .extracting(Conversation::contactId).doesNotContain(e.chat().id());
             assertThat(chats.history(new ChatHistoryQuery(null, tag, today.plusDays(1), null))).isEmpty();
             assertThatThrownBy(() -> chats.history(new ChatHistoryQuery(null, null, today, today.minusDays(1))))
                     .isInstanceOf(ValidationException.class);

@@ -254,10 +254,16 @@ class ClusterIT {
 
         try (Connection db = cluster.database()) {
             // The killed node's callers hang up their calls that were under way there, as the phone side would.
-            await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-                hangUpConnectedOn(db, List.of(ids.get("agent1"), ids.get("agent2")));
-                return openCalls(db, calls) == 0;
-            });
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+                    .conditionEvaluationListener(check -> {
+                        if (check.getRemainingTimeInMS() <= 2_000) {
+                            System.out.println("Calls still open when the wait ends: " + openCallsByStateAndAgent(db, calls));
+                        }
+                    })
+                    .until(() -> {
+                        hangUpConnectedOn(db, List.of(ids.get("agent1"), ids.get("agent2")));
+                        return openCalls(db, calls) == 0;
+                    });
             running.set(false);
             for (Thread thread : threads) {
                 thread.join(30_000);
@@ -366,6 +372,20 @@ class ClusterIT {
                 "SELECT COUNT(*) FROM contact WHERE state <> 'ENDED' AND id IN (" + joined(calls) + ")")) {
             open.next();
             return open.getInt(1);
+        }
+    }
+
+    /** For the failure message: which states and agents hold the calls that are still open. */
+    private static String openCallsByStateAndAgent(Connection db, List<Long> calls) {
+        try (Statement sql = db.createStatement(); ResultSet rows = sql.executeQuery("SELECT state, agent_id, COUNT(*) FROM contact"
+                + " WHERE state <> 'ENDED' AND id IN (" + joined(calls) + ") GROUP BY state, agent_id")) {
+            StringBuilder open = new StringBuilder();
+            while (rows.next()) {
+                open.append(rows.getString(1)).append(" agent ").append(rows.getString(2)).append(": ").append(rows.getInt(3)).append("; ");
+            }
+            return open.toString();
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
         }
     }
 

@@ -1,9 +1,9 @@
 package org.switchboard.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 
 import com.vaadin.flow.component.UI;
@@ -29,7 +29,7 @@ class BackgroundExecutorsTest {
     }
 
     @Test
-    void aFailedLoadIsLoggedAsAWarningNamingWhatFailed(CapturedOutput output) throws InterruptedException {
+    void aFailedLoadIsLoggedAsAWarningNamingWhatFailed(CapturedOutput output) {
         try (var context = new AnnotationConfigApplicationContext(BackgroundExecutors.class, ScreenRefreshes.class)) {
             CoalescedRefresh<String> refresh = context.getBean(ScreenRefreshes.class).coalesced("the figures of queue 7", 0,
                     () -> {
@@ -37,10 +37,7 @@ class BackgroundExecutorsTest {
                     }, shown -> {
                     });
             refresh.request(new UI(), null);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-            while (!output.getOut().contains("Refreshing the figures of queue 7 failed") && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20);
-            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> output.getOut().contains("Refreshing the figures of queue 7 failed"));
         }
         assertThat(output.getOut()).containsPattern("WARN .*Refreshing the figures of queue 7 failed")
                 .contains("IllegalStateException: database gone");

@@ -2,9 +2,11 @@ package org.switchboard.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -70,7 +72,7 @@ class TransactionRetryTest {
                 sql.executeUpdate("UPDATE retry_probe SET v = v + 10 WHERE id = 2");
                 rivalHoldsRowTwo.countDown();
                 probeHoldsRowOne.await(10, TimeUnit.SECONDS);
-                Thread.sleep(200); // the probe is waiting for row 2 by now
+                await().atMost(Duration.ofSeconds(10)).until(this::probeWaitsForALock);
                 sql.executeUpdate("UPDATE retry_probe SET v = v + 10 WHERE id = 1");
                 connection.commit();
             }
@@ -118,6 +120,12 @@ class TransactionRetryTest {
 
     private int value(int id) {
         return jdbc.sql("SELECT v FROM retry_probe WHERE id = ?").param(id).query(Integer.class).single();
+    }
+
+    /** The probe's change of row 2 waits for the rival's lock: the rival's next change closes the cycle. */
+    private boolean probeWaitsForALock() {
+        return jdbc.sql("SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT' "
+                + "AND trx_query LIKE '%retry_probe%'").query(Integer.class).single() > 0;
     }
 
     private double count(String operation, String outcome) {

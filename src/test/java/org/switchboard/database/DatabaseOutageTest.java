@@ -11,7 +11,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,8 +39,8 @@ class DatabaseOutageTest {
     RoutingFixture fixture;
     @Autowired
     DatabaseWatch watch;
-    @Value("${switchboard.demo.api-key}")
-    String apiKey;
+    /** Demo mode's API key (switchboard.demo.api-key's default), which the test profile's demo mode creates. */
+    private static final String API_KEY = "sb_demo_switchboard_local_key";
 
     MockMvc mvc;
     QueueInfo queue;
@@ -66,7 +65,7 @@ class DatabaseOutageTest {
             assertThat(refused.result().getContentAsString()).contains("database");
 
             Timed<MockHttpServletResponse> read = timed(() -> mvc.perform(get("/api/v1/queues")
-                    .header("Authorization", "Bearer " + apiKey)).andReturn().getResponse());
+                    .header("Authorization", "Bearer " + API_KEY)).andReturn().getResponse());
             assertThat(read.took()).isLessThan(QUICKLY);
             assertThat(read.result().getStatus()).isEqualTo(503);
 
@@ -101,7 +100,7 @@ class DatabaseOutageTest {
     }
 
     private MockHttpServletResponse createCall(String idempotencyKey) throws Exception {
-        return mvc.perform(post("/api/v1/contacts").header("Authorization", "Bearer " + apiKey)
+        return mvc.perform(post("/api/v1/contacts").header("Authorization", "Bearer " + API_KEY)
                 .header("Idempotency-Key", RoutingFixture.unique(idempotencyKey))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""

@@ -25,7 +25,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +33,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
-import org.switchboard.SwitchboardApplication;
+import org.switchboard.SecondContext;
 import org.switchboard.SwitchboardTest;
 import org.switchboard.agent.Activity;
 import org.switchboard.agent.AgentStatus;
@@ -87,12 +86,9 @@ class DispatchConcurrencyTest {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 0);
         List<UserSummary> agents = fixture.readyAgents(AGENTS, queue);
         String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        // Starting node B installs its own security-context strategy JVM-wide; put ours back afterwards,
-        // or SystemUser in later tests of this JVM writes where this context's method security never reads.
-        SecurityContextHolderStrategy original = SecurityContextHolder.getContextHolderStrategy();
-        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(SwitchboardApplication.class)
-                .profiles("test")
-                .run("--spring.datasource.url=" + url, "--switchboard.demo=false", "--server.port=0")) {
+        try (SecondContext node = SecondContext.start("--spring.datasource.url=" + url, "--switchboard.demo=false",
+                "--server.port=0")) {
+            ConfigurableApplicationContext nodeB = node.context();
             nodeContexts = List.of(nodeA, nodeB);
             List<ContactService> nodes = List.of(nodeA.getBean(ContactService.class), nodeB.getBean(ContactService.class));
             storm(queue, agents, nodes);
@@ -103,8 +99,6 @@ class DispatchConcurrencyTest {
             assertNoContactOfferedTwiceAtOnce(queue);
             assertNoAgentHeldTwoCallsAtOnce(queue);
             assertOffersGoToTheLongestIdle(queue, agents, nodes);
-        } finally {
-            SecurityContextHolder.setContextHolderStrategy(original);
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.switchboard.SwitchboardTest;
+import org.switchboard.common.ConflictException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserForm;
@@ -40,7 +41,8 @@ class QueueServiceTest {
 
         // A second edit based on the stale version is refused and changes nothing.
         assertThatThrownBy(() -> queues.update(created.id(), created.version(), QueueSettings.defaults(created.name(), QueueKind.CALL)))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("changed this queue");
+                .as("a stale version is a conflict, as everywhere").isInstanceOf(ConflictException.class)
+                .hasMessageContaining("changed this queue");
         assertThat(queues.findById(created.id()).orElseThrow().settings()).isEqualTo(changed);
     }
 
@@ -72,8 +74,8 @@ class QueueServiceTest {
     @WithMockUser(roles = "ADMIN")
     void assignmentsListQueuesPerAgentAndSupervisor() {
         QueueInfo queue = queues.create(QueueSettings.defaults(unique("Assigned"), QueueKind.CALL));
-        long agent = users.create(new UserForm("qa-" + UUID.randomUUID().toString().substring(0, 8), "Agent", "password1", Set.of(Role.AGENT))).id();
-        long supervisor = users.create(new UserForm("qs-" + UUID.randomUUID().toString().substring(0, 8), "Sup", "password1", Set.of(Role.SUPERVISOR))).id();
+        long agent = users.create(new UserForm("qa-" + UUID.randomUUID().toString().substring(0, 8), "Agent", "password1", Set.of(Role.AGENT), null)).id();
+        long supervisor = users.create(new UserForm("qs-" + UUID.randomUUID().toString().substring(0, 8), "Sup", "password1", Set.of(Role.SUPERVISOR), null)).id();
 
         queues.assign(queue.id(), AssignmentRole.AGENT, Set.of(agent));
         queues.assign(queue.id(), AssignmentRole.SUPERVISOR, Set.of(supervisor));

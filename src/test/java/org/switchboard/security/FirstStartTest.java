@@ -12,13 +12,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.switchboard.SwitchboardApplication;
+import org.switchboard.SecondContext;
 import org.switchboard.security.data.UserRepository;
 
 /**
@@ -31,14 +28,11 @@ class FirstStartTest {
     @Test
     void createsOneAdminWithARandomPasswordAndNoDemoUsers(CapturedOutput output) throws SQLException {
         String schema = "first_start_" + UUID.randomUUID().toString().substring(0, 8).replace('-', '_');
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .profiles("test")
-                // Arguments, because they outrank the test profile's demo mode.
-                .run("--switchboard.demo=false", "--switchboard.embedded-db.schema=" + schema,
+        // Arguments, because they outrank the test profile's demo mode.
+        try (SecondContext app = SecondContext.start("--switchboard.demo=false", "--switchboard.embedded-db.schema=" + schema,
                         "--spring.datasource.url=" + emptyDatabase(schema), "--server.port=0",
                         "--switchboard.security.admin-password=")) {
-            UserRepository users = app.getBean(UserRepository.class);
+            UserRepository users = app.bean(UserRepository.class);
             assertThat(users.count()).isEqualTo(1);
             var admin = users.findByUsername("admin").orElseThrow();
             assertThat(admin.getRoles()).containsExactly(Role.ADMIN);
@@ -47,7 +41,7 @@ class FirstStartTest {
             assertThat(logged.find()).as("the generated password is printed once").isTrue();
             String password = logged.group(1);
             assertThat(password).hasSizeGreaterThanOrEqualTo(16);
-            PasswordEncoder encoder = app.getBean(PasswordEncoder.class);
+            PasswordEncoder encoder = app.bean(PasswordEncoder.class);
             assertThat(encoder.matches(password, admin.getPasswordHash())).isTrue();
             assertThat(encoder.matches("switchboard", admin.getPasswordHash())).isFalse();
             assertThat(logged.find()).as("printed only once").isFalse();

@@ -66,7 +66,7 @@ class SignInTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         username = "s" + UUID.randomUUID().toString().substring(0, 8);
-        SystemUser.run(() -> users.create(new UserForm(username, "Sign In Tester", "right-password", Set.of(Role.AGENT))));
+        SystemUser.run(() -> users.create(new UserForm(username, "Sign In Tester", "right-password", Set.of(Role.AGENT), null)));
     }
 
     @AfterEach

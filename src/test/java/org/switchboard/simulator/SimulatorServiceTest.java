@@ -158,7 +158,7 @@ class SimulatorServiceTest {
     void simulatedAgentsTakeCallsThroughTheServices() {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 5);
         var agent = SystemUser.call(() -> users.create(new UserForm(RoutingFixture.unique("sim").toLowerCase(), "Sim Agent",
-                "password1", EnumSet.of(Role.AGENT))));
+                "password1", EnumSet.of(Role.AGENT), null)));
         SystemUser.run(() -> queues.assign(queue.id(), AssignmentRole.AGENT, Set.of(agent.id())));
         SystemUser.run(() -> agents.loginToQueues(agent.id(), Set.of(queue.id())));
         SimulatorService simulator = simulator(queue, 0, true);

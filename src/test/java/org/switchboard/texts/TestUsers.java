@@ -22,7 +22,7 @@ final class TestUsers {
     static SignedInUser create(UserService users, Role... roles) {
         String username = "t" + UUID.randomUUID().toString().substring(0, 10);
         UserSummary created = SystemUser.call(() -> users.create(
-                new UserForm(username, "Tess " + username, "switchboard-secret", EnumSet.copyOf(List.of(roles)))));
+                new UserForm(username, "Tess " + username, "switchboard-secret", EnumSet.copyOf(List.of(roles)), null)));
         return new SignedInUser(created.id(), created.username(), created.displayName(), "", true, created.roles());
     }
 

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.UserActions;
 import org.switchboard.audit.AuditEntry;
 import org.switchboard.audit.AuditFilter;
 import org.switchboard.audit.AuditLog;
@@ -103,7 +104,7 @@ class AuditView extends Main {
             // No count query: the grid asks for further pages as the user scrolls.
             grid.setItems(query -> fetch(filter, query.getOffset(), query.getLimit()).stream());
         } catch (ValidationException ex) {
-            Notifications.error(ex.getMessage());
+            UserActions.error(ex.getMessage());
         }
     }
 

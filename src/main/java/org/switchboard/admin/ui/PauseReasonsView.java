@@ -1,5 +1,7 @@
 package org.switchboard.admin.ui;
 
+import java.util.Optional;
+
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,14 +13,16 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.switchboard.common.UserActions;
 import org.switchboard.agent.PauseReason;
+import org.switchboard.agent.PauseReasonForm;
 import org.switchboard.agent.PauseReasonService;
-import org.switchboard.common.ValidationException;
 import org.switchboard.security.Role;
 
 /**
@@ -45,16 +49,13 @@ class PauseReasonsView extends Main {
         newName.setId("new-reason");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickShortcut(Key.ENTER);
-        add.addClickListener(e -> {
-            try {
-                PauseReason created = reasons.create(newName.getValue());
-                newName.clear();
-                Notifications.success("Added " + created.name() + ".");
+        BeanValidationBinder<PauseReasonForm> form = nameForm(newName);
+        add.addClickListener(e -> written(form).ifPresent(entered -> {
+            if (UserActions.run(() -> UserActions.success("Added " + reasons.create(entered.name()).name() + "."))) {
+                form.readRecord(new PauseReasonForm(""));
                 refresh();
-            } catch (ValidationException ex) {
-                Notifications.error(ex.getMessage());
             }
-        });
+        }));
         HorizontalLayout toolbar = new HorizontalLayout(newName, add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
@@ -98,33 +99,45 @@ class PauseReasonsView extends Main {
 
     private void rename(PauseReason reason) {
         Dialog dialog = new Dialog("Rename " + reason.name());
-        TextField name = new TextField("Name", reason.name(), "");
+        TextField name = new TextField("Name");
         name.setMaxLength(50);
         name.setWidthFull();
+        BeanValidationBinder<PauseReasonForm> form = nameForm(name);
+        form.readRecord(new PauseReasonForm(reason.name()));
         dialog.add(name);
-        Button save = new Button("Save", e -> {
-            if (save(reason, name.getValue(), reason.active())) {
+        Button save = new Button("Save", e -> written(form).ifPresent(entered -> {
+            if (save(reason, entered.name(), reason.active())) {
                 dialog.close();
             }
-        });
+        }));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
         dialog.open();
     }
 
     private boolean save(PauseReason reason, String name, boolean active) {
+        boolean saved = UserActions.run(() -> {
+            PauseReason changed = reasons.update(reason.id(), reason.version(), name, active);
+            UserActions.success(changed.name() + (changed.active() ? " is active." : " is inactive."));
+        });
+        refresh();
+        return saved;
+    }
+
+    /** The name field bound to the form's constraints, which it shows as the user types. */
+    private static BeanValidationBinder<PauseReasonForm> nameForm(TextField name) {
+        BeanValidationBinder<PauseReasonForm> form = new BeanValidationBinder<>(PauseReasonForm.class);
+        form.forField(name).bind("name");
+        form.readRecord(new PauseReasonForm(""));
+        return form;
+    }
+
+    /** The form's record, or empty when a field shows what to fix. */
+    private static Optional<PauseReasonForm> written(BeanValidationBinder<PauseReasonForm> form) {
         try {
-            PauseReason saved = reasons.update(reason.id(), reason.version(), name, active);
-            Notifications.success(saved.name() + (saved.active() ? " is active." : " is inactive."));
-            return true;
-        } catch (ValidationException ex) {
-            Notifications.error(ex.getMessage());
-            return false;
-        } catch (OptimisticLockingFailureException ex) {
-            Notifications.error("Someone else changed this pause reason meanwhile. Reload and try again.");
-            return false;
-        } finally {
-            refresh();
+            return Optional.of(form.writeRecord());
+        } catch (ValidationException invalid) {
+            return Optional.empty();
         }
     }
 

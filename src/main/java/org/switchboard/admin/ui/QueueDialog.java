@@ -14,9 +14,15 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.Binder;
+import com.vaadin.flow.data.binder.Result;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.data.converter.Converter;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.switchboard.common.UserActions;
 import org.switchboard.common.ConflictException;
-import org.switchboard.common.ValidationException;
+import org.switchboard.common.NotFoundException;
 import org.switchboard.queue.AssignmentRole;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
@@ -27,7 +33,8 @@ import org.switchboard.security.UserSummary;
 
 /**
  * Creates a queue ({@code existing == null}) or edits one: every setting, and which agents work it
- * and which supervisors watch it. The service validates; its message is shown in the dialog.
+ * and which supervisors watch it. The settings' constraints show beside each field; what needs the
+ * database (a taken name, a stale edit) comes back from the service and shows above the tabs.
  */
 class QueueDialog extends Dialog {
 
@@ -50,6 +57,7 @@ class QueueDialog extends Dialog {
     final MultiSelectComboBox<UserSummary> supervisors = new MultiSelectComboBox<>("Supervisors");
     final Div error = new Div();
     final Button save = new Button("Save");
+    private final BeanValidationBinder<QueueSettings> binder = new BeanValidationBinder<>(QueueSettings.class);
 
     QueueDialog(QueueService queues, List<UserSummary> users, QueueInfo existing, Runnable onSaved) {
         this.queues = queues;
@@ -74,14 +82,13 @@ class QueueDialog extends Dialog {
         supervisors.setItemLabelGenerator(QueueDialog::label);
         supervisors.setHelperText("Users with the Supervisor role who watch this queue");
 
+        bind();
         if (existing == null) {
-            kind.setValue(QueueKind.CALL);
-            fill(QueueSettings.defaults("", QueueKind.CALL));
+            binder.readRecord(QueueSettings.defaults("", QueueKind.CALL));
         } else {
-            kind.setValue(existing.kind());
+            binder.readRecord(existing.settings());
             kind.setReadOnly(true);
             kind.setHelperText("A queue's kind cannot change");
-            fill(existing.settings());
             Set<Long> agentIds = Set.copyOf(queues.usersOf(existing.id(), AssignmentRole.AGENT));
             Set<Long> supervisorIds = Set.copyOf(queues.usersOf(existing.id(), AssignmentRole.SUPERVISOR));
             agents.setValue(users.stream().filter(u -> agentIds.contains(u.id())).collect(Collectors.toSet()));
@@ -122,32 +129,38 @@ class QueueDialog extends Dialog {
         }
     }
 
-    private void fill(QueueSettings s) {
-        name.setValue(s.name());
-        offerTimeout.setValue(s.offerTimeoutSeconds());
-        wrapUp.setValue(s.wrapUpSeconds());
-        wrapUpExtension.setValue(s.wrapUpExtensionSeconds());
-        maxWait.setValue(s.maxWaitSeconds());
-        serviceLevel.setValue(s.serviceLevelSeconds());
-        chatCapacity.setValue(s.chatCapacity());
-        priority.setValue(s.priority());
-        missedOffers.setValue(s.missedOffersBeforePause());
-        Set<Long> ids = s.sourceQueueIds();
-        sources.setValue(sources.getListDataView().getItems().filter(q -> ids.contains(q.id())).collect(Collectors.toSet()));
+    /** Each setting to its field; an emptied number field says which setting it needs. */
+    private void bind() {
+        binder.forField(name).bind("name");
+        binder.forField(kind).bind("kind");
+        required(offerTimeout, "Enter the offer timeout.").bind("offerTimeoutSeconds");
+        required(wrapUp, "Enter the wrap-up time (0 = until the agent ends it).").bind("wrapUpSeconds");
+        required(wrapUpExtension, "Enter the wrap-up extension.").bind("wrapUpExtensionSeconds");
+        required(maxWait, "Enter the maximum wait.").bind("maxWaitSeconds");
+        required(serviceLevel, "Enter the service-level threshold.").bind("serviceLevelSeconds");
+        required(chatCapacity, "Enter the chat capacity.").bind("chatCapacity");
+        required(priority, "Enter the priority (0 when in doubt).").bind("priority");
+        required(missedOffers, "Enter the missed offers before pause.").bind("missedOffersBeforePause");
+        binder.forField(sources).withConverter(Converter.<Set<QueueInfo>, Set<Long>>from(
+                chosen -> Result.ok(chosen.stream().map(QueueInfo::id).collect(Collectors.toSet())),
+                ids -> sources.getListDataView().getItems().filter(q -> ids.contains(q.id())).collect(Collectors.toSet())))
+                .bind("sourceQueueIds");
     }
 
-    QueueSettings settings() {
-        QueueKind k = kind.getValue();
-        return new QueueSettings(name.getValue(), k, value(offerTimeout), value(wrapUp), value(wrapUpExtension),
-                value(maxWait), value(serviceLevel), k == QueueKind.CHAT ? value(chatCapacity) : 1,
-                priority.getValue() == null ? 0 : priority.getValue(), value(missedOffers),
-                k == QueueKind.CAMPAIGN ? sources.getValue().stream().map(QueueInfo::id).collect(Collectors.toSet()) : Set.of());
+    private Binder.BindingBuilder<QueueSettings, Integer> required(IntegerField field, String message) {
+        return binder.forField(field).asRequired(message);
     }
 
     private void save() {
+        QueueSettings settings;
         try {
-            QueueInfo saved = existing == null ? queues.create(settings())
-                    : queues.update(existing.id(), existing.version(), settings());
+            settings = binder.writeRecord();
+        } catch (ValidationException invalid) {
+            return; // the fields say what to fix
+        }
+        try {
+            QueueInfo saved = existing == null ? queues.create(settings)
+                    : queues.update(existing.id(), existing.version(), settings);
             Set<Long> agentIds = ids(agents.getValue());
             Set<Long> supervisorIds = ids(supervisors.getValue());
             if (existing == null || !agentIds.equals(Set.copyOf(queues.usersOf(saved.id(), AssignmentRole.AGENT)))) {
@@ -157,13 +170,13 @@ class QueueDialog extends Dialog {
                     || !supervisorIds.equals(Set.copyOf(queues.usersOf(saved.id(), AssignmentRole.SUPERVISOR)))) {
                 queues.assign(saved.id(), AssignmentRole.SUPERVISOR, supervisorIds);
             }
-            Notifications.success("Saved " + saved.name() + ".");
+            UserActions.success("Saved " + saved.name() + ".");
             close();
             onSaved.run();
-        } catch (ValidationException | ConflictException ex) {
+        } catch (org.switchboard.common.ValidationException | ConflictException | NotFoundException ex) {
             showError(ex.getMessage());
         } catch (OptimisticLockingFailureException ex) {
-            showError("Someone else changed this queue meanwhile. Reload and try again.");
+            showError(ConflictException.STALE);
         }
     }
 
@@ -174,11 +187,6 @@ class QueueDialog extends Dialog {
 
     private static Set<Long> ids(Set<UserSummary> users) {
         return users.stream().map(UserSummary::id).collect(Collectors.toSet());
-    }
-
-    /** An empty field is out of every range, so the service names the setting in its message. */
-    private static int value(IntegerField field) {
-        return field.getValue() == null ? Integer.MIN_VALUE : field.getValue();
     }
 
     static String label(UserSummary user) {

@@ -2,6 +2,7 @@ package org.switchboard.admin.ui;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -10,14 +11,29 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import org.switchboard.common.ValidationException;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.Result;
+import com.vaadin.flow.data.binder.ValidationException;
+import com.vaadin.flow.data.converter.Converter;
+import org.switchboard.common.UserActions;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserForm;
 import org.switchboard.security.UserService;
 import org.switchboard.security.UserSummary;
 
-/** Creates a user ({@code existing == null}) or edits one; the service validates. */
+/**
+ * Creates a user ({@code existing == null}) or edits one. The form's constraints show beside each field;
+ * what needs the database (a taken user name, the last admin) comes back from the service.
+ */
 class UserDialog extends Dialog {
+
+    /** Extensions as the admin types them, separated by commas; blanks between commas are left out. */
+    private static final Converter<String, List<String>> LINES = Converter.from(
+            text -> Result.ok(Arrays.stream(text.split(",")).map(String::trim)
+                    .filter(line -> !line.isEmpty()).toList()),
+            lines -> lines == null ? "" : String.join(", ", lines));
+
+    private final BeanValidationBinder<UserForm> binder = new BeanValidationBinder<>(UserForm.class);
 
     UserDialog(UserService users, UserSummary existing, Runnable onSaved) {
         setHeaderTitle(existing == null ? "New user" : "Edit " + existing.username());
@@ -33,31 +49,43 @@ class UserDialog extends Dialog {
         lines.setId("user-lines");
         lines.setPlaceholder("e.g. 1001, 1002");
         lines.setHelperText("Phone extensions, separated by commas. The first takes contact-center calls until the agent picks another.");
-        if (existing != null) {
-            lines.setValue(String.join(", ", existing.lines()));
-            username.setValue(existing.username());
-            username.setReadOnly(true);
-            displayName.setValue(existing.displayName());
-            roles.setValue(existing.roles());
-        } else {
-            roles.setValue(EnumSet.of(Role.AGENT));
-        }
         add(new FormLayout(username, displayName, password, roles, lines));
 
+        binder.forField(username).bind("username");
+        binder.forField(displayName).bind("displayName");
+        var passwordBinding = binder.forField(password).withNullRepresentation("");
+        if (existing == null) {
+            passwordBinding = passwordBinding.asRequired(UserForm.PASSWORD_RULE);
+        }
+        passwordBinding.bind("password");
+        binder.forField(roles).bind("roles");
+        binder.forField(lines).withConverter(LINES).bind("lines");
+        if (existing == null) {
+            binder.readRecord(new UserForm("", "", null, EnumSet.of(Role.AGENT), List.of()));
+        } else {
+            binder.readRecord(new UserForm(existing.username(), existing.displayName(), null, existing.roles(),
+                    existing.lines()));
+            username.setReadOnly(true);
+        }
+
         Button save = new Button("Save", e -> {
-            UserForm form = new UserForm(username.getValue(), displayName.getValue(), password.getValue(),
-                    roles.getValue(), Arrays.asList(lines.getValue().split(",")));
+            UserForm form;
             try {
+                form = binder.writeRecord();
+            } catch (ValidationException invalid) {
+                return; // the fields say what to fix
+            }
+            boolean saved = UserActions.run(() -> {
                 if (existing == null) {
                     users.create(form);
                 } else {
                     users.update(existing.id(), existing.version(), form);
                 }
-                Notifications.success("Saved " + username.getValue() + ".");
+            });
+            if (saved) {
+                UserActions.success("Saved " + form.username() + ".");
                 close();
                 onSaved.run();
-            } catch (ValidationException ex) {
-                Notifications.error(ex.getMessage());
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.UserActions;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserService;
@@ -65,10 +66,10 @@ class UsersView extends Main {
         Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> {
             try {
                 users.setEnabled(user.id(), user.version(), !user.enabled());
-                Notifications.success(user.enabled() ? user.username() + " is disabled and signed out."
+                UserActions.success(user.enabled() ? user.username() + " is disabled and signed out."
                         : user.username() + " may sign in again.");
             } catch (ValidationException ex) {
-                Notifications.error(ex.getMessage());
+                UserActions.error(ex.getMessage());
             }
             refresh();
         });

@@ -18,22 +18,22 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
+import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.api.ApiKeyForm;
 import org.switchboard.api.ApiKeyService;
 import org.switchboard.api.ApiScope;
 import org.switchboard.api.ApiKeyService.ApiKeyInfo;
 import org.switchboard.api.ApiKeyService.CreatedKey;
-import org.switchboard.common.NotFoundException;
-import org.switchboard.common.ValidationException;
+import org.switchboard.common.UserActions;
 import org.switchboard.security.Role;
 
 /**
@@ -68,6 +68,7 @@ class ApiKeysView extends Main {
     private final Grid<ApiKeyInfo> grid = new Grid<>();
     private final TextField name = new TextField();
     private final CheckboxGroup<ApiScope> scopes = new CheckboxGroup<>();
+    private final BeanValidationBinder<ApiKeyForm> form = new BeanValidationBinder<>(ApiKeyForm.class);
 
     ApiKeysView(ApiKeyService keys, AuthenticationContext authentication, Clock clock) {
         this.keys = keys;
@@ -87,7 +88,9 @@ class ApiKeysView extends Main {
         scopes.setAriaLabel("What the key may do");
         scopes.setItems(ApiScope.values());
         scopes.setItemLabelGenerator(ApiScope::label);
-        scopes.setValue(EnumSet.allOf(ApiScope.class));
+        form.forField(name).bind("name");
+        form.forField(scopes).bind("scopes");
+        form.readRecord(new ApiKeyForm("", EnumSet.allOf(ApiScope.class)));
         scopes.setHelperText("A request outside the key's scopes is refused (403). Give each system only what it needs.");
         HorizontalLayout toolbar = new HorizontalLayout(name, create);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -109,14 +112,18 @@ class ApiKeysView extends Main {
     }
 
     private void create() {
+        ApiKeyForm entered;
         try {
-            CreatedKey created = keys.create(name.getValue(), username, scopes.getValue());
-            name.clear();
+            entered = form.writeRecord();
+        } catch (ValidationException invalid) {
+            return; // the fields say what to fix
+        }
+        UserActions.run(() -> {
+            CreatedKey created = keys.create(entered.name(), username, entered.scopes());
+            form.readRecord(new ApiKeyForm("", entered.scopes()));
             refresh();
             showOnce(created);
-        } catch (ValidationException e) {
-            error(e.getMessage());
-        }
+        });
     }
 
     /** The plain key, this once: it is not stored and cannot be shown again. */
@@ -131,7 +138,7 @@ class ApiKeysView extends Main {
         key.setId("created-key");
         Button copy = new Button("Copy", VaadinIcon.COPY.create(), e -> e.getSource().getElement()
                 .executeJs(COPY, created.plainKey())
-                .then(done -> notice("Copied to the clipboard."), failed -> error("The browser did not allow copying: select the key and copy it.")));
+                .then(done -> UserActions.success("Copied to the clipboard."), failed -> UserActions.error("The browser did not allow copying: select the key and copy it.")));
         copy.setId("copy-key");
         key.setSuffixComponent(copy);
         Button done = new Button("Done", e -> dialog.close());
@@ -165,12 +172,10 @@ class ApiKeysView extends Main {
         confirm.setConfirmText("Revoke");
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
-            try {
+            UserActions.run(() -> {
                 keys.revoke(key.id());
-                notice(key.name() + " is revoked.");
-            } catch (NotFoundException ex) {
-                error(ex.getMessage());
-            }
+                UserActions.success(key.name() + " is revoked.");
+            });
             refresh();
         });
         confirm.open();
@@ -182,13 +187,5 @@ class ApiKeysView extends Main {
 
     private String when(Instant instant) {
         return format.format(instant);
-    }
-
-    private static void notice(String text) {
-        Notification.show(text, 3000, Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
-
-    private static void error(String text) {
-        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

@@ -5,14 +5,18 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * OGG with Vorbis or Opus: the granule position of the last page counts samples (Opus always at
- * 48 kHz, minus its pre-skip; Vorbis at the rate of its identification header). For Opus the packets
- * present are counted too, each by its TOC byte, and the file is refused when the two disagree.
+ * 48 kHz, minus its pre-skip; Vorbis at the rate of its identification header). The packets present
+ * are counted too and the file is refused when they disagree with it: for Opus each packet's samples,
+ * from its TOC byte; for Vorbis, whose packet sizes only its setup header could tell, the range its
+ * short and long block sizes allow (each audio packet after the first adds between half a short and
+ * half a long block).
  */
 final class OggDuration {
 
-    private static final int OPUS_RATE = 48_000;
     /** Opus packets 0 and 1 are the OpusHead and OpusTags headers; audio starts with packet 2. */
     private static final int OPUS_HEADER_PACKETS = 2;
+    /** Vorbis packets 0 to 2 are the identification, comment and setup headers. */
+    private static final int VORBIS_HEADER_PACKETS = 3;
 
     private OggDuration() {
     }
@@ -24,7 +28,9 @@ final class OggDuration {
         long preSkip = 0;
         long lastGranule = -1;
         long serial = -1;
-        OpusPackets packets = new OpusPackets();
+        int shortBlock = 0;
+        int longBlock = 0;
+        Packets packets = null;
         while (in.remaining() > 0) {
             if (!in.ascii(4).equals("OggS")) {
                 throw new AudioFormatException("The OGG file is damaged.");
@@ -46,11 +52,21 @@ final class OggDuration {
             if (rate == 0) {
                 String magic = new String(body, 0, Math.min(body.length, 19), StandardCharsets.ISO_8859_1);
                 if (magic.startsWith("OpusHead") && body.length >= 12) {
-                    rate = OPUS_RATE;
+                    rate = OpusPacket.RATE;
                     opus = true;
                     preSkip = (body[10] & 0xFF) | (body[11] & 0xFF) << 8;
-                } else if (magic.startsWith("\u0001vorbis") && body.length >= 16) {
+                    packets = new Packets(OPUS_HEADER_PACKETS, true);
+                } else if (magic.startsWith("\u0001vorbis") && body.length >= 29) {
                     rate = (body[12] & 0xFFL) | (body[13] & 0xFFL) << 8 | (body[14] & 0xFFL) << 16 | (body[15] & 0xFFL) << 24;
+                    // block sizes are powers of two from 64 to 8192, the short one no larger than the long one
+                    int shortExponent = body[28] & 0x0F;
+                    int longExponent = (body[28] & 0xF0) >> 4;
+                    if (shortExponent < 6 || longExponent > 13 || shortExponent > longExponent) {
+                        throw new AudioFormatException("The OGG file's Vorbis header is damaged.");
+                    }
+                    shortBlock = 1 << shortExponent;
+                    longBlock = 1 << longExponent;
+                    packets = new Packets(VORBIS_HEADER_PACKETS, false);
                 } else {
                     throw new AudioFormatException("The OGG file holds neither Vorbis nor Opus audio.");
                 }
@@ -58,15 +74,16 @@ final class OggDuration {
                     throw new AudioFormatException("The OGG file has no valid sample rate.");
                 }
             }
-            if (opus) {
-                packets.add(lacing, body);
-            }
+            packets.add(lacing, body);
             if (granule != -1) {
                 lastGranule = granule;
             }
         }
-        if (lastGranule <= preSkip) {
+        if (lastGranule <= preSkip || packets.audio == 0) {
             throw new AudioFormatException("The OGG file contains no audio.");
+        }
+        if (lastGranule > Long.MAX_VALUE / 1000) {
+            throw new AudioFormatException("The OGG file is damaged.");
         }
         long declaredMillis = (lastGranule - preSkip) * 1000 / rate;
         if (opus) {
@@ -74,18 +91,39 @@ final class OggDuration {
             if (Math.abs(declaredMillis - heldMillis) > AudioFormatException.TOLERANCE_MILLIS) {
                 throw AudioFormatException.disagreement("OGG", declaredMillis, heldMillis);
             }
+        } else {
+            // the first audio packet only primes the decoder, and the last may be cut to the granule
+            long leastMillis = Math.max(0, packets.audio - 2) * (shortBlock / 2) * 1000 / rate;
+            long mostMillis = packets.audio * (longBlock / 2) * 1000 / rate;
+            if (declaredMillis > mostMillis + AudioFormatException.TOLERANCE_MILLIS) {
+                throw AudioFormatException.disagreement("OGG", declaredMillis, mostMillis);
+            }
+            if (declaredMillis < leastMillis - AudioFormatException.TOLERANCE_MILLIS) {
+                throw AudioFormatException.disagreement("OGG", declaredMillis, leastMillis);
+            }
         }
         return declaredMillis;
     }
 
-    /** Reassembles Opus packets from the pages' lacing values (a packet may span pages) and adds up their samples. */
-    private static final class OpusPackets {
+    /**
+     * Reassembles packets from the pages' lacing values (a packet may span pages), counts those after
+     * the headers and, for Opus, adds up their samples.
+     */
+    private static final class Packets {
 
+        private final int headers;
+        private final boolean opus;
+        private long audio;
         private long samples;
         private int index;
         private int length;
         private int toc;
         private int frameCountByte;
+
+        Packets(int headers, boolean opus) {
+            this.headers = headers;
+            this.opus = opus;
+        }
 
         void add(byte[] lacing, byte[] body) {
             int offset = 0;
@@ -101,34 +139,14 @@ final class OggDuration {
                 length += segment;
                 offset += segment;
                 if (segment < 255) {
-                    if (index >= OPUS_HEADER_PACKETS && length > 0) {
-                        samples += frames() * frameSamples();
+                    if (index >= headers && length > 0) {
+                        audio++;
+                        samples += opus ? OpusPacket.samples(toc, frameCountByte, length) : 0;
                     }
                     index++;
                     length = 0;
                 }
             }
-        }
-
-        /** Frames in the packet (RFC 6716, 3.2): one, two, or as many as the frame count byte says. */
-        private int frames() {
-            return switch (toc & 3) {
-                case 0 -> 1;
-                case 1, 2 -> 2;
-                default -> length >= 2 ? frameCountByte & 0x3F : 0;
-            };
-        }
-
-        /** Samples at 48 kHz in each frame, by the TOC's configuration (RFC 6716, table 2). */
-        private int frameSamples() {
-            int config = toc >> 3;
-            if (config < 12) {
-                return new int[] {480, 960, 1920, 2880}[config & 3]; // SILK: 10, 20, 40, 60 ms
-            }
-            if (config < 16) {
-                return new int[] {480, 960}[config & 1]; // hybrid: 10, 20 ms
-            }
-            return new int[] {120, 240, 480, 960}[config & 3]; // CELT: 2.5, 5, 10, 20 ms
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.switchboard.audio.format;
 
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * WAV (RIFF/WAVE): the duration is the size of the data chunk divided by the byte rate of the fmt
@@ -10,6 +11,8 @@ import java.io.IOException;
 final class WavDuration {
 
     private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
+    /** PCM, IEEE float, A-law, mu-law and WAVE_FORMAT_EXTENSIBLE: a byte rate of sample rate times frame size. */
+    private static final Set<Integer> UNCOMPRESSED = Set.of(0x0001, 0x0003, 0x0006, 0x0007, 0xFFFE);
 
     private WavDuration() {
     }
@@ -23,9 +26,16 @@ final class WavDuration {
             String id = in.ascii(4);
             long size = in.u32le();
             if (id.equals("fmt ")) {
-                in.skip(8); // format tag, channels, sample rate
+                int formatTag = in.u16le();
+                in.skip(2); // channels
+                long sampleRate = in.u32le();
                 byteRate = in.u32le();
-                in.skip(Math.max(0, size - 12) + (size & 1));
+                int blockAlign = in.u16le();
+                // Players time uncompressed samples by rate and frame size; the byte rate is only derived from them.
+                if (UNCOMPRESSED.contains(formatTag) && byteRate != sampleRate * blockAlign) {
+                    throw new AudioFormatException("The WAV file is damaged: its byte rate does not match its sample rate.");
+                }
+                in.skip(Math.max(0, size - 14) + (size & 1));
             } else if (id.equals("data")) {
                 if (byteRate == 0) {
                     throw new AudioFormatException("The WAV file has no valid format description.");

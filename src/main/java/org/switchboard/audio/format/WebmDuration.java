@@ -1,12 +1,14 @@
 package org.switchboard.audio.format;
 
+import java.io.EOFException;
 import java.io.IOException;
 
 /**
- * WebM (Matroska with DocType "webm"): the Duration of the segment's Info when the file has one;
- * browsers' MediaRecorder leaves it out (and writes Segment and Cluster with unknown sizes), so
- * otherwise the latest block time, from the clusters' timecodes plus each block's relative
- * timecode, is the duration. A declared Duration must agree with the blocks present.
+ * WebM (Matroska with DocType "webm") with Opus audio: the Duration of the segment's Info when the
+ * file has one; browsers' MediaRecorder leaves it out (and writes Segment and Cluster with unknown
+ * sizes), so otherwise the latest block time, from the clusters' timecodes plus each block's relative
+ * timecode, is the duration. Either must agree with the audio the blocks hold, each an Opus packet
+ * counted by its TOC byte, and every element must end within the file.
  */
 final class WebmDuration {
 
@@ -22,6 +24,10 @@ final class WebmDuration {
     private static final long BLOCK = 0xA1;
     private static final long SIMPLE_BLOCK = 0xA3;
     private static final long UNKNOWN_SIZE = -1;
+    /** Longer than any DocType ("webm", "matroska"): a size beyond it is damage, not a name to read. */
+    private static final int MAX_DOC_TYPE = 64;
+    /** Block lacing (flags bits 1 and 2): several frames in one block, which MediaRecorder never writes. */
+    private static final int LACING = 0x06;
 
     private WebmDuration() {
     }
@@ -37,6 +43,9 @@ final class WebmDuration {
             long id = id(in);
             long size = size(in);
             if (id == DOC_TYPE) {
+                if (size == UNKNOWN_SIZE || size > MAX_DOC_TYPE) {
+                    throw new AudioFormatException("The WebM file is damaged.");
+                }
                 docType = in.ascii((int) size).trim();
             } else {
                 in.skip(size);
@@ -49,6 +58,7 @@ final class WebmDuration {
         double duration = 0;
         long clusterTime = 0;
         long latestBlock = -1;
+        long samples = 0;
         while (in.remaining() > 0) {
             long id = id(in);
             long size = size(in);
@@ -59,31 +69,55 @@ final class WebmDuration {
             if (size == UNKNOWN_SIZE) {
                 throw new AudioFormatException("The WebM file is damaged.");
             }
+            if (end > in.length()) {
+                throw new EOFException(); // data cut off, or a size that promises more than the file has
+            }
             if (id == TIMECODE_SCALE) {
-                scale = in.uintBe((int) size);
+                scale = number(in, size);
             } else if (id == DURATION) {
+                if (size != 4 && size != 8) {
+                    throw new AudioFormatException("The WebM file is damaged.");
+                }
                 duration = size == 4 ? Float.intBitsToFloat((int) in.uintBe(4)) : Double.longBitsToDouble(in.uintBe(8));
             } else if (id == CLUSTER_TIMECODE) {
-                clusterTime = in.uintBe((int) size);
+                clusterTime = number(in, size);
             } else if (id == SIMPLE_BLOCK || id == BLOCK) {
                 size(in); // track number
                 long relative = (short) in.uintBe(2);
+                if ((in.u8() & LACING) != 0) {
+                    throw new AudioFormatException("The WebM file's blocks hold several frames each, which is not supported.");
+                }
                 latestBlock = Math.max(latestBlock, clusterTime + relative);
+                long packet = end - in.position();
+                if (packet > 0) {
+                    samples += OpusPacket.samples(in.u8(), packet > 1 ? in.u8() : 0, (int) Math.min(packet, Integer.MAX_VALUE));
+                }
             }
-            in.seek(Math.min(end, in.length()));
+            in.seek(end);
         }
-        if (latestBlock < 0) {
+        if (latestBlock < 0 || scale == 0) {
             throw new AudioFormatException("The WebM file contains no audio.");
         }
-        long heldMillis = latestBlock * scale / 1_000_000;
-        if (duration > 0) {
-            long declaredMillis = Math.round(duration * scale / 1_000_000);
-            if (Math.abs(declaredMillis - heldMillis) > AudioFormatException.TOLERANCE_MILLIS) {
-                throw AudioFormatException.disagreement("WebM", declaredMillis, heldMillis);
-            }
-            return declaredMillis;
+        if (latestBlock > Long.MAX_VALUE / scale || !(duration < Long.MAX_VALUE / scale)) {
+            throw new AudioFormatException("The WebM file is damaged.");
         }
-        return heldMillis;
+        long blockMillis = latestBlock * scale / 1_000_000;
+        long heldMillis = samples * 1000 / OpusPacket.RATE;
+        long declaredMillis = duration > 0 ? Math.round(duration * scale / 1_000_000) : blockMillis;
+        if (duration > 0 && Math.abs(declaredMillis - blockMillis) > AudioFormatException.TOLERANCE_MILLIS
+                || Math.abs(declaredMillis - heldMillis) > AudioFormatException.TOLERANCE_MILLIS) {
+            throw AudioFormatException.disagreement("WebM", declaredMillis,
+                    Math.abs(declaredMillis - blockMillis) > Math.abs(declaredMillis - heldMillis) ? blockMillis : heldMillis);
+        }
+        return declaredMillis;
+    }
+
+    /** An unsigned integer element of {@code size} bytes (at most 8). */
+    private static long number(AudioFile in, long size) throws IOException, AudioFormatException {
+        if (size > 8) {
+            throw new AudioFormatException("The WebM file is damaged.");
+        }
+        return in.uintBe((int) size);
     }
 
     /** An element ID, marker bits kept (as the specification writes IDs). */

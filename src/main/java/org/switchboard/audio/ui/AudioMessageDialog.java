@@ -23,6 +23,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.UploadHandler;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,6 +55,7 @@ class AudioMessageDialog extends Dialog {
     private final AudioMessage existing;
     private final Runnable onChanged;
     private Path pending;
+    private final BeanValidationBinder<AudioMessageForm> binder = new BeanValidationBinder<>(AudioMessageForm.class);
 
     AudioMessageDialog(AudioMessageService audio, AudioMessage existing, Runnable onChanged) {
         this.audio = audio;
@@ -64,9 +66,9 @@ class AudioMessageDialog extends Dialog {
         setWidth("min(44rem, 100vw)");
 
         name.setId("audio-name");
-        name.setMaxLength(AudioMessageService.MAX_NAME);
+        name.setMaxLength(AudioMessageForm.MAX_NAME);
         name.setRequired(true);
-        description.setMaxLength(AudioMessageService.MAX_DESCRIPTION);
+        description.setMaxLength(AudioMessageForm.MAX_DESCRIPTION);
         List<String> known = new ArrayList<>(audio.tags());
         tags.setItems(known);
         tags.setAllowCustomValue(true);
@@ -107,10 +109,12 @@ class AudioMessageDialog extends Dialog {
         }
         audioField.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
 
+        binder.forField(name).bind("name");
+        binder.forField(description).bind("description");
+        binder.forField(tags).bind("tags");
+        binder.readRecord(existing == null ? new AudioMessageForm("", "", Set.of())
+                : new AudioMessageForm(existing.name(), existing.description(), Set.copyOf(existing.tags())));
         if (existing != null) {
-            name.setValue(existing.name());
-            description.setValue(existing.description());
-            tags.setValue(Set.copyOf(existing.tags()));
             archived.setValue(existing.archived());
             audioStatus.setText(describe(existing.format().name(), existing.duration(), existing.sizeBytes()));
         } else {
@@ -196,7 +200,12 @@ class AudioMessageDialog extends Dialog {
     }
 
     private void save() {
-        AudioMessageForm values = new AudioMessageForm(name.getValue(), description.getValue(), tags.getSelectedItems());
+        AudioMessageForm values;
+        try {
+            values = binder.writeRecord();
+        } catch (com.vaadin.flow.data.binder.ValidationException invalid) {
+            return; // the fields say what to fix
+        }
         try {
             if (existing == null) {
                 audio.create(values, pending);

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.tabs.Tab;
@@ -26,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.UserActions;
 import org.switchboard.audio.AudioMessage;
 import org.switchboard.audio.AudioMessageService;
 import org.switchboard.common.Broadcaster;
@@ -119,14 +119,13 @@ class AudioMessagesView extends Main {
     private void setArchived(AudioMessage m, boolean archived) {
         audio.setArchived(m.id(), archived);
         refresh();
-        Notification.show((archived ? "Archived " : "Back in Recordings: ") + m.name() + ".", 3000,
-                Notification.Position.BOTTOM_END);
+        UserActions.success((archived ? "Archived " : "Back in Recordings: ") + m.name() + ".");
     }
 
     private void open(AudioMessage message) {
         new AudioMessageDialog(audio, message, () -> {
             refresh();
-            Notification.show("Audio messages updated.", 3000, Notification.Position.BOTTOM_END);
+            UserActions.success("Audio messages updated.");
         }).open();
     }
 
@@ -134,7 +133,7 @@ class AudioMessagesView extends Main {
         AudioMessageDialog.confirmDelete(m, () -> {
             audio.delete(m.id());
             refresh();
-            Notification.show("Deleted " + m.name() + ".", 3000, Notification.Position.BOTTOM_END);
+            UserActions.success("Deleted " + m.name() + ".");
         });
     }
 

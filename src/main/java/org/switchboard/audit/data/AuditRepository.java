@@ -12,6 +12,7 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.switchboard.audit.AuditEntry;
 import org.switchboard.audit.AuditFilter;
+import org.switchboard.common.LikePatterns;
 
 /** Explicit SQL: the log grows without bound, so every read is one indexed, paged query. */
 @Repository
@@ -41,7 +42,7 @@ public class AuditRepository {
         List<Object> params = new ArrayList<>();
         if (filter.actor() != null && !filter.actor().isBlank()) {
             sql.append(" AND actor_username LIKE ?");
-            params.add(escapeLike(filter.actor().trim().toLowerCase()) + "%");
+            params.add(LikePatterns.startingWith(filter.actor().trim().toLowerCase()));
         }
         if (filter.action() != null && !filter.action().isBlank()) {
             sql.append(" AND action = ?");
@@ -66,9 +67,5 @@ public class AuditRepository {
 
     public List<String> distinctActions() {
         return jdbc.sql("SELECT DISTINCT action FROM audit_entry ORDER BY action").query(String.class).list();
-    }
-
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -20,6 +20,7 @@ import org.switchboard.chat.ChatMessage;
 import org.switchboard.chat.Conversation;
 import org.switchboard.chat.Delivery;
 import org.switchboard.chat.Direction;
+import org.switchboard.common.LikePatterns;
 import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactState;
 
@@ -128,7 +129,7 @@ public class ChatStore {
         }
         if (customer != null) {
             sql.append(" AND (c.customer_name LIKE ? OR c.customer_address LIKE ?)");
-            String like = "%" + customer.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = LikePatterns.containing(customer);
             params.add(like);
             params.add(like);
         }

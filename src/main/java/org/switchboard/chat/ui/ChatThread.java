@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.util.List;
 
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -73,21 +72,10 @@ class ChatThread extends Div {
         tags.addClassName("chat-tags");
         tags.setId("chat-tags");
         actions.addClassName("chat-actions");
-        messages.setId("chat-messages");
-        messages.addClassName("chat-messages");
-        messages.getElement().setAttribute("role", "log");
-        messages.getElement().setAttribute("aria-live", "polite");
+        ChatComposer.log(messages, "chat");
 
-        message.setId("chat-message");
-        message.setAriaLabel("Message");
-        message.setPlaceholder("Type a message · / for pre-saved texts · Enter sends");
-        message.setMaxLength(ChatService.MAX_TEXT);
-        message.setWidthFull();
-        message.addKeyDownListener(Key.ENTER, e -> sendMessage());
+        ChatComposer.composer(message, send, "chat", "Type a message · / for pre-saved texts · Enter sends", this::sendMessage);
         suggestions = new ShortcutSuggestions(message, texts, me.id(), this::placeholders);
-        send.setId("chat-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        send.addClickListener(e -> sendMessage());
         library.setId("chat-texts");
         library.setAriaLabel("Pre-saved text messages");
         library.setTooltipText("Pre-saved text messages");

@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -82,20 +81,9 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         startForm = new Div(name, phone, first, start);
         startForm.addClassName("webchat-start");
 
-        messages.setId("webchat-messages");
-        messages.addClassName("chat-messages");
-        messages.getElement().setAttribute("role", "log");
-        messages.getElement().setAttribute("aria-live", "polite");
-        message.setId("webchat-message");
-        message.setAriaLabel("Message");
-        message.setPlaceholder("Write a message · Enter sends");
-        message.setMaxLength(ChatService.MAX_TEXT);
-        message.setWidthFull();
+        ChatComposer.log(messages, "webchat");
+        ChatComposer.composer(message, send, "webchat", "Write a message · Enter sends", this::sendMessage);
         message.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
-        message.addKeyDownListener(Key.ENTER, e -> sendMessage());
-        send.setId("webchat-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        send.addClickListener(e -> sendMessage());
         end.setId("webchat-end");
         end.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
         end.addClickListener(e -> endChat());

@@ -83,8 +83,71 @@ public class ContactRepository {
                 .param(queueId).query(ContactRepository::view).list();
     }
 
+    /** The agent accepted the offer: connected now, or ringing the customer until {@code connectAt}. */
+    public boolean markAccepted(long id, Instant now, Instant connectAt) {
+        return transition(id, List.of(ContactState.OFFERED),
+                "state = 'CONNECTED', answered_at = ?, connect_at = ?, connected_at = ?, offer_expires_at = NULL",
+                now, connectAt, connectAt == null ? now : null);
+    }
+
+    /** A ringing call reached the customer (its {@code connect_at} came). */
+    public boolean markConnected(long id) {
+        return transition(id, List.of(ContactState.CONNECTED), "connected_at = connect_at, connect_at = NULL");
+    }
+
+    /** The agent's outgoing call from this contact rings the customer until {@code connectAt}. */
+    public boolean markDialing(long id, Instant now, Instant connectAt) {
+        return transition(id, List.of(ContactState.CONNECTED), "answered_at = ?, connect_at = ?", now, connectAt);
+    }
+
+    /** A direct call rings at its agent until {@code expiresAt}. */
+    public boolean markDirectOffer(long id, Instant now, Instant expiresAt) {
+        return transition(id, List.of(ContactState.OFFERED), "offered_at = ?, offer_expires_at = ?", now, expiresAt);
+    }
+
+    /** An offer nobody accepted in time goes back to its place in the queue, one more missed offer on it. */
+    public boolean returnOfferToQueue(long id) {
+        return transition(id, List.of(ContactState.OFFERED),
+                "state = 'QUEUED', agent_id = NULL, offered_at = NULL, offer_expires_at = NULL, missed_offers = missed_offers + 1");
+    }
+
+    /** The call ends at {@code at} (after a recording); false when it is no longer connected. */
+    public boolean scheduleHangUp(long id, Instant at) {
+        return transition(id, List.of(ContactState.CONNECTED), "hangup_at = ?", at);
+    }
+
+    public boolean cancelHangUp(long id) {
+        return transition(id, List.of(ContactState.CONNECTED), "hangup_at = NULL");
+    }
+
+    /** The conversation is over at {@code endedAt}; wrap-up runs until {@code wrapUpEndsAt} (null: until the agent ends it). */
+    public boolean startWrapUp(long id, Instant endedAt, Instant wrapUpEndsAt) {
+        return transition(id, List.of(ContactState.CONNECTED),
+                "state = 'WRAP_UP', ended_at = ?, wrap_up_ends_at = ?, connect_at = NULL, hangup_at = NULL",
+                endedAt, wrapUpEndsAt);
+    }
+
+    /** The agent's one extension of wrap-up, to {@code endsAt}. */
+    public boolean extendWrapUp(long id, Instant endsAt) {
+        return transition(id, List.of(ContactState.WRAP_UP), "wrap_up_ends_at = ?, wrap_up_extended = TRUE", endsAt);
+    }
+
+    public boolean endWrapUp(long id, Outcome outcome, Instant now, WrapUpEndedBy by) {
+        return transition(id, List.of(ContactState.WRAP_UP),
+                "state = 'ENDED', outcome = ?, wrap_up_ended_at = ?, wrap_up_ended_by = ?, closed_at = ?, wrap_up_ends_at = NULL",
+                outcome, now, by, now);
+    }
+
+    /** Ends the contact at once with {@code outcome}, from any of the states in {@code from}; every timer stops. */
+    public boolean close(long id, List<ContactState> from, Outcome outcome, Instant now) {
+        return transition(id, from,
+                "state = 'ENDED', outcome = ?, ended_at = COALESCE(ended_at, ?), closed_at = ?, offer_expires_at = NULL, "
+                        + "wait_deadline_at = NULL, connect_at = NULL, hangup_at = NULL",
+                outcome, now, now);
+    }
+
     /** Updates the contact only if it is in one of {@code from}; {@code set} is a SQL SET list. */
-    public boolean transition(long id, List<ContactState> from, String set, Object... params) {
+    private boolean transition(long id, List<ContactState> from, String set, Object... params) {
         Object[] all = new Object[params.length + 1];
         for (int i = 0; i < params.length; i++) {
             all[i] = params[i] instanceof Instant instant ? ts(instant) : params[i] instanceof Enum<?> e ? e.name() : params[i];
@@ -113,8 +176,32 @@ public class ContactRepository {
                 + String.join(", ", Collections.nCopies(rows.size(), "?")) + ")").params(params).update();
     }
 
-    /** Ids of contacts whose timer in {@code column} is due, locked, skipping rows another node holds. */
-    public List<Long> lockDue(String column, ContactState state, Instant now, int limit) {
+    /** Offers whose ring time is over, locked, skipping rows another node holds; so are the others below. */
+    public List<Long> lockDueOffers(Instant now, int limit) {
+        return lockDue("offer_expires_at", ContactState.OFFERED, now, limit);
+    }
+
+    /** Waiting contacts past their queue's maximum wait. */
+    public List<Long> lockDueWaits(Instant now, int limit) {
+        return lockDue("wait_deadline_at", ContactState.QUEUED, now, limit);
+    }
+
+    /** Ringing calls whose customer answers now. */
+    public List<Long> lockDueConnects(Instant now, int limit) {
+        return lockDue("connect_at", ContactState.CONNECTED, now, limit);
+    }
+
+    /** Calls to hang up after their recording. */
+    public List<Long> lockDueHangUps(Instant now, int limit) {
+        return lockDue("hangup_at", ContactState.CONNECTED, now, limit);
+    }
+
+    /** Wrap-ups whose time is over. */
+    public List<Long> lockDueWrapUpEnds(Instant now, int limit) {
+        return lockDue("wrap_up_ends_at", ContactState.WRAP_UP, now, limit);
+    }
+
+    private List<Long> lockDue(String column, ContactState state, Instant now, int limit) {
         return jdbc.sql("SELECT id FROM contact WHERE " + column + " <= ? AND state = ? ORDER BY " + column
                 + " LIMIT ? FOR UPDATE SKIP LOCKED").params(ts(now), state.name(), limit).query(Long.class).list();
     }

@@ -3,12 +3,10 @@ package org.switchboard.productivity.ui;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Menu;
@@ -16,10 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.common.ScreenRefreshes;
-import org.switchboard.common.Subscriptions;
-import org.switchboard.common.ValidationException;
 import org.switchboard.productivity.ActivityFeed;
-import org.switchboard.productivity.AgentChoice;
 import org.switchboard.productivity.ProductivityService;
 import org.switchboard.productivity.TodayActivity;
 import org.switchboard.security.Role;
@@ -33,29 +28,16 @@ import org.switchboard.security.Role;
 @Menu(title = "Today's Activity", icon = "vaadin:chart", order = 20)
 @RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISOR_ROLE})
 @StyleSheet("context://assets/productivity.css")
-class TodayActivityView extends Main {
+class TodayActivityView extends ActivityPage<TodayActivity> {
 
-    private final ProductivityService productivity;
-    private final AgentPicker agent;
     private final DatePicker comparisonDay = new DatePicker("Compare with");
     private final ActivityWidget queueAnswered = new ActivityWidget(CallTypes.QUEUE_ANSWERED, "queue-calls-answered");
     private final ActivityWidget nonQueueAnswered = new ActivityWidget(CallTypes.NON_QUEUE_ANSWERED, "non-queue-calls-answered");
     private final ActivityWidget nonQueueMade = new ActivityWidget(CallTypes.NON_QUEUE_MADE, "non-queue-calls-made");
-    private final Div error = new Div();
     private final Anchor csv;
-    private final LiveRefresh<TodayActivity> live;
-    private volatile TodayActivity shown;
 
     TodayActivityView(ProductivityService productivity, ActivityFeed feed, ScreenRefreshes refreshes) {
-        this.productivity = productivity;
-        this.live = new LiveRefresh<>(feed, refreshes, "today's activity", () -> shown == null ? null : shown.agentId(),
-                () -> {
-                    TodayActivity current = shown;
-                    return productivity.today(current.agentId(), current.comparison().day());
-                }, this::showIfStillSelected);
-        addClassNames("page", "activity-page");
-        List<AgentChoice> choices = productivity.agentsToShow();
-        agent = new AgentPicker(choices);
+        super(productivity, feed, refreshes, "today's activity");
         LocalDate today = productivity.currentDay();
         comparisonDay.setId("comparison-day");
         comparisonDay.setMax(today);
@@ -64,67 +46,55 @@ class TodayActivityView extends Main {
         csv = new Anchor(ActivityCsv.download(() -> "todays-activity-" + shown.today().day() + ".csv",
                 () -> List.of(shown.today(), shown.comparison())), "Download CSV");
         csv.setId("today-csv");
-        error.addClassName("form-error");
-        error.setVisible(false);
         HorizontalLayout controls = new HorizontalLayout(agent, comparisonDay, csv);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         Div widgets = new Div(queueAnswered, nonQueueAnswered, nonQueueMade);
         widgets.addClassName("cards");
         add(controls, error, widgets);
-        if (choices.isEmpty()) {
+        if (noAgentToShow) {
             showError("There are no agents whose figures you may see.");
             controls.setVisible(false);
             widgets.setVisible(false);
             return;
         }
-        agent.addValueChangeListener(e -> load());
-        comparisonDay.addValueChangeListener(e -> load());
-        load();
-    }
-
-    private void load() {
-        if (agent.getValue() == null) {
-            return;
-        }
-        try {
-            show(productivity.today(agent.getValue().id(), comparisonDay.getValue()));
-        } catch (ValidationException e) {
-            showError(e.getMessage());
-        }
+        loadOnChange(comparisonDay);
     }
 
     @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        Subscriptions.untilDetached(this, live.start(event.getUI()));
+    TodayActivity load(long agentId) {
+        return productivity.today(agentId, comparisonDay.getValue());
     }
 
-    /** A live reload applies only if the user has not picked another agent or day meanwhile. */
-    private void showIfStillSelected(TodayActivity fresh) {
+    @Override
+    TodayActivity reload(TodayActivity current) {
+        return productivity.today(current.agentId(), current.comparison().day());
+    }
+
+    @Override
+    boolean sameSelection(TodayActivity current, TodayActivity fresh) {
+        return current.agentId() == fresh.agentId() && current.comparison().day().equals(fresh.comparison().day());
+    }
+
+    @Override
+    Long liveAgent() {
         TodayActivity current = shown;
-        if (current != null && current.agentId() == fresh.agentId() && current.comparison().day().equals(fresh.comparison().day())) {
-            show(fresh);
-        }
+        return current == null ? null : current.agentId();
     }
 
-    private void show(TodayActivity activity) {
-        shown = activity;
+    @Override
+    void paint(TodayActivity activity) {
         queueAnswered.show(activity.today().queueCallsAnswered(), activity.comparison().day(),
                 activity.comparison().queueCallsAnswered());
         nonQueueAnswered.show(activity.today().nonQueueCallsAnswered(), activity.comparison().day(),
                 activity.comparison().nonQueueCallsAnswered());
         nonQueueMade.show(activity.today().nonQueueCallsMade(), activity.comparison().day(),
                 activity.comparison().nonQueueCallsMade());
-        error.setVisible(false);
         csv.setEnabled(true);
     }
 
-    /** Nothing valid is selected: no download, no live reload, until the user picks again. */
-    private void showError(String message) {
-        shown = null;
-        error.setText(message);
-        error.setVisible(true);
+    @Override
+    void disableActions() {
         csv.setEnabled(false);
     }
 }

@@ -2,9 +2,7 @@ package org.switchboard.productivity.ui;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,9 +10,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -23,10 +19,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.common.ScreenRefreshes;
-import org.switchboard.common.Subscriptions;
-import org.switchboard.common.ValidationException;
 import org.switchboard.productivity.ActivityFeed;
-import org.switchboard.productivity.AgentChoice;
 import org.switchboard.productivity.DayActivity;
 import org.switchboard.productivity.ProductivityService;
 import org.switchboard.productivity.WeekActivity;
@@ -41,37 +34,24 @@ import org.switchboard.security.Role;
 @Menu(title = "Week's Activity", icon = "vaadin:calendar", order = 21)
 @RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISOR_ROLE})
 @StyleSheet("context://assets/productivity.css")
-class WeekActivityView extends Main {
+class WeekActivityView extends ActivityPage<WeekActivity> {
 
     static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
-    private final ProductivityService productivity;
-    private final AgentPicker agent;
     private final DatePicker weekOf = new DatePicker("Week of");
     private final Button previous = new Button(VaadinIcon.ANGLE_LEFT.create());
     private final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
     private final H2 title = new H2();
     private final WeekChart chart = new WeekChart();
     private final Grid<DayActivity> table = new Grid<>();
-    private final Div error = new Div();
     private final Anchor csv;
     private final Grid.Column<DayActivity> dayColumn;
     private final Grid.Column<DayActivity> queueColumn;
     private final Grid.Column<DayActivity> nonQueueAnsweredColumn;
     private final Grid.Column<DayActivity> nonQueueMadeColumn;
-    private final LiveRefresh<WeekActivity> live;
-    private volatile WeekActivity shown;
 
     WeekActivityView(ProductivityService productivity, ActivityFeed feed, ScreenRefreshes refreshes) {
-        this.productivity = productivity;
-        this.live = new LiveRefresh<>(feed, refreshes, "the week's activity", this::agentIfTodayIsShown,
-                () -> {
-                    WeekActivity current = shown;
-                    return productivity.week(current.agentId(), current.firstDay());
-                }, this::showIfStillSelected);
-        addClassNames("page", "activity-page");
-        List<AgentChoice> choices = productivity.agentsToShow();
-        agent = new AgentPicker(choices);
+        super(productivity, feed, refreshes, "the week's activity");
         LocalDate today = productivity.currentDay();
         weekOf.setId("week-of");
         weekOf.setMax(today);
@@ -89,8 +69,6 @@ class WeekActivityView extends Main {
                 "Download CSV");
         csv.setId("week-csv");
         title.setId("week-title");
-        error.addClassName("form-error");
-        error.setVisible(false);
 
         table.setId("week-table");
         dayColumn = table.addColumn(d -> WeekChart.LABEL.format(d.day())).setHeader("Day");
@@ -105,51 +83,40 @@ class WeekActivityView extends Main {
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         add(controls, error, title, chart, table);
-        if (choices.isEmpty()) {
+        if (noAgentToShow) {
             showError("There are no agents whose figures you may see.");
             controls.setVisible(false);
             return;
         }
-        agent.addValueChangeListener(e -> load());
-        weekOf.addValueChangeListener(e -> load());
-        load();
-    }
-
-    private void load() {
-        if (agent.getValue() == null) {
-            return;
-        }
-        try {
-            show(productivity.week(agent.getValue().id(), weekOf.getValue()));
-        } catch (ValidationException e) {
-            showError(e.getMessage());
-        }
+        loadOnChange(weekOf);
     }
 
     @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        Subscriptions.untilDetached(this, live.start(event.getUI()));
+    WeekActivity load(long agentId) {
+        return productivity.week(agentId, weekOf.getValue());
+    }
+
+    @Override
+    WeekActivity reload(WeekActivity current) {
+        return productivity.week(current.agentId(), current.firstDay());
+    }
+
+    @Override
+    boolean sameSelection(WeekActivity current, WeekActivity fresh) {
+        return current.agentId() == fresh.agentId() && current.firstDay().equals(fresh.firstDay());
     }
 
     /** Only a week holding today changes when the agent takes a call. */
-    private Long agentIfTodayIsShown() {
+    @Override
+    Long liveAgent() {
         WeekActivity current = shown;
         LocalDate today = productivity.currentDay();
         return current != null && !today.isBefore(current.firstDay()) && !today.isAfter(current.lastDay())
                 ? current.agentId() : null;
     }
 
-    /** A live reload applies only if the user has not picked another agent or week meanwhile. */
-    private void showIfStillSelected(WeekActivity fresh) {
-        WeekActivity current = shown;
-        if (current != null && current.agentId() == fresh.agentId() && current.firstDay().equals(fresh.firstDay())) {
-            show(fresh);
-        }
-    }
-
-    private void show(WeekActivity week) {
-        shown = week;
+    @Override
+    void paint(WeekActivity week) {
         title.setText(TITLE.format(week.firstDay()) + " – " + TITLE.format(week.lastDay()));
         chart.show(week);
         table.setItems(week.days());
@@ -160,15 +127,12 @@ class WeekActivityView extends Main {
         nonQueueMadeColumn.setFooter(Integer.toString(total.nonQueueCallsMade()));
         next.setEnabled(week.lastDay().isBefore(productivity.currentDay()));
         previous.setEnabled(true);
-        error.setVisible(false);
         csv.setEnabled(true);
     }
 
-    /** The last week shown stays on screen; stepping, downloading and live reloads wait for a valid week. */
-    private void showError(String message) {
-        shown = null;
-        error.setText(message);
-        error.setVisible(true);
+    /** The last week shown stays on screen; stepping and downloading wait for a valid week. */
+    @Override
+    void disableActions() {
         previous.setEnabled(false);
         next.setEnabled(false);
         csv.setEnabled(false);

@@ -3,13 +3,13 @@ package org.switchboard.productivity.ui;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.ToIntFunction;
-import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
 import org.switchboard.productivity.DayActivity;
 import org.switchboard.productivity.WeekActivity;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Week's Activity as grouped bars: the plain-JS element {@code sb-week-chart} draws them with Chart.js
@@ -32,16 +32,21 @@ class WeekChart extends Component {
         getElement().setAttribute("data-chart", json(week.days()));
     }
 
-    static String json(List<DayActivity> days) {
-        String labels = days.stream().map(d -> "\"" + LABEL.format(d.day()) + "\"").collect(Collectors.joining(","));
-        return "{\"labels\":[" + labels + "],\"series\":["
-                + series(CallTypes.QUEUE_ANSWERED, days, DayActivity::queueCallsAnswered) + ","
-                + series(CallTypes.NON_QUEUE_ANSWERED, days, DayActivity::nonQueueCallsAnswered) + ","
-                + series(CallTypes.NON_QUEUE_MADE, days, DayActivity::nonQueueCallsMade) + "]}";
+    /** What {@code sb-week-chart.js} reads: a label per day and a series per call type. */
+    record Data(List<String> labels, List<Series> series) {
     }
 
-    private static String series(String label, List<DayActivity> days, ToIntFunction<DayActivity> figure) {
-        String data = days.stream().map(d -> Integer.toString(figure.applyAsInt(d))).collect(Collectors.joining(","));
-        return "{\"label\":\"" + label + "\",\"data\":[" + data + "]}";
+    record Series(String label, List<Integer> data) {
+    }
+
+    static String json(List<DayActivity> days) {
+        return JsonMapper.shared().writeValueAsString(new Data(days.stream().map(d -> LABEL.format(d.day())).toList(),
+                List.of(series(CallTypes.QUEUE_ANSWERED, days, DayActivity::queueCallsAnswered),
+                        series(CallTypes.NON_QUEUE_ANSWERED, days, DayActivity::nonQueueCallsAnswered),
+                        series(CallTypes.NON_QUEUE_MADE, days, DayActivity::nonQueueCallsMade))));
+    }
+
+    private static Series series(String label, List<DayActivity> days, ToIntFunction<DayActivity> figure) {
+        return new Series(label, days.stream().map(figure::applyAsInt).toList());
     }
 }

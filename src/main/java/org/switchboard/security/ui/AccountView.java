@@ -5,8 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -14,7 +12,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import org.switchboard.common.ValidationException;
+import org.switchboard.common.UserActions;
 import org.switchboard.security.SignedInUser;
 import org.switchboard.security.UserService;
 
@@ -42,7 +40,7 @@ class AccountView extends Main {
         PasswordField repeat = new PasswordField("Repeat new password");
         Button savePassword = new Button("Change password", e -> {
             if (!next.getValue().equals(repeat.getValue())) {
-                error("The new passwords do not match.");
+                UserActions.error("The new passwords do not match.");
                 return;
             }
             if (run(() -> users.changeOwnPassword(username, current.getValue(), next.getValue()), "Password changed.")) {
@@ -62,18 +60,9 @@ class AccountView extends Main {
     }
 
     private static boolean run(Runnable action, String success) {
-        try {
+        return UserActions.run(() -> {
             action.run();
-            Notification.show(success, 3000, Notification.Position.BOTTOM_END)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            return true;
-        } catch (ValidationException e) {
-            error(e.getMessage());
-            return false;
-        }
-    }
-
-    private static void error(String message) {
-        Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            UserActions.success(success);
+        });
     }
 }

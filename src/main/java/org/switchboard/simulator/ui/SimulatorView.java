@@ -7,8 +7,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -70,8 +68,7 @@ class SimulatorView extends Main {
                     // The rows hold the rates as read; read them again so a re-rendered row shows the new one.
                     rates.setItems(simulator.status().ratesPerHour().entrySet());
                 } catch (ValidationException ex) {
-                    Notification.show(ex.getMessage(), 5000, Notification.Position.MIDDLE)
-                            .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                    UserActions.error(ex.getMessage());
                     field.setValue(change.getOldValue());
                 }
             });

@@ -17,8 +17,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -28,14 +26,13 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.UserActions;
 import org.switchboard.common.Subscriptions;
 import org.switchboard.agent.Activity;
 import org.switchboard.agent.AgentStatus;
 import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.QueueAgent;
-import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
-import org.switchboard.common.ValidationException;
 import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.dashboard.DashboardFeed;
@@ -113,7 +110,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
             refresh = refreshes.coalesced("the drill-down of queue " + queueId, SupervisionView.REPAINT_DELAY_MILLIS,
                     () -> supervision.drillDown(queueId), this::show);
         } catch (NumberFormatException | NotFoundException | AccessDeniedException e) {
-            error(e instanceof AccessDeniedException ? e.getMessage() : "There is no such queue.");
+            UserActions.error(e instanceof AccessDeniedException ? e.getMessage() : "There is no such queue.");
             event.forwardTo(SupervisionView.class);
         }
     }
@@ -178,19 +175,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
 
     /** Runs an action and says what it did; a refused action explains itself and changes nothing. */
     private void act(Supplier<String> action) {
-        try {
-            notice(action.get());
-        } catch (ValidationException | ConflictException | AccessDeniedException e) {
-            error(e.getMessage());
-        }
+        UserActions.run(() -> UserActions.success(action.get()));
         show(supervision.drillDown(queueId));
-    }
-
-    private static void notice(String text) {
-        Notification.show(text, 3000, Notification.Position.BOTTOM_END).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
-
-    private static void error(String text) {
-        Notification.show(text, 6000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 }

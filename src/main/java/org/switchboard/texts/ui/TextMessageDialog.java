@@ -14,6 +14,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.ValidationException;
@@ -31,6 +32,7 @@ class TextMessageDialog extends Dialog {
     final Checkbox publicMessage = new Checkbox("Public (visible to every user)");
     final Span error = new Span();
     final Button save = new Button("Save");
+    private final BeanValidationBinder<TextMessageForm> binder = new BeanValidationBinder<>(TextMessageForm.class);
 
     TextMessageDialog(TextMessageService texts, TextMessage existing, boolean managesPublic, Runnable onSaved) {
         boolean readOnly = existing != null && !existing.editable();
@@ -38,7 +40,7 @@ class TextMessageDialog extends Dialog {
                 : readOnly ? "Public pre-saved text message" : "Edit pre-saved text message");
         setWidth("min(40rem, 100vw)");
 
-        title.setMaxLength(TextMessageService.MAX_TITLE);
+        title.setMaxLength(TextMessageForm.MAX_TITLE);
         title.setRequired(true);
         shortcut.setPlaceholder("/hours");
         shortcut.setHelperText("A / followed by 2-30 letters, digits, - or _");
@@ -60,7 +62,7 @@ class TextMessageDialog extends Dialog {
             selected.add(name);
             categories.setValue(selected);
         });
-        body.setMaxLength(TextMessageService.MAX_BODY);
+        body.setMaxLength(TextMessageForm.MAX_BODY);
         body.setRequired(true);
         body.setValueChangeMode(ValueChangeMode.EAGER);
         body.setMinHeight("8rem");
@@ -68,15 +70,14 @@ class TextMessageDialog extends Dialog {
         body.setHelperText("Placeholders: {customer.name}, {agent.name}, {queue.name}");
         publicMessage.setVisible(managesPublic);
 
-        if (existing != null) {
-            title.setValue(existing.title());
-            shortcut.setValue(existing.shortcut());
-            categories.setValue(Set.copyOf(existing.categories()));
-            body.setValue(existing.body());
-            publicMessage.setValue(existing.isPublic());
-        } else {
-            publicMessage.setValue(false);
-        }
+        binder.forField(title).bind("title");
+        binder.forField(shortcut).bind("shortcut");
+        binder.forField(categories).bind("categories");
+        binder.forField(body).bind("body");
+        binder.forField(publicMessage).bind("publicMessage");
+        binder.readRecord(existing == null ? new TextMessageForm("", "", Set.of(), "", false)
+                : new TextMessageForm(existing.title(), existing.shortcut(), Set.copyOf(existing.categories()),
+                        existing.body(), existing.isPublic()));
         updateCounter();
 
         error.addClassName("form-error");
@@ -99,8 +100,12 @@ class TextMessageDialog extends Dialog {
         }
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> {
-            TextMessageForm values = new TextMessageForm(title.getValue(), shortcut.getValue(),
-                    categories.getSelectedItems(), body.getValue(), publicMessage.getValue());
+            TextMessageForm values;
+            try {
+                values = binder.writeRecord();
+            } catch (com.vaadin.flow.data.binder.ValidationException invalid) {
+                return; // the fields say what to fix
+            }
             try {
                 if (existing == null) {
                     texts.create(values);
@@ -120,7 +125,7 @@ class TextMessageDialog extends Dialog {
 
     private void updateCounter() {
         int length = body.getValue().length();
-        body.setHelperText(length + "/" + TextMessageService.MAX_BODY
+        body.setHelperText(length + "/" + TextMessageForm.MAX_BODY
                 + " characters · Placeholders: {customer.name}, {agent.name}, {queue.name}");
     }
 }

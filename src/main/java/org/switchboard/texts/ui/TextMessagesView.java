@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -23,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.switchboard.common.UserActions;
 import org.switchboard.security.SignedInUser;
 import org.switchboard.texts.TextMessage;
 import org.switchboard.texts.TextMessageService;
@@ -113,7 +113,7 @@ class TextMessagesView extends Main {
     private void open(TextMessage message) {
         new TextMessageDialog(texts, message, managesPublic, () -> {
             refresh();
-            Notification.show("Pre-saved text message saved.", 3000, Notification.Position.BOTTOM_END);
+            UserActions.success("Pre-saved text message saved.");
         }).open();
     }
 
@@ -127,7 +127,7 @@ class TextMessagesView extends Main {
         confirm.addConfirmListener(e -> {
             texts.delete(m.id());
             refresh();
-            Notification.show("Deleted " + m.shortcut() + ".", 3000, Notification.Position.BOTTOM_END);
+            UserActions.success("Deleted " + m.shortcut() + ".");
         });
         confirm.open();
     }

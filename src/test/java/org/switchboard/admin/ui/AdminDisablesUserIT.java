@@ -55,7 +55,7 @@ class AdminDisablesUserIT {
     @Test
     void disablingASignedInUserEndsItsSessionWithinSeconds() {
         String username = "gone-" + UUID.randomUUID().toString().substring(0, 6);
-        SystemUser.run(() -> users.create(new UserForm(username, "Leaving Agent", "password1", Set.of(Role.AGENT))));
+        SystemUser.run(() -> users.create(new UserForm(username, "Leaving Agent", "password1", Set.of(Role.AGENT), null)));
 
         Page agent = agentContext.newPage();
         Browsers.signIn(agent, base(), username, "password1");
@@ -115,7 +115,7 @@ class AdminDisablesUserIT {
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
         admin.locator("vaadin-grid").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).first().click();
         admin.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Agents and supervisors")).click();
-        admin.waitForTimeout(1000);
+        assertThat(admin.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Supervisors"))).isVisible();
         Browsers.screenshot(admin, "admin-queue-assignments");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
 

@@ -97,22 +97,34 @@ class QueuesViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void showsTheServicesValidationMessageAndSavesNothing() {
+    void showsABrokenSettingBesideItsFieldAndSavesNothing() {
         QueueDialog dialog = openNewQueueDialog();
         String name = unique("Broken");
         test(dialog.name).setValue(name);
         test(dialog.offerTimeout).setValue(2);
         test(dialog.save).click();
 
-        assertThat(dialog.error.isVisible()).isTrue();
-        assertThat(dialog.error.getText()).isEqualTo("The offer timeout must be between 5 and 600 seconds.");
+        assertThat(dialog.offerTimeout.isInvalid()).isTrue();
+        assertThat(dialog.offerTimeout.getErrorMessage()).isEqualTo("The offer timeout must be between 5 and 600 seconds.");
         assertThat(dialog.isOpened()).isTrue();
         assertThat(queues.findByName(name)).isEmpty();
 
         dialog.offerTimeout.clear();
         test(dialog.save).click();
-        assertThat(dialog.error.getText()).contains("offer timeout");
+        assertThat(dialog.offerTimeout.getErrorMessage()).isEqualTo("Enter the offer timeout.");
         assertThat(queues.findByName(name)).isEmpty();
+    }
+
+    @Test
+    void showsWhatTheServiceRefusesAboveTheTabs() {
+        QueueInfo taken = queues.create(QueueSettings.defaults(unique("Taken"), QueueKind.CALL));
+        QueueDialog dialog = openNewQueueDialog();
+        test(dialog.name).setValue(taken.name());
+        test(dialog.save).click();
+
+        assertThat(dialog.error.isVisible()).isTrue();
+        assertThat(dialog.error.getText()).isEqualTo("A queue named " + taken.name() + " already exists.");
+        assertThat(dialog.isOpened()).isTrue();
     }
 
     @Test

@@ -38,7 +38,7 @@ class UsersViewTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     void searchNarrowsTheListAndDisablingIsAudited() {
         String username = "uv-" + UUID.randomUUID().toString().substring(0, 8);
-        UserSummary user = users.create(new UserForm(username, "Viewed User", "password1", Set.of(Role.AGENT)));
+        UserSummary user = users.create(new UserForm(username, "Viewed User", "password1", Set.of(Role.AGENT), null));
         navigate(UsersView.class);
         Grid<UserSummary> grid = $(Grid.class).single();
         test($(TextField.class).id("user-search")).setValue(username.toUpperCase());
@@ -59,19 +59,23 @@ class UsersViewTest extends SpringBrowserlessTest {
     @SuppressWarnings("unchecked")
     void theUserDialogSavesTheUsersLinesAndRefusesABadOne() {
         String username = "uv-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new UserForm(username, "Lined User", "password1", Set.of(Role.AGENT)));
+        users.create(new UserForm(username, "Lined User", "password1", Set.of(Role.AGENT), null));
         navigate(UsersView.class);
         Grid<UserSummary> grid = $(Grid.class).single();
         test($(TextField.class).id("user-search")).setValue(username);
         test($(Button.class).from(test(grid).getCellComponent(0, 5)).withText("Edit").single()).click();
 
-        test($(TextField.class).id("user-lines")).setValue("1001, 1002 x");
+        TextField lines = $(TextField.class).id("user-lines");
+        test(lines).setValue("1001, 1002 x");
         test($(Button.class).withText("Save").single()).click();
         assertThat(users.findByUsername(username).orElseThrow().lines()).as("a bad extension changes nothing").isEmpty();
+        assertThat(lines.isInvalid()).as("the field itself says what is wrong").isTrue();
+        assertThat(lines.getErrorMessage()).contains("'1002 x' is not an extension");
 
         test($(TextField.class).id("user-lines")).setValue(" 1001, 1002,");
         test($(Button.class).withText("Save").single()).click();
         assertThat(users.findByUsername(username).orElseThrow().lines()).containsExactly("1001", "1002");
+        assertThat(lines.isInvalid()).isFalse();
         assertThat(test(grid).getCellText(0, 3)).isEqualTo("1001, 1002");
     }
 }

@@ -111,4 +111,39 @@ class AudioInspectorTest {
         assertThatThrownBy(() -> inspect(AudioSamples.webm(360_000, 2000), ".webm")).isInstanceOf(AudioFormatException.class)
                 .hasMessage("The WebM file's header declares 0:02.0 of audio, but the file holds 6:00.0.");
     }
+
+    /** Cases AudioInspectorFuzzTest found, kept by name. */
+    @Test
+    void headersThatLieAboutSizesOrRatesAreRefused() throws Exception {
+        byte[] wav = AudioSamples.wav(2000);
+        java.nio.ByteBuffer.wrap(wav, 28, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4000); // byte rate: half of 8 kHz x 2 bytes
+        assertThatThrownBy(() -> inspect(wav, ".wav")).isInstanceOf(AudioFormatException.class)
+                .hasMessage("The WAV file is damaged: its byte rate does not match its sample rate.");
+
+        byte[] vorbis = AudioSamples.oggVorbis(3000);
+        int lastGranule = vorbis.length - (27 + 16 + 16 * 20) + 6; // the last page holds the last 16 packets
+        java.nio.ByteBuffer.wrap(vorbis, lastGranule, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(22050L * 360);
+        assertThatThrownBy(() -> inspect(vorbis, ".ogg")).isInstanceOf(AudioFormatException.class)
+                .hasMessageStartingWith("The OGG file's header declares 6:00.0 of audio, but the file holds 0:03.");
+
+        byte[] docTypeOfAnySize = AudioSamples.webm(1000, 0);
+        docTypeOfAnySize[13] = 0x08; // the DocType's size becomes five bytes long and swallows "web": 75 MB to read
+        assertThatThrownBy(() -> inspect(docTypeOfAnySize, ".webm")).isInstanceOf(AudioFormatException.class)
+                .hasMessage("The WebM file is damaged.");
+
+        byte[] webm = AudioSamples.webm(3000, 0);
+        int secondCluster = indexOf(webm, new byte[] {0x1F, 0x43, (byte) 0xB6, 0x75}, 100);
+        webm[secondCluster + 12 + 3 + 2] = 0x7F; // its timecode jumps by 32.5 s; the packets hold 3 s
+        assertThatThrownBy(() -> inspect(webm, ".webm")).isInstanceOf(AudioFormatException.class)
+                .hasMessageStartingWith("The WebM file's header declares");
+    }
+
+    private static int indexOf(byte[] bytes, byte[] part, int from) {
+        for (int i = from; i <= bytes.length - part.length; i++) {
+            if (Arrays.equals(bytes, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
+    }
 }

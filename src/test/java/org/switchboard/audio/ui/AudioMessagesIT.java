@@ -2,6 +2,7 @@ package org.switchboard.audio.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,8 +164,11 @@ class AudioMessagesIT {
             sweeper.sweep();
             assertThat(page.locator("#call-title")).containsText("On call");
         }
-        page.waitForTimeout(Math.max(0, java.time.Duration.between(clock.instant(), hangUpAt).toMillis() + 100));
-        sweeper.sweep();
+        await().atMost(java.time.Duration.ofSeconds(10)).pollInSameThread().until(() -> {
+            sweeper.sweep();
+            return jdbc.sql("SELECT COUNT(*) FROM contact_event WHERE contact_id = ? AND type = 'HUNG_UP_AFTER_RECORDING'")
+                    .param(call.id()).query(Integer.class).single() > 0;
+        });
         assertThat(page.locator("#wrap-up-title")).containsText("Wrap-up · Grace Hopper",
                 new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
         assertThat(page.locator("#recording-playback")).isHidden();
@@ -182,7 +186,7 @@ class AudioMessagesIT {
 
         page.locator("sb-audio-recorder vaadin-button.record").click();
         assertThat(page.locator("sb-audio-recorder .status")).containsText("Recording 0:0");
-        page.waitForTimeout(2_500);
+        assertThat(page.locator("sb-audio-recorder .status")).containsText("Recording 0:02");
         page.locator("sb-audio-recorder vaadin-button.stop").click();
         // The browser's WebM (no Duration element) arrives and is measured from its blocks.
         assertThat(page.locator("#audio-status")).containsText("New audio: WEBM · 0:0");

@@ -90,7 +90,7 @@ class DashboardLayoutIT {
         assertThat(page.locator("#offer-line")).hasText("on line 1012");
         assertThat(page.locator("#line-select")).isVisible();
         assertThat(page.locator(".queue-card")).hasCount(2);
-        page.waitForTimeout(500); // fonts and icons settle before the picture
+        page.evaluate("() => document.fonts.ready.then(() => true)"); // fonts loaded before the picture
         Browsers.screenshot(page, "dashboard-" + width);
 
         assertThat((List<String>) page.evaluate(OVERFLOWING)).as("elements beyond the %d px window", width).isEmpty();

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.switchboard.productivity.HistoryRows;
 import org.switchboard.MutableClock;
+import org.switchboard.PushedChanges;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
 import org.switchboard.contact.Channel;
@@ -127,7 +128,7 @@ class TodayActivityViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void todaysFiguresFollowTheAgentsCallsLive() throws InterruptedException {
+    void todaysFiguresFollowTheAgentsCallsLive() {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 0);
         UserSummary live = fixture.readyAgents(1, queue).getFirst();
         ActivityViewsFixture.signIn(live);
@@ -138,12 +139,7 @@ class TodayActivityViewTest extends SpringBrowserlessTest {
                 Channel.VOICE, "Ada", "+1 555 0101")));
         RoutingFixture.as(live, () -> contacts.accept(live.id(), offered.id()));
 
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (!figure("queue-calls-answered-today").equals("1") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-            roundTrip();
-        }
-        assertThat(figure("queue-calls-answered-today")).isEqualTo("1");
+        PushedChanges.await(() -> roundTrip(), () -> figure("queue-calls-answered-today").equals("1"));
         assertThat(figure("non-queue-calls-made-today")).isEqualTo("0");
     }
 

@@ -75,7 +75,7 @@ class SupervisionIT {
         // A plain name reads better in the screenshots; this class creates it once per test run.
         queue = fixture.queue(new QueueSettings("Billing", QueueKind.CALL, 20, 0, 30, 600, 20, 1, 0, 3, Set.of()));
         agent = SystemUser.call(() -> users.create(new UserForm(RoutingFixture.unique("grace").toLowerCase(), "Grace Agent",
-                "password1", Set.of(Role.AGENT))));
+                "password1", Set.of(Role.AGENT), null)));
         colleague = fixture.readyAgents(1, queue).getFirst();
         SystemUser.run(() -> queues.assign(queue.id(), AssignmentRole.AGENT, Set.of(agent.id(), colleague.id())));
         // The demo supervisor watches the demo queues and this one.

@@ -65,7 +65,8 @@ class TextMessagesViewTest extends SpringBrowserlessTest {
         test(dialog.body).setValue("Hi {customer.name}, your parcel is late.");
         assertThat(dialog.body.getHelperText()).startsWith("40/2000");
         test(dialog.save).click();
-        assertThat(dialog.error.getText()).contains("The shortcut must be a /");
+        assertThat(dialog.shortcut.isInvalid()).as("the field says what is wrong").isTrue();
+        assertThat(dialog.shortcut.getErrorMessage()).contains("The shortcut must be a /");
         assertThat(dialog.isOpened()).isTrue();
 
         test(dialog.shortcut).setValue(shortcut);
