@@ -1,10 +1,12 @@
 package org.switchboard.dashboard;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,33 +21,53 @@ import org.switchboard.agent.AgentStatusChanged;
 import org.switchboard.agent.AgentStatusService;
 import org.switchboard.chat.ChatMessagePosted;
 import org.switchboard.common.Broadcaster;
+import org.switchboard.common.ClusterRelay;
 import org.switchboard.contact.ContactChanged;
 import org.switchboard.queue.QueueChanged;
 import org.switchboard.security.SystemUser;
 import org.switchboard.security.UserLinesChanged;
 
 /**
- * Hands committed routing changes of this node to the open dashboards, and keeps their agents
+ * Hands committed routing changes of this node and, through the {@link ClusterRelay}, of every other
+ * node to the open dashboards of this node, and keeps their agents
  * present: while a dashboard is open, the agent's heartbeat is sent, so it is never paused as
  * "Disconnected". Dashboards coalesce bursts themselves (see {@code ScreenRefreshes}).
  */
 @Component
 public class DashboardFeed {
 
-    /** Something changed for these agents and queues; {@code publishedAt} is its System.nanoTime(). */
-    public record Changed(Set<Long> agentIds, Set<Long> queueIds, long publishedAt) {
+    /**
+     * Something changed for these agents and queues, or for all of them ({@code everything}: this node may
+     * have missed other nodes' changes). {@code publishedAt} is when it was published, in epoch microseconds,
+     * so a change published on one node and shown on another is timed too (same machine or synchronized clocks).
+     */
+    public record Changed(Set<Long> agentIds, Set<Long> queueIds, boolean everything, long publishedAt) {
 
         Changed(Set<Long> agentIds, Set<Long> queueIds) {
-            this(agentIds, queueIds, System.nanoTime());
+            this(agentIds, queueIds, false, nowMicros());
+        }
+
+        static Changed ofEverything() {
+            return new Changed(Set.of(), Set.of(), true, nowMicros());
+        }
+
+        /** Whether this agent's own state may have changed. */
+        public boolean about(long agentId) {
+            return everything || agentIds.contains(agentId);
         }
 
         public boolean concerns(long agentId, Set<Long> queues) {
-            return agentIds.contains(agentId) || queueIds.stream().anyMatch(queues::contains);
+            return about(agentId) || queueIds.stream().anyMatch(queues::contains);
         }
 
         /** Whether it touches any of these agents or queues. */
         public boolean concernsAny(Set<Long> agents, Set<Long> queues) {
-            return agentIds.stream().anyMatch(agents::contains) || queueIds.stream().anyMatch(queues::contains);
+            return everything || agentIds.stream().anyMatch(agents::contains) || queueIds.stream().anyMatch(queues::contains);
+        }
+
+        /** Whether it touches any queue at all. */
+        public boolean concernsQueues() {
+            return everything || !queueIds.isEmpty();
         }
     }
 
@@ -57,18 +79,27 @@ public class DashboardFeed {
     private final SharedQueueFigures figures;
     private final Timer changeShown;
 
-    DashboardFeed(AgentStatusService agents, SharedQueueFigures figures, ObjectProvider<MeterRegistry> registry) {
+    private final Consumer<Changed> publisher;
+
+    DashboardFeed(AgentStatusService agents, SharedQueueFigures figures, ObjectProvider<MeterRegistry> registry,
+            ClusterRelay relay) {
         this.agents = agents;
         this.figures = figures;
+        this.publisher = relay.register("dashboard", Changed.class, this::deliver, () -> deliver(Changed.ofEverything()));
         this.changeShown = Timer.builder("switchboard.dashboard.change.shown")
                 .description("From a committed change to an open dashboard's repaint of it, pushed to the browser")
                 .publishPercentiles(0.5, 0.9, 0.99)
                 .register(registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
-    /** A dashboard has repainted a change published at {@code publishedAt} (System.nanoTime()). */
+    /** A dashboard has repainted a change published at {@code publishedAt} (epoch microseconds, see {@link Changed}). */
     public void shown(long publishedAt) {
-        changeShown.record(System.nanoTime() - publishedAt, TimeUnit.NANOSECONDS);
+        changeShown.record(Math.max(0, nowMicros() - publishedAt), TimeUnit.MICROSECONDS);
+    }
+
+    static long nowMicros() {
+        Instant now = Instant.now();
+        return TimeUnit.SECONDS.toMicros(now.getEpochSecond()) + now.getNano() / 1_000;
     }
 
     /** How long open dashboards of this node take to repaint a change (Micrometer timer, in the app's meter registry). */
@@ -77,7 +108,7 @@ public class DashboardFeed {
     }
 
     /** For an agent's dashboard: while it is open, the agent's heartbeat is sent. */
-    public Broadcaster.Registration subscribe(long agentId, java.util.function.Consumer<Changed> listener) {
+    public Broadcaster.Registration subscribe(long agentId, Consumer<Changed> listener) {
         openDashboards.computeIfAbsent(agentId, id -> new AtomicInteger()).incrementAndGet();
         Broadcaster.Registration registration = broadcaster.subscribe(listener);
         return () -> {
@@ -87,7 +118,7 @@ public class DashboardFeed {
     }
 
     /** For screens that watch queues without being an agent's dashboard: no heartbeat, so nobody counts as present. */
-    public Broadcaster.Registration watch(java.util.function.Consumer<Changed> listener) {
+    public Broadcaster.Registration watch(Consumer<Changed> listener) {
         return broadcaster.subscribe(listener);
     }
 
@@ -128,8 +159,18 @@ public class DashboardFeed {
         publish(new Changed(event.userIds(), Set.of(event.queueId())));
     }
 
+    /** To this node's dashboards and, through the cluster relay, to every other node's. */
     private void publish(Changed changed) {
-        figures.changed(changed.queueIds());
+        publisher.accept(changed);
+    }
+
+    /** A change of this node or of another: the shared figures go stale before any dashboard hears of it. */
+    private void deliver(Changed changed) {
+        if (changed.everything()) {
+            figures.changedAll();
+        } else {
+            figures.changed(changed.queueIds());
+        }
         broadcaster.publish(changed);
     }
 

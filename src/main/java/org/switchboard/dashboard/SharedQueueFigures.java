@@ -16,8 +16,8 @@ import org.switchboard.metrics.QueueMetricsService;
 /**
  * The figures of the queues that open dashboards show, computed once per change for all the
  * dashboards of this node: after a change in a queue with 200 open dashboards, the first refresh
- * computes them and the other 199 take that result. A change makes a queue's figures stale at once
- * ({@link #changed}); figures older than {@link #MAX_AGE} are computed again even without a change,
+ * computes them and the other 199 take that result. A change on any node (another node's comes
+ * through the cluster relay) makes a queue's figures stale at once ({@link #changed}); figures older than {@link #MAX_AGE} are computed again even without a change,
  * because waiting times grow by themselves.
  */
 @Component
@@ -39,6 +39,11 @@ class SharedQueueFigures {
     /** Called on every committed change of these queues, before the dashboards hear of it. */
     void changed(Collection<Long> queueIds) {
         queueIds.forEach(id -> generation(id).incrementAndGet());
+    }
+
+    /** After a gap in the cluster stream: any queue may have changed on another node. */
+    void changedAll() {
+        generations.values().forEach(AtomicLong::incrementAndGet);
     }
 
     Map<Long, QueueMetrics> of(Collection<Long> queueIds) {

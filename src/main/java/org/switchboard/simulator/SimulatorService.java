@@ -19,6 +19,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.switchboard.chat.ChatService;
+import org.switchboard.cluster.JobLease;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.Channel;
@@ -41,6 +42,8 @@ import org.switchboard.security.SystemUser;
 @EnableConfigurationProperties(SimulatorProperties.class)
 public class SimulatorService {
 
+    private static final String JOB = "simulator";
+    private static final Duration LEASE = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(SimulatorService.class);
     private static final String[] NAMES = {"Ada Lovelace", "Alan Turing", "Grace Hopper", "Linus Pauling", "Marie Curie",
             "Nikola Tesla", "Rosalind Franklin", "Katherine Johnson", "Tim Berners-Lee", "Hedy Lamarr"};
@@ -55,6 +58,7 @@ public class SimulatorService {
     private final QueueService queues;
     private final SimulatorProperties properties;
     private final Clock clock;
+    private final JobLease lease;
     private final Random random;
     private final Map<String, Double> rates = new ConcurrentHashMap<>();
     private final Map<Long, Instant> hangUps = new ConcurrentHashMap<>();
@@ -65,17 +69,19 @@ public class SimulatorService {
     private Instant lastTick;
 
     @Autowired
-    SimulatorService(ContactService contacts, ChatService chats, QueueService queues, SimulatorProperties properties, Clock clock) {
-        this(contacts, chats, queues, properties, clock, new Random());
+    SimulatorService(ContactService contacts, ChatService chats, QueueService queues, SimulatorProperties properties, Clock clock,
+            JobLease lease) {
+        this(contacts, chats, queues, properties, clock, lease, new Random());
     }
 
     SimulatorService(ContactService contacts, ChatService chats, QueueService queues, SimulatorProperties properties, Clock clock,
-            Random random) {
+            JobLease lease, Random random) {
         this.contacts = contacts;
         this.chats = chats;
         this.queues = queues;
         this.properties = properties;
         this.clock = clock;
+        this.lease = lease;
         this.random = random;
         if (properties.ratesPerHour() != null) {
             rates.putAll(properties.ratesPerHour());
@@ -116,6 +122,7 @@ public class SimulatorService {
     @PreAuthorize("hasRole('ADMIN')")
     public void stop() {
         running = false;
+        lease.release(JOB);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -140,9 +147,14 @@ public class SimulatorService {
         return contacts.callLine(line, randomPhone(), NAMES[random.nextInt(NAMES.length)]);
     }
 
+    /**
+     * Runs on the one node that holds the simulator's lease: with several nodes each started (or
+     * auto-started) simulator would otherwise add its own arrivals. The lease outlives a few ticks, so a
+     * dead holder's traffic resumes on another running node within {@link #LEASE}.
+     */
     @Scheduled(fixedDelayString = "${switchboard.simulator.tick:1s}")
     void scheduledTick() {
-        if (running) {
+        if (running && lease.hold(JOB, LEASE)) {
             try {
                 SystemUser.run(this::tick);
             } catch (RuntimeException e) {

@@ -15,10 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
 import org.switchboard.agent.AgentStatusService;
+import org.switchboard.cluster.JobLease;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactService;
 import org.switchboard.dispatch.Sweeper;
@@ -66,10 +68,45 @@ class SimulatorServiceTest {
                 .query(Integer.class).single();
     }
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
     SimulatorService simulator(QueueInfo queue, double abandonShare, boolean withAgents) {
+        return simulator(queue, 3600.0, abandonShare, withAgents, "node-of-" + queue.name());
+    }
+
+    SimulatorService simulator(QueueInfo queue, double perHour, double abandonShare, boolean withAgents, String node) {
         SimulatorProperties properties = new SimulatorProperties(false, Duration.ofSeconds(1), 0,
-                Map.of(queue.name(), 3600.0), abandonShare, withAgents, "sim-", Duration.ofSeconds(30));
-        return new SimulatorService(contacts, chats, queues, properties, clock, new Random(42));
+                Map.of(queue.name(), perHour), abandonShare, withAgents, "sim-", Duration.ofSeconds(30));
+        return new SimulatorService(contacts, chats, queues, properties, clock, new JobLease(jdbc, transactions, node),
+                new Random(42));
+    }
+
+    @Test
+    void withTwoNodesRunningTheSimulatorOnlyTheLeaseHolderAddsTraffic() {
+        QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 0);
+        // About 100 arrivals per tick on whichever node runs it.
+        SimulatorService nodeA = simulator(queue, 360_000.0, 0, false, "sim-node-a");
+        SimulatorService nodeB = simulator(queue, 360_000.0, 0, false, "sim-node-b");
+        nodeA.start(false);
+        nodeB.start(false);
+        try {
+            nodeA.scheduledTick();
+            int afterA = count(queue, "TRUE");
+            assertThat(afterA).as("the first node took the lease and ran").isPositive();
+
+            clock.advance(Duration.ofSeconds(1));
+            nodeB.scheduledTick();
+            assertThat(count(queue, "TRUE")).as("the second node waits while the first holds the lease").isEqualTo(afterA);
+
+            // Stopped on the holder: the lease is free at once and the other node goes on.
+            nodeA.stop();
+            nodeB.scheduledTick();
+            assertThat(count(queue, "TRUE")).isGreaterThan(afterA);
+        } finally {
+            nodeA.stop();
+            nodeB.stop();
+        }
     }
 
     @Test

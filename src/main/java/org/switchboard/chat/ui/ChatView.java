@@ -130,8 +130,8 @@ class ChatView extends Main implements HasUrlParameter<Long> {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         CoalescedRefresh<Model> refresh = refreshes.coalesced("the chats of agent " + me.id(), REPAINT_DELAY_MILLIS, this::load, this::apply);
         Subscriptions.untilDetached(this, feed.subscribe(update -> {
-            boolean mine = update.agentId() != null && update.agentId() == me.id();
-            boolean open = selectedId != null && update.contactId() == selectedId;
+            boolean mine = update.concernsAgent(me.id());
+            boolean open = selectedId != null && update.concernsChat(selectedId);
             if (mine || open) {
                 refresh.request(ui, user);
             }

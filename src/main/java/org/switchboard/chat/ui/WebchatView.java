@@ -123,7 +123,7 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         super.onAttach(event);
         UI ui = event.getUI();
         Subscriptions.untilDetached(this, feed.subscribe(update -> {
-            if (contactId != null && update.contactId() == contactId) {
+            if (contactId != null && update.concernsChat(contactId)) {
                 // The customer is anonymous: the page loads as nobody.
                 refresh.request(ui, null);
             }

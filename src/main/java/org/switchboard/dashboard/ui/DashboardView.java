@@ -160,7 +160,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         // A change of this agent reloads the whole screen; a change elsewhere in its queues only their
         // figures, which all dashboards of the node share.
         Subscriptions.untilDetached(this, feed.subscribe(me.id(), changed -> {
-            boolean mine = changed.agentIds().contains(me.id());
+            boolean mine = changed.about(me.id());
             if (mine || changed.concerns(me.id(), queueIds())) {
                 unshownSince.compareAndSet(0, changed.publishedAt());
                 (mine ? refresh : figuresRefresh).request(ui, authentication);

@@ -42,8 +42,8 @@ final class LiveRefresh<T> {
     /** Follows the feed until the returned registration is removed (on detach). */
     Registration start(UI ui) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        return feed.subscribe(agentId -> {
-            if (agentId.equals(liveAgent.get())) {
+        return feed.subscribe(callTaken -> {
+            if (callTaken.by(liveAgent.get())) {
                 refresh.request(ui, user);
             }
         });

@@ -84,7 +84,7 @@ class SupervisionView extends Main {
         // A change in a shown queue repaints it; an admin's change of assignments that concerns this
         // supervisor adds or removes a card.
         Subscriptions.untilDetached(this, feed.watch(changed -> {
-            if (watchesEveryQueue ? !changed.queueIds().isEmpty() : changed.concernsAny(Set.of(me), queueIds)) {
+            if (watchesEveryQueue ? changed.concernsQueues() : changed.concernsAny(Set.of(me), queueIds)) {
                 refresh.request(ui, authentication);
             }
         }));
