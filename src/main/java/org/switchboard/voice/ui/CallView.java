@@ -142,7 +142,7 @@ class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         UI ui = event.getUI();
         Subscriptions.untilDetached(this, feed.subscribe(update -> {
             WebCall current = shown;
-            if (current == null || update.contactId() != current.contactId()) {
+            if (current == null || !update.concerns(current.contactId())) {
                 return;
             }
             CallSignalled signal = update.signal();
