@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import com.vaadin.flow.component.UI;
@@ -32,6 +29,7 @@ import org.switchboard.audio.AudioMessageForm;
 import org.switchboard.audio.AudioMessageService;
 import org.switchboard.audio.AudioSummary;
 import org.switchboard.common.ConflictException;
+import org.switchboard.common.TypedChoices;
 import org.switchboard.common.ValidationException;
 
 /**
@@ -69,23 +67,7 @@ class AudioMessageDialog extends Dialog {
         name.setMaxLength(AudioMessageForm.MAX_NAME);
         name.setRequired(true);
         description.setMaxLength(AudioMessageForm.MAX_DESCRIPTION);
-        List<String> known = new ArrayList<>(audio.tags());
-        tags.setItems(known);
-        tags.setAllowCustomValue(true);
-        tags.setHelperText("Pick tags or type a new one and press Enter");
-        tags.addCustomValueSetListener(e -> {
-            String tag = e.getDetail().trim();
-            if (tag.isEmpty()) {
-                return;
-            }
-            if (!known.contains(tag)) {
-                known.add(tag);
-                tags.setItems(known);
-            }
-            Set<String> selected = new LinkedHashSet<>(tags.getSelectedItems());
-            selected.add(tag);
-            tags.setValue(selected);
-        });
+        TypedChoices.allowTyped(tags, audio.tags(), "Pick tags or type a new one and press Enter");
 
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) AudioMessageService.MAX_BYTES);

@@ -1,8 +1,5 @@
 package org.switchboard.texts.ui;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 import com.vaadin.flow.component.button.Button;
@@ -17,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import org.switchboard.common.ConflictException;
+import org.switchboard.common.TypedChoices;
 import org.switchboard.common.ValidationException;
 import org.switchboard.texts.TextMessage;
 import org.switchboard.texts.TextMessageForm;
@@ -45,23 +43,7 @@ class TextMessageDialog extends Dialog {
         shortcut.setPlaceholder("/hours");
         shortcut.setHelperText("A / followed by 2-30 letters, digits, - or _");
         shortcut.setRequired(true);
-        List<String> known = new ArrayList<>(texts.categories());
-        categories.setItems(known);
-        categories.setAllowCustomValue(true);
-        categories.setHelperText("Pick existing categories or type a new one and press Enter");
-        categories.addCustomValueSetListener(e -> {
-            String name = e.getDetail().trim();
-            if (name.isEmpty()) {
-                return;
-            }
-            if (!known.contains(name)) {
-                known.add(name);
-                categories.setItems(known);
-            }
-            Set<String> selected = new LinkedHashSet<>(categories.getSelectedItems());
-            selected.add(name);
-            categories.setValue(selected);
-        });
+        TypedChoices.allowTyped(categories, texts.categories(), "Pick existing categories or type a new one and press Enter");
         body.setMaxLength(TextMessageForm.MAX_BODY);
         body.setRequired(true);
         body.setValueChangeMode(ValueChangeMode.EAGER);
