@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outboxFirstRetry    the wait after the first failure; it doubles with each further one
  * @param webchatBurst        messages a webchat customer may send at once before {@code webchatMessagesPerSecond} applies
  * @param webchatMessagesPerSecond steady rate of messages one webchat customer may send
- * @param webchatStartsBurst  webchats one client address may start at once before {@code webchatStartsPerSecond} applies
- * @param webchatStartsPerSecond steady rate of webchat starts from one client address
+ * @param webchatStartsBurst  webchats one browser may start at once before {@code webchatStartsPerSecond} applies
+ * @param webchatStartsPerSecond steady rate of webchat starts from one browser
+ * @param webchatAddressStartsBurst webchats all browsers behind one client address (a company network) may start at
+ *                            once before {@code webchatAddressStartsPerSecond} applies
+ * @param webchatAddressStartsPerSecond steady rate of webchat starts from one client address
  */
 @ConfigurationProperties("switchboard.chat")
 public record ChatProperties(
@@ -30,5 +33,7 @@ public record ChatProperties(
         @DefaultValue("5") int webchatBurst,
         @DefaultValue("1") double webchatMessagesPerSecond,
         @DefaultValue("3") int webchatStartsBurst,
-        @DefaultValue("0.05") double webchatStartsPerSecond) {
+        @DefaultValue("0.05") double webchatStartsPerSecond,
+        @DefaultValue("30") int webchatAddressStartsBurst,
+        @DefaultValue("0.5") double webchatAddressStartsPerSecond) {
 }

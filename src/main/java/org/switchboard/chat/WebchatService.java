@@ -38,6 +38,26 @@ public class WebchatService {
     public record Session(String token, long contactId) {
     }
 
+    /**
+     * Where a start comes from: the client's address and the browser's own id, which the page keeps in
+     * localStorage. Customers behind one company address each have their browser's allowance; the address
+     * has a larger one of its own, since a browser id is whatever the client sends.
+     */
+    public record Client(String address, String browser) {
+
+        private static final java.util.regex.Pattern BROWSER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{8,64}");
+
+        /** The browser's id, or (none sent, or not one the page makes) its address, which then counts as one browser. */
+        String browserKey() {
+            return browser != null && BROWSER_ID.matcher(browser).matches() ? "browser:" + browser : "address:" + address();
+        }
+
+        @Override
+        public String address() {
+            return address == null ? "" : address;
+        }
+    }
+
     /** The conversation as the customer sees it. */
     public record Transcript(long contactId, String queueName, String customerName, boolean ended, List<ChatMessage> messages) {
     }
@@ -50,6 +70,7 @@ public class WebchatService {
     private final QueueService queues;
     private final CustomerAddresses addresses;
     private final TokenBuckets<String> starts;
+    private final TokenBuckets<String> addressStarts;
     private final TokenBuckets<Long> messages;
 
     WebchatService(ChatService chats, ChatStore store, ContactService contacts, QueueService queues, CustomerAddresses addresses,
@@ -60,6 +81,8 @@ public class WebchatService {
         this.queues = queues;
         this.addresses = addresses;
         this.starts = new TokenBuckets<>(properties.webchatStartsBurst(), properties.webchatStartsPerSecond(), 50_000);
+        this.addressStarts = new TokenBuckets<>(properties.webchatAddressStartsBurst(),
+                properties.webchatAddressStartsPerSecond(), 50_000);
         this.messages = new TokenBuckets<>(properties.webchatBurst(), properties.webchatMessagesPerSecond(), 50_000);
     }
 
@@ -87,10 +110,10 @@ public class WebchatService {
 
     /**
      * The customer starts a chat with a name, an optional phone number (so the agent may call back)
-     * and a first message.
+     * and a first message. Starts are limited per browser, and more generously per client address.
      */
     @Transactional
-    public Session start(String queueName, String customerName, String phone, String text, String clientAddress) {
+    public Session start(String queueName, String customerName, String phone, String text, Client client) {
         QueueInfo queue = chatQueue(queueName);
         if (customerName == null || customerName.isBlank()) {
             throw new ValidationException("Please tell us your name.");
@@ -98,7 +121,8 @@ public class WebchatService {
         String address = phone == null || phone.isBlank() ? "web-" + HexFormat.of().formatHex(bytes(4))
                 : addresses.phone(phone);
         ChatService.checkText(text);
-        throttle(starts.acquire(clientAddress == null ? "" : clientAddress));
+        throttle(starts.acquire(client.browserKey()));
+        throttle(addressStarts.acquire(client.address()));
         String token = SessionTokens.newToken();
         ChatMessage first = SystemUser.call(() -> chats.open(
                 new NewContact(queue.name(), ContactType.CHAT, Channel.WEBCHAT, customerName, address), text, SessionTokens.hash(token), null));

@@ -25,6 +25,8 @@ class WebchatServiceTest {
     @Autowired
     WebchatService webchat;
     @Autowired
+    ChatProperties chatProperties;
+    @Autowired
     ChatService chats;
     @Autowired
     ContactService contacts;
@@ -35,7 +37,7 @@ class WebchatServiceTest {
     void aCustomerStartsAChatAndFindsItAgainWithItsTokenAfterAReload() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
         UserSummary agent = fixture.readyAgents(1, queue).getFirst();
-        WebchatService.Session session = webchat.start(queue.name(), "Grace", "+1 555 0107", "Do you ship to Canada?", "10.0.0.1");
+        WebchatService.Session session = webchat.start(queue.name(), "Grace", "+1 555 0107", "Do you ship to Canada?", new WebchatService.Client("10.0.0.1", null));
 
         var transcript = webchat.transcript(session.token()).orElseThrow();
         assertThat(transcript.contactId()).isEqualTo(session.contactId());
@@ -70,7 +72,7 @@ class WebchatServiceTest {
     @Test
     void theCustomerEndsTheChatAndCanWriteNoMore() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
-        WebchatService.Session session = webchat.start(queue.name(), "Alan", null, "Hello", "10.0.0.2");
+        WebchatService.Session session = webchat.start(queue.name(), "Alan", null, "Hello", new WebchatService.Client("10.0.0.2", null));
         webchat.end(session.token());
         assertThat(webchat.transcript(session.token()).orElseThrow().ended()).isTrue();
         assertThat(SystemUser.call(() -> contacts.get(session.contactId())).state()).isEqualTo(ContactState.ENDED);
@@ -91,13 +93,13 @@ class WebchatServiceTest {
     @Test
     void badInputIsRefusedClearly() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
-        assertThatThrownBy(() -> webchat.start(queue.name(), " ", null, "Hello", "10.0.0.3"))
+        assertThatThrownBy(() -> webchat.start(queue.name(), " ", null, "Hello", new WebchatService.Client("10.0.0.3", null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("name");
-        assertThatThrownBy(() -> webchat.start(queue.name(), "Ada", "call me maybe", "Hello", "10.0.0.3"))
+        assertThatThrownBy(() -> webchat.start(queue.name(), "Ada", "call me maybe", "Hello", new WebchatService.Client("10.0.0.3", null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not a phone number");
-        assertThatThrownBy(() -> webchat.start(queue.name(), "Ada", null, "x".repeat(2001), "10.0.0.3"))
+        assertThatThrownBy(() -> webchat.start(queue.name(), "Ada", null, "x".repeat(2001), new WebchatService.Client("10.0.0.3", null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("at most 2000");
-        WebchatService.Session session = webchat.start(queue.name(), "<script>alert(1)</script>", null, "<b>hi</b>", "10.0.0.3");
+        WebchatService.Session session = webchat.start(queue.name(), "<script>alert(1)</script>", null, "<b>hi</b>", new WebchatService.Client("10.0.0.3", null));
         // Stored as typed; the pages show it as text.
         assertThat(webchat.transcript(session.token()).orElseThrow().messages().getFirst().body()).isEqualTo("<b>hi</b>");
     }
@@ -105,7 +107,7 @@ class WebchatServiceTest {
     @Test
     void aCustomerWritingTooFastIsAskedToWait() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
-        WebchatService.Session session = webchat.start(queue.name(), "Speedy", null, "1", "10.0.0.4");
+        WebchatService.Session session = webchat.start(queue.name(), "Speedy", null, "1", new WebchatService.Client("10.0.0.4", null));
         assertThatThrownBy(() -> {
             for (int i = 0; i < 20; i++) {
                 webchat.write(session.token(), "message " + i);
@@ -115,12 +117,33 @@ class WebchatServiceTest {
     }
 
     @Test
-    void oneAddressCannotOpenChatsWithoutEnd() {
+    void oneBrowserCannotOpenChatsWithoutEnd() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
-        assertThatThrownBy(() -> {
-            for (int i = 0; i < 10; i++) {
-                webchat.start(queue.name(), "Flood " + i, null, "hi", "10.9.9.9");
-            }
-        }).isInstanceOf(ConflictException.class).hasMessageContaining("too fast");
+        WebchatService.Client browser = new WebchatService.Client("10.9.9.9", "browser-0001");
+        for (int i = 0; i < chatProperties.webchatStartsBurst(); i++) {
+            webchat.start(queue.name(), "Flood " + i, null, "hi", browser);
+        }
+        assertThatThrownBy(() -> webchat.start(queue.name(), "One too many", null, "hi", browser))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("too fast");
+
+        WebchatService.Client unnamed = new WebchatService.Client("10.9.9.8", "<not an id>");
+        for (int i = 0; i < chatProperties.webchatStartsBurst(); i++) {
+            webchat.start(queue.name(), "Unnamed " + i, null, "hi", unnamed);
+        }
+        assertThatThrownBy(() -> webchat.start(queue.name(), "Unnamed again", null, "hi", new WebchatService.Client("10.9.9.8", null)))
+                .as("without a usable browser id, the address counts as one browser")
+                .isInstanceOf(ConflictException.class).hasMessageContaining("too fast");
+    }
+
+    @Test
+    void customersBehindOneAddressEachHaveTheirBrowsersAllowanceUnderTheAddressCeiling() {
+        QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
+        String office = "10.7.7.7";
+        for (int i = 0; i < chatProperties.webchatAddressStartsBurst(); i++) {
+            webchat.start(queue.name(), "Colleague " + i, null, "hi", new WebchatService.Client(office, "colleague-" + (1000 + i)));
+        }
+        assertThatThrownBy(() -> webchat.start(queue.name(), "One too many", null, "hi",
+                new WebchatService.Client(office, "colleague-new-browser")))
+                .as("the address's own ceiling").isInstanceOf(ConflictException.class).hasMessageContaining("too fast");
     }
 }

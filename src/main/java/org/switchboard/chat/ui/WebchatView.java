@@ -59,6 +59,8 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private final ZoneId zone;
     private String queueName;
     private String token;
+    /** This browser's id from its localStorage, once the page has asked for it. */
+    private String browserId;
     private Long contactId;
     private final CoalescedRefresh<Optional<Transcript>> refresh;
 
@@ -131,6 +133,15 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         if (queueName != null) {
             getElement().executeJs("return localStorage.getItem($0)", storageKey())
                     .then(String.class, this::restore);
+            // The browser's own id, made once and kept: starts are limited per browser, not per company network.
+            getElement().executeJs("""
+                    let id = localStorage.getItem('switchboard.webchat.browser');
+                    if (!id) {
+                      // getRandomValues, unlike randomUUID, also works on a page served over plain HTTP.
+                      id = Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+                      localStorage.setItem('switchboard.webchat.browser', id);
+                    }
+                    return id;""").then(String.class, id -> browserId = id);
         }
     }
 
@@ -145,7 +156,8 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void startChat() {
-        String client = VaadinRequest.getCurrent() == null ? "" : VaadinRequest.getCurrent().getRemoteAddr();
+        WebchatService.Client client = new WebchatService.Client(
+                VaadinRequest.getCurrent() == null ? "" : VaadinRequest.getCurrent().getRemoteAddr(), browserId);
         UserActions.run(() -> {
             WebchatService.Session session = webchat.start(queueName, name.getValue(), phone.getValue(), first.getValue(), client);
             token = session.token();
