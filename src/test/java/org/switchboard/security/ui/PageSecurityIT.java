@@ -91,6 +91,10 @@ class PageSecurityIT {
         customer.locator("vaadin-text-field").first().waitFor();
         customer.navigate(base() + "/call/" + calls.name());
         customer.locator("vaadin-text-field").first().waitFor();
+        // The tab's icon, from this server under the same policy.
+        String icon = customer.locator("link[rel=icon]").getAttribute("href");
+        assertThat(icon).isEqualTo("assets/favicon.svg");
+        assertThat(customer.request().get(base() + "/" + icon).headers().get("content-type")).startsWith("image/svg+xml");
         customer.close();
 
         Map<String, String> screens = new LinkedHashMap<>();
