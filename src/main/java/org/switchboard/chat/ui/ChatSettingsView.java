@@ -19,7 +19,7 @@ import org.switchboard.security.SignedInUser;
 /** The agent's chat notification settings: the optional message tone of the chat pop-up. */
 @Route("settings/chat")
 @PageTitle("Chat notifications")
-@Menu(title = "Chat notifications", icon = "vaadin:bell", order = 920)
+@Menu(title = "Chat notifications", icon = "vaadin:bell", order = 930)
 @RolesAllowed(Role.AGENT_ROLE)
 @JavaScript("context://assets/sb-clock.js")
 class ChatSettingsView extends Main {

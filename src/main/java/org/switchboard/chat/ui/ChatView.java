@@ -39,7 +39,7 @@ import org.switchboard.texts.TextMessageService;
  */
 @Route("chats")
 @PageTitle("Chat conversations")
-@Menu(title = "Chat conversations", icon = "vaadin:chat", order = 20)
+@Menu(title = "Chat conversations", icon = "vaadin:chat", order = 15)
 @RolesAllowed(Role.AGENT_ROLE)
 class ChatView extends Main implements HasUrlParameter<Long> {
 

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Route("settings/voice")
 @PageTitle("Microphone and speaker")
-@Menu(title = "Microphone and speaker", icon = "vaadin:headset", order = 925)
+@Menu(title = "Microphone and speaker", icon = "vaadin:headset", order = 940)
 @RolesAllowed(Role.AGENT_ROLE)
 @JavaScript("context://assets/sb-voice.js")
 class VoiceSettingsView extends Main {
