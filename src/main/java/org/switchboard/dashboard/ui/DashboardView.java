@@ -40,6 +40,7 @@ import org.switchboard.agent.QueueStatus;
 import org.switchboard.audio.AudioMessagePicker;
 import org.switchboard.audio.AudioMessageService;
 import org.switchboard.audio.RecordingPlayback;
+import org.switchboard.chat.ChannelBadge;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactState;
 import org.switchboard.contact.ContactView;
@@ -333,8 +334,8 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         shownChats = next.chats();
         chats.removeAll();
         for (ContactView chat : next.chats()) {
-            Span text = new Span(chat.channel().name() + " chat · " + chat.queueName() + " · "
-                    + (chat.customerName() == null ? chat.customerAddress() : chat.customerName()));
+            Span text = new Span(new ChannelBadge(chat.channel()), new Span(" chat · " + chat.queueName() + " · "
+                    + (chat.customerName() == null ? chat.customerAddress() : chat.customerName())));
             Button action = chat.state() == ContactState.OFFERED
                     ? new Button("Accept chat", e -> run(() -> contacts.accept(me.id(), chat.id())))
                     : new Button("Resolve", e -> run(() -> contacts.end(me.id(), chat.id())));

@@ -107,6 +107,20 @@ class DashboardViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aWebchatOfferedOnTheDashboardShowsTheChannelsBubbleNotItsRawName() {
+        QueueInfo chats = fixture.queue(QueueKind.CHAT, 0, 0);
+        SystemUser.run(() -> queues.assign(chats.id(), org.switchboard.queue.AssignmentRole.AGENT, java.util.Set.of(agent.id())));
+        SystemUser.run(() -> agents.loginToQueues(agent.id(), java.util.Set.of(queue.id(), chats.id())));
+        SystemUser.call(() -> contacts.create(new NewContact(chats.name(), ContactType.CHAT, Channel.WEBCHAT, "Ada", "web-1")));
+        open();
+
+        org.switchboard.chat.ChannelBadge badge = $(org.switchboard.chat.ChannelBadge.class).single();
+        assertThat(badge.getElement().getTextRecursively()).isEqualTo("Webchat");
+        assertThat(badge.getParent().orElseThrow().getElement().getTextRecursively())
+                .isEqualTo("Webchat chat · " + chats.name() + " · Ada").doesNotContain("WEBCHAT");
+    }
+
+    @Test
     void idleAgentSeesItsQueueCardAndCanDial() {
         open();
         assertThat(panelText()).isEqualTo("No call right now");
