@@ -2,6 +2,7 @@ package org.switchboard.dashboard;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import com.vaadin.flow.component.Component;
@@ -33,9 +34,17 @@ public class QueueFigures extends Component implements HasStyle {
     private final List<Figure> shown;
     private List<String> values = List.of();
 
+    /** The terms a drill-down shows large above the list, and so leaves out of it. */
+    public static final Set<String> KEY_FIGURES = Set.of("Service level", "Average speed of answer");
+
     public QueueFigures(QueueKind kind, QueueMetrics m) {
+        this(kind, m, Set.of());
+    }
+
+    /** The kind's figures but the terms in {@code leftOut}, which the screen shows elsewhere. */
+    public QueueFigures(QueueKind kind, QueueMetrics m, Set<String> leftOut) {
         addClassName("queue-figures");
-        this.shown = figuresOf(kind);
+        this.shown = figuresOf(kind).stream().filter(figure -> !leftOut.contains(figure.term())).toList();
         show(m);
     }
 

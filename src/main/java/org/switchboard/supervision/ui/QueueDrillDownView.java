@@ -139,7 +139,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         speedOfAnswer.setText(QueueFigures.duration(m.averageSpeedOfAnswer()));
         threshold.setText("Threshold: answered within " + snapshot.queue().settings().serviceLevelSeconds() + " s");
         figures.removeAll();
-        figures.add(new QueueFigures(queueKind, m));
+        figures.add(new QueueFigures(queueKind, m, QueueFigures.KEY_FIGURES));
         details.show(snapshot);
     }
 

@@ -206,6 +206,10 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
         // No call was answered after a wait yet today: the one answered counted at once.
         assertThat($(Span.class).id("service-level").getText()).isEqualTo("100 %");
         assertThat($(Span.class).id("average-speed-of-answer").getText()).isEqualTo("0:00");
+        QueueFigures list = $(QueueFigures.class).single();
+        assertThat(list.valueOf("Service level")).as("shown once, above the list").isNull();
+        assertThat(list.valueOf("Average speed of answer")).isNull();
+        assertThat(list.valueOf("Calls waiting")).isEqualTo("1");
         String chart = $(HourlyChart.class).id("hourly-chart").getElement().getAttribute("data");
         assertThat(chart).contains("\"key\":\"open\"").contains("\"label\":\"Still open\"");
         assertThat(chart).matches(".*\"open\",\"label\":\"Still open\",\"counts\":\\[[0-9,]*2\\].*");
