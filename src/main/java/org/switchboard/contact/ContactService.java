@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -205,7 +206,10 @@ public class ContactService {
             throw new ConflictException("Finish the current call first.");
         }
         Instant now = clock.instant();
-        long id = contacts.insert(new NewRow(ContactType.DIRECT_CALL_OUT, Channel.VOICE, null, CONNECTED, null, phone,
+        // The customer's name, not "Unknown caller": from the chat this call continues, or an earlier contact of the number.
+        String name = (sourceContactId == null ? Optional.<ContactView>empty() : contacts.find(sourceContactId))
+                .map(ContactView::customerName).or(() -> contacts.latestCustomerName(phone)).orElse(null);
+        long id = contacts.insert(new NewRow(ContactType.DIRECT_CALL_OUT, Channel.VOICE, null, CONNECTED, name, phone,
                 agentId, sourceContactId, now, null));
         contacts.markDialing(id, now, now.plus(properties.ringTime()));
         activity.onContact(agentId, false);

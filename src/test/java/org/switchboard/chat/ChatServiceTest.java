@@ -355,6 +355,8 @@ class ChatServiceTest {
         assertThat(call.type()).isEqualTo(ContactType.DIRECT_CALL_OUT);
         assertThat(call.customerAddress()).isEqualTo("+15550106");
         assertThat(call.sourceContactId()).isEqualTo(sms.chat().id());
+        assertThat(call.customerName()).as("the chat's customer, not an unknown caller").isEqualTo(sms.chat().customerName())
+                .isNotBlank();
         assertThat(state(sms.chat().id()).state()).isEqualTo(ContactState.CONNECTED);
 
         Engaged facebook = engaged(Channel.FACEBOOK, "ada.facebook");

@@ -353,6 +353,18 @@ class ContactLifecycleTest {
     }
 
     @Test
+    void anOutgoingCallNamesTheCustomerOfTheNumbersNewestNamedContact() {
+        String number = "+1 555 " + (1000 + new java.util.Random().nextInt(9000));
+        UserSummary callee = fixture.readyAgents(1, fixture.queue(QueueKind.CALL, 0, 0)).getFirst();
+        ContactView earlier = SystemUser.call(() -> contacts.callIn(callee.id(), number, "Katherine Johnson"));
+        SystemUser.call(() -> contacts.customerLeft(earlier.id()));
+
+        UserSummary agent = fixture.readyAgents(1, fixture.queue(QueueKind.CALL, 0, 0)).getFirst();
+        ContactView out = as(agent, () -> contacts.callOut(agent.id(), number));
+        assertThat(out.customerName()).isEqualTo("Katherine Johnson");
+    }
+
+    @Test
     void directCallsDoNotQueueAndDoNotResetIdleTime() {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
         UserSummary agent = fixture.readyAgents(1, queue).getFirst();

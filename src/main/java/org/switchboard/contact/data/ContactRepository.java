@@ -58,6 +58,12 @@ public class ContactRepository {
         return keys.getKey().longValue();
     }
 
+    /** The name the customer gave on its newest contact from {@code address} that has one. */
+    public Optional<String> latestCustomerName(String address) {
+        return jdbc.sql("SELECT customer_name FROM contact WHERE customer_address = ? AND customer_name IS NOT NULL "
+                + "ORDER BY id DESC LIMIT 1").param(address).query(String.class).optional();
+    }
+
     public Optional<ContactView> find(long id) {
         return jdbc.sql(SELECT + " WHERE c.id = ?").param(id).query(ContactRepository::view).optional();
     }
