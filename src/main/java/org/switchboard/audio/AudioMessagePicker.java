@@ -31,6 +31,8 @@ public class AudioMessagePicker extends Dialog {
     final Button play = new Button("Play", VaadinIcon.PLAY.create());
     final Button playAndHangUp = new Button("Play recording and hang up", VaadinIcon.PHONE_LANDLINE.create());
     final Span error = new Span();
+    /** Why the play buttons wait: shown until a recording is chosen. */
+    final Span hint = new Span("Choose a recording in the list, then play it.");
     private final AudioMessageService audio;
 
     public AudioMessagePicker(AudioMessageService audio, long contactId, RecordingPlayback playback) {
@@ -58,7 +60,9 @@ public class AudioMessagePicker extends Dialog {
         error.addClassName("form-error");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setVisible(false);
-        add(search, grid, error);
+        hint.setId("recording-hint");
+        hint.addClassName("form-hint");
+        add(search, grid, hint, error);
 
         play.setId("play-recording");
         play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -100,5 +104,6 @@ public class AudioMessagePicker extends Dialog {
         boolean chosen = grid.asSingleSelect().getValue() != null;
         play.setEnabled(chosen);
         playAndHangUp.setEnabled(chosen);
+        hint.setVisible(!chosen);
     }
 }

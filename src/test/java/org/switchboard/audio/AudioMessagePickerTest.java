@@ -104,8 +104,11 @@ class AudioMessagePickerTest extends SpringBrowserlessTest {
         test(picker.search).setValue(tag);
         assertThat(listed(picker)).containsExactly(greeting.id());
         assertThat(picker.play.isEnabled()).as("nothing chosen yet").isFalse();
+        assertThat(picker.hint.isVisible()).as("and the picker says why").isTrue();
 
         test(picker.grid).select(0);
+        assertThat(picker.hint.isVisible()).isFalse();
+        assertThat(picker.play.isEnabled()).isTrue();
         test(picker.play).click();
         assertThat(picker.isOpened()).isFalse();
         RecordingPlayback playback = $(RecordingPlayback.class).single();
