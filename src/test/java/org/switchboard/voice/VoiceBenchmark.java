@@ -123,7 +123,9 @@ public final class VoiceBenchmark {
 
         ServerCpu cpu = new ServerCpu();
         Set<Long> before = cpu.threadIds();
-        try (Playwright playwright = Playwright.create()) {
+        // Debian's Chromium, as the *IT use: Playwright must not try to download its own
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
             Browser callerBrowser = VoiceBrowsers.withTone(playwright, CALLER_TONE);
             Browser agentBrowser = VoiceBrowsers.withTone(playwright, AGENT_TONE);
             // Playwright's own threads (and this one) drive the browsers: not the server's work.
