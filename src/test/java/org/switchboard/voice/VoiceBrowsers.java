@@ -98,7 +98,8 @@ public final class VoiceBrowsers {
         return ((Number) page.locator(lineTag).evaluate("el => el.inboundBytes()")).longValue();
     }
 
-    private static final String TONE_LEVEL = "(el, hertz) => { const a = el.analyser; const d = new Float32Array(a.frequencyBinCount);"
+    /** A page function (line element, hertz): how loud (dBFS) the line's analyser finds that tone. */
+    static final String TONE_LEVEL = "(el, hertz) => { const a = el.analyser; const d = new Float32Array(a.frequencyBinCount);"
             + " a.getFloatFrequencyData(d); const bin = Math.round(hertz / (a.context.sampleRate / a.fftSize)); let peak = -Infinity;"
             + " for (let i = bin - 2; i <= bin + 2; i++) peak = Math.max(peak, d[i]); return Math.max(peak, -200); }";
 }
