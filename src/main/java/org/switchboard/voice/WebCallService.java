@@ -71,6 +71,10 @@ public class WebCallService {
     /** The call queue a caller page belongs to, by its name or its slug ("Sales" or "sales"). */
     @Transactional(readOnly = true)
     public QueueInfo queue(String nameOrSlug) {
+        return callQueue(nameOrSlug);
+    }
+
+    private QueueInfo callQueue(String nameOrSlug) {
         String wanted = nameOrSlug == null ? "" : nameOrSlug.strip();
         return SystemUser.call(queues::findAll).stream()
                 .filter(q -> q.kind() == QueueKind.CALL && q.answersTo(wanted))
@@ -81,23 +85,28 @@ public class WebCallService {
     /** The recording a call queue plays to waiting and held callers; empty for the built-in tone. */
     @Transactional(readOnly = true)
     public Optional<HoldMusic> holdMusic(long queueId) {
+        return recordedHoldMusic(queueId);
+    }
+
+    private Optional<HoldMusic> recordedHoldMusic(long queueId) {
         return holdMusic.of(queueId).map(id -> SystemUser.call(() -> audio.get(id)))
                 .map(recording -> new HoldMusic(recording.id(), recording.format().contentType(), recording.sizeBytes()));
     }
 
     /**
      * Writes a queue's hold music for a caller page. Only a recording that is some queue's hold music
-     * is public this way; any other library entry stays for signed-in users.
+     * is public this way; any other library entry stays for signed-in users. Without a transaction, as
+     * {@link AudioMessageService#copyAudio}: a slow listener never holds a connection.
      */
     public void copyHoldMusic(long queueId, OutputStream out) {
-        HoldMusic music = holdMusic(queueId).orElseThrow(() -> new NotFoundException("This line plays no recorded hold music."));
+        HoldMusic music = recordedHoldMusic(queueId).orElseThrow(() -> new NotFoundException("This line plays no recorded hold music."));
         SystemUser.run(() -> audio.copyAudio(music.audioMessageId(), 0, music.sizeBytes(), out));
     }
 
     /** The caller places the call with a name and an optional phone number; it waits in the queue. */
     @Transactional
     public Session place(String queueName, String customerName, String phone, String clientAddress) {
-        QueueInfo queue = queue(queueName);
+        QueueInfo queue = callQueue(queueName);
         if (customerName == null || customerName.isBlank()) {
             throw new ValidationException("Please tell us your name.");
         }
