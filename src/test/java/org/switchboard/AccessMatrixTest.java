@@ -241,6 +241,7 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             entry("QueueService.create/1", Rule.ADMINS),
             entry("QueueService.update/3", Rule.ADMINS),
             entry("QueueService.assign/3", Rule.ADMINS),
+            entry("UserNames.of/1", Rule.OPEN),
             entry("UserService.findAll/0", Rule.ADMINS),
             entry("UserService.findByUsername/1", Rule.SIGNED_IN),
             entry("UserService.linesOf/1", Rule.SIGNED_IN),
