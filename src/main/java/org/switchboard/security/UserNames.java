@@ -18,8 +18,8 @@ import org.switchboard.security.data.UserNameQueries;
 @Unrestricted("names only, inside other features' transactions, which checked their caller")
 public class UserNames {
 
-    /** A user's sign-in name and the name shown to colleagues and customers. */
-    public record UserName(long id, String username, String displayName) {
+    /** A user's sign-in name, the name shown to colleagues and customers, and whether the user may sign in. */
+    public record UserName(long id, String username, String displayName, boolean enabled) {
     }
 
     private final UserNameQueries queries;

@@ -23,9 +23,9 @@ public class UserNameQueries {
         if (userIds.isEmpty()) {
             return names;
         }
-        jdbc.sql("SELECT id, username, display_name FROM app_user WHERE id IN (:ids)").param("ids", userIds)
+        jdbc.sql("SELECT id, username, display_name, enabled FROM app_user WHERE id IN (:ids)").param("ids", userIds)
                 .query(rs -> {
-                    names.put(rs.getLong(1), new UserName(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                    names.put(rs.getLong(1), new UserName(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
                 });
         return names;
     }
