@@ -11,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.agent.AgentAvailability;
+import org.switchboard.agent.AgentProperties;
 import org.switchboard.common.ConflictException;
 import org.switchboard.contact.CallContacts;
 import org.switchboard.contact.ContactService;
@@ -33,8 +34,6 @@ import org.switchboard.voice.data.WebCallStore;
 public class VoiceService {
 
     private static final String FOR_AGENT = "@agentAccess.canActFor(#agentId)";
-    /** As long as an agent without a dashboard takes to count as Disconnected. */
-    static final Duration SILENCE_BEFORE_HANG_UP = Duration.ofSeconds(60);
 
     private final ContactService contacts;
     private final CallContacts callContacts;
@@ -46,11 +45,14 @@ public class VoiceService {
     private final AudioMessageService audio;
     private final AuditLog audit;
     private final Clock clock;
+    /** As long as an agent without a dashboard takes to count as Disconnected. */
+    private final Duration silenceBeforeHangUp;
 
     VoiceService(ContactService contacts, CallContacts callContacts, AgentAvailability agents, WebCallStore store,
             SignalRelay relay, HoldMusicStore holdMusic, QueueService queues, AudioMessageService audio, AuditLog audit,
-            Clock clock) {
+            Clock clock, AgentProperties agentProperties) {
         this.clock = clock;
+        this.silenceBeforeHangUp = agentProperties.disconnectedAfter();
         this.contacts = contacts;
         this.callContacts = callContacts;
         this.agents = agents;
@@ -63,13 +65,13 @@ public class VoiceService {
     }
 
     /**
-     * Ends the web calls whose agent's dashboard is gone (a closed tab: no heartbeat for the 60 s after
-     * which the agent also counts as Disconnected), the way the agent's End call does: the caller's page
+     * Ends the web calls whose agent's dashboard is gone (a closed tab: no heartbeat for the time after
+     * which the agent also counts as Disconnected, {@code switchboard.agents.disconnected-after}), the way the agent's End call does: the caller's page
      * ends, the agent goes to wrap-up. A reload comes back well within that time and keeps the call.
      *
      * @return how many calls ended
      */
-    @Unrestricted("the sweep, on every node: it ends only calls whose agent has been silent for 60 s, whoever runs it")
+    @Unrestricted("the sweep, on every node: it ends only calls whose agent has been silent for the disconnect time, whoever runs it")
     @Transactional
     public int endCallsOfSilentAgents() {
         int ended = 0;
@@ -78,7 +80,7 @@ public class VoiceService {
         Map<Long, Long> connected = callContacts.connected();
         List<Long> webCalls = store.webCallsAmong(connected.keySet());
         Set<Long> silent = agents.silentSince(webCalls.stream().map(connected::get).collect(Collectors.toSet()),
-                clock.instant().minus(SILENCE_BEFORE_HANG_UP));
+                clock.instant().minus(silenceBeforeHangUp));
         for (Long call : webCalls) {
             long agentId = connected.get(call);
             if (silent.contains(agentId)) {
