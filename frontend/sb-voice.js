@@ -48,11 +48,21 @@ class SbVoiceLine extends HTMLElement {
     this.audioProcessing = settings.audioProcessing;
   }
 
-  /** Asks for the microphone once; '' when it is open, else the message to show. */
-  async openMicrophone() {
-    if (this.microphone) {
-      return '';
+  /** Asks for the microphone once (one request at a time); '' when it is open, else the message to show. */
+  openMicrophone() {
+    if (!this.opening) {
+      this.opening = this.askForMicrophone().then(problem => {
+        if (problem) {
+          // Refused or missing: the next call asks again.
+          this.opening = null;
+        }
+        return problem;
+      });
     }
+    return this.opening;
+  }
+
+  async askForMicrophone() {
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || !window.RTCPeerConnection) {
       return 'This browser cannot make calls. Please use a current browser.';
     }
@@ -68,7 +78,7 @@ class SbVoiceLine extends HTMLElement {
       if (chosen && e.name === 'OverconstrainedError') {
         // The chosen microphone is gone: take the default one.
         localStorage.removeItem(MIC_KEY);
-        return this.openMicrophone();
+        return this.askForMicrophone();
       }
       return microphoneProblem(e);
     }
@@ -163,6 +173,12 @@ class SbVoiceLine extends HTMLElement {
   }
 
   async answer(sdp) {
+    // A new offer is a fresh line (the first, or after the other side's reload): not on hold.
+    this.heldByAgent(false);
+    const problem = await this.openMicrophone();
+    if (problem) {
+      return;
+    }
     const pc = this.connection();
     await pc.setRemoteDescription({ type: 'offer', sdp: sdp });
     const answer = await pc.createAnswer();
@@ -170,7 +186,36 @@ class SbVoiceLine extends HTMLElement {
     this.$server.signal('ANSWER', pc.localDescription.sdp);
   }
 
+  /** The other side put this one on hold (or took it off): its voice gives way to the hold music. */
   heldByAgent(held) {
+    this.holdMusic(held);
+    if (this.remoteGain) {
+      this.remoteGain.gain.value = held ? 0 : 1;
+    }
+  }
+
+  /** Hold music on or off; the URL of the queue's library entry (attribute hold-music), or the built-in tone. */
+  holdMusic(on) {
+    if (!this.audio) {
+      return;
+    }
+    if (on && !this.music) {
+      const url = this.getAttribute('hold-music');
+      if (url) {
+        const element = new Audio(url);
+        element.loop = true;
+        const source = this.audio.createMediaElementSource(element);
+        source.connect(this.speaker);
+        element.play().catch(() => {});
+        this.music = { stop: () => { element.pause(); source.disconnect(); } };
+      } else {
+        this.music = builtInHoldTone(this.audio, this.speaker);
+      }
+    } else if (!on && this.music) {
+      this.music.stop();
+      this.music = null;
+    }
+    this.toggleAttribute('on-hold', on);
   }
 
   /** Bytes of audio received so far on the current connection (0 without one). */
@@ -199,12 +244,14 @@ class SbVoiceLine extends HTMLElement {
   }
 
   close() {
+    this.holdMusic(false);
     this.hangUpMedia();
     clearInterval(this.levels);
     if (this.microphone) {
       this.microphone.getTracks().forEach(track => track.stop());
       this.microphone = null;
     }
+    this.opening = null;
     if (this.audio) {
       this.audio.close();
       this.audio = null;
@@ -234,55 +281,19 @@ function builtInHoldTone(audio, into) {
 
 /** The caller page's line: hold music while waiting and while held, the agent's voice when connected. */
 class SbCallerLine extends SbVoiceLine {
-  /** Hold music on or off; the URL of the queue's library entry, or empty for the built-in tone. */
-  holdMusic(on) {
-    if (!this.audio) {
-      return;
-    }
-    if (on && !this.music) {
-      const url = this.getAttribute('hold-music');
-      if (url) {
-        const element = new Audio(url);
-        element.loop = true;
-        const source = this.audio.createMediaElementSource(element);
-        source.connect(this.speaker);
-        element.play().catch(() => {});
-        this.music = { stop: () => { element.pause(); source.disconnect(); } };
-      } else {
-        this.music = builtInHoldTone(this.audio, this.speaker);
-      }
-    } else if (!on && this.music) {
-      this.music.stop();
-      this.music = null;
-    }
-    this.toggleAttribute('on-hold', on);
-  }
-
-  async answer(sdp) {
-    // A new offer is a fresh line (the agent's first, or after the agent's reload): not on hold.
-    this.heldByAgent(false);
-    return super.answer(sdp);
-  }
-
-  heldByAgent(held) {
-    this.holdMusic(held);
-    this.remoteGain.gain.value = held ? 0 : 1;
-  }
-
-  close() {
-    this.holdMusic(false);
-    super.close();
-  }
 }
 customElements.define('sb-caller-line', SbCallerLine);
 
 /** The agent's softphone: rings for an offer, offers the media once the call is accepted, mute and hold. */
 class SbSoftphone extends SbVoiceLine {
-  /** Offers the media of the accepted call (again after a reload: the caller answers the new offer). */
-  async start() {
+  /**
+   * Starts the media of the accepted call: offers it (again after a reload: the other side answers the
+   * new offer), or, as the callee of a colleague's call, opens the microphone and waits for the offer.
+   */
+  async start(offer) {
     this.ring(false);
     const problem = await this.openMicrophone();
-    if (problem) {
+    if (problem || !offer) {
       return problem;
     }
     const pc = this.connection();

@@ -7,15 +7,15 @@ import java.util.Set;
 /** What one party of a web call tells the other through the app. */
 public enum SignalKind {
     /** an SDP offer: the agent's softphone starts (or, after a reload, restarts) the media */
-    OFFER(Party.AGENT),
-    /** the caller's SDP answer to the latest offer */
-    ANSWER(Party.CALLER),
+    OFFER(Party.AGENT, Party.COLLEAGUE),
+    /** the other side's SDP answer to the latest offer */
+    ANSWER(Party.CALLER, Party.COLLEAGUE),
     /** one trickled ICE candidate (JSON of RTCIceCandidateInit) */
-    CANDIDATE(Party.AGENT, Party.CALLER),
-    /** the agent put the caller on hold: the caller hears the hold music */
-    HELD(Party.AGENT),
-    /** the agent took the caller off hold */
-    RESUMED(Party.AGENT);
+    CANDIDATE(Party.AGENT, Party.CALLER, Party.COLLEAGUE),
+    /** the agent put the other side on hold: it hears the hold music */
+    HELD(Party.AGENT, Party.COLLEAGUE),
+    /** the agent took the other side off hold */
+    RESUMED(Party.AGENT, Party.COLLEAGUE);
 
     private final Set<Party> senders;
 

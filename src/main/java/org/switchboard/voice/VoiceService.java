@@ -2,6 +2,7 @@ package org.switchboard.voice;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.common.ConflictException;
 import org.switchboard.contact.ContactService;
+import org.switchboard.contact.ContactState;
+import org.switchboard.contact.ContactType;
 import org.switchboard.contact.ContactView;
 import org.switchboard.audio.AudioMessage;
 import org.switchboard.audio.AudioMessageService;
@@ -24,7 +27,7 @@ import org.switchboard.queue.QueueService;
 import org.switchboard.voice.data.HoldMusicStore;
 import org.switchboard.voice.data.WebCallStore;
 
-/** The agent's side of web calls: which of its calls carry audio, and its softphone's signals. */
+/** The agent's side of calls with audio: which of its calls carry it, and its softphone's signals. */
 @Service
 public class VoiceService {
 
@@ -54,9 +57,10 @@ public class VoiceService {
     }
 
     /**
-     * Ends the web calls whose agent's dashboard is gone (a closed tab: no heartbeat for the 60 s after
-     * which the agent also counts as Disconnected), the way the agent's End call does: the caller's page
-     * ends, the agent goes to wrap-up. A reload comes back well within that time and keeps the call.
+     * Ends the calls with audio whose agent's dashboard is gone (a closed tab: no heartbeat for the 60 s
+     * after which the agent also counts as Disconnected), the way the agent's End call does: the caller's
+     * page ends, or the colleague's call; the agent goes to wrap-up. A reload comes back well within that
+     * time and keeps the call.
      *
      * @return how many calls ended
      */
@@ -102,25 +106,40 @@ public class VoiceService {
         audit.record("HOLD_MUSIC_SET", AuditTarget.queue(queueId, queue.name()), detail);
     }
 
-    /** The agent's open calls (offered, connected, in wrap-up) that are web calls, so its softphone carries their audio. */
+    /**
+     * The agent's open calls (offered, connected, in wrap-up) whose audio its softphone carries: web
+     * calls, and calls between users (to or from a colleague's line).
+     */
     @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
-    public Set<Long> webCallsOf(long agentId) {
-        return Set.copyOf(store.openWebCallsOf(agentId));
+    public Set<Long> audioCallsOf(long agentId) {
+        Set<Long> calls = new HashSet<>(store.openWebCallsOf(agentId));
+        contacts.currentContactsOf(agentId).stream()
+                .filter(call -> call.type() == ContactType.DIRECT_CALL_IN || call.type() == ContactType.DIRECT_CALL_OUT)
+                .filter(call -> contacts.colleagueCall(call.id()).isPresent())
+                .forEach(call -> calls.add(call.id()));
+        return Set.copyOf(calls);
     }
 
     /**
-     * The agent's softphone signals for the agent's own connected web call; any other call id (another
-     * agent's, an ended one, one that carries no audio) is refused.
+     * The agent's softphone signals for the agent's own connected call: to the caller of a web call, or
+     * to the colleague's softphone in a call between users. Any other call id (another agent's, an ended
+     * one, one that carries no audio) is refused.
      */
     @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public void signal(long agentId, long contactId, SignalKind kind, String payload) {
         ContactView call = contacts.currentContactsOf(agentId).stream().filter(c -> c.id() == contactId).findFirst()
                 .orElseThrow(() -> new ConflictException("Call " + contactId + " is not yours (any more): the signal was refused."));
-        if (!store.openWebCallsOf(agentId).contains(contactId)) {
-            throw new ConflictException("Call " + contactId + " carries no audio through this app: the signal was refused.");
+        if (store.openWebCallsOf(agentId).contains(contactId)) {
+            relay.relay(call, Party.AGENT, kind, payload);
+            return;
         }
-        relay.relay(call, Party.AGENT, kind, payload);
+        ContactView colleague = contacts.colleagueCall(contactId)
+                .orElseThrow(() -> new ConflictException("Call " + contactId + " carries no audio through this app: the signal was refused."));
+        if (call.state() != ContactState.CONNECTED || call.ringing()) {
+            throw new ConflictException("The call is not connected: the signal was refused.");
+        }
+        relay.relay(colleague, Party.COLLEAGUE, kind, payload);
     }
 }

@@ -107,7 +107,7 @@ class WebCallServiceTest {
         assertThat(contact.state()).isEqualTo(ContactState.OFFERED);
         assertThat(contact.agentId()).isEqualTo(agent.id());
         assertThat(webCalls.call(call.token()).orElseThrow().waiting()).isTrue();
-        assertThat(as(agent, () -> voice.webCallsOf(agent.id()))).containsExactly(call.contactId());
+        assertThat(as(agent, () -> voice.audioCallsOf(agent.id()))).containsExactly(call.contactId());
         assertThat(webCalls.call("not-a-token")).isEmpty();
     }
 

@@ -35,13 +35,20 @@ public class WebCallStore {
                 .query(Long.class).list();
     }
 
-    /** Connected web calls (contact id to agent id) whose agent no open dashboard has reported since {@code silentSince}. */
+    /**
+     * Connected calls with audio (contact id to agent id) whose agent no open dashboard has reported
+     * since {@code silentSince}: web calls, and calls between users (the callee's DIRECT_CALL_IN points
+     * at the caller's DIRECT_CALL_OUT, as the contact module pairs them).
+     */
     public java.util.Map<Long, Long> connectedWithSilentAgent(Instant silentSince) {
         java.util.Map<Long, Long> calls = new java.util.LinkedHashMap<>();
         jdbc.sql("""
-                SELECT c.id, c.agent_id FROM voice_web_call w JOIN contact c ON c.id = w.contact_id
-                JOIN agent_presence p ON p.user_id = c.agent_id
-                WHERE c.state = 'CONNECTED' AND (p.last_seen_at IS NULL OR p.last_seen_at < ?)""")
+                SELECT c.id, c.agent_id FROM contact c JOIN agent_presence p ON p.user_id = c.agent_id
+                WHERE c.state = 'CONNECTED' AND (p.last_seen_at IS NULL OR p.last_seen_at < ?)
+                  AND (EXISTS (SELECT 1 FROM voice_web_call w WHERE w.contact_id = c.id)
+                       OR c.type = 'DIRECT_CALL_IN' AND c.source_contact_id IS NOT NULL
+                       OR c.type = 'DIRECT_CALL_OUT' AND EXISTS (SELECT 1 FROM contact o
+                           WHERE o.source_contact_id = c.id AND o.type = 'DIRECT_CALL_IN'))""")
                 .param(Timestamp.from(silentSince))
                 .query(rs -> {
                     calls.put(rs.getLong(1), rs.getLong(2));
