@@ -33,7 +33,6 @@ import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.queue.QueueService;
 import org.switchboard.security.Role;
-import org.switchboard.security.SystemUser;
 import org.switchboard.security.UserForm;
 import org.switchboard.security.UserService;
 import org.switchboard.security.UserSummary;
@@ -247,7 +246,7 @@ public class ContactService {
      * of no active agent, or of several, rings nobody: an admin gives it to one agent.
      */
     private Optional<UserSummary> agentWithLine(String line) {
-        List<UserSummary> holders = SystemUser.call(() -> users.withLine(line));
+        List<UserSummary> holders = users.withLine(line);
         List<UserSummary> agents = holders.stream().filter(u -> u.enabled() && u.has(Role.AGENT)).toList();
         if (holders.isEmpty()) {
             return Optional.empty();
@@ -266,12 +265,12 @@ public class ContactService {
     /** The calling agent as its colleague's offer names it. */
     private String callerName(long callId) {
         String username = contacts.find(callId).orElseThrow().agentUsername();
-        return SystemUser.call(() -> users.findByUsername(username)).map(UserSummary::displayName).orElse(username);
+        return users.findByUsername(username).map(UserSummary::displayName).orElse(username);
     }
 
     /** The calling agent's first line, so the colleague sees where to call back; null without one. */
     private String callerLine(long agentId) {
-        return SystemUser.call(() -> users.linesOf(agentId)).stream().findFirst().orElse(null);
+        return users.linesOf(agentId).stream().findFirst().orElse(null);
     }
 
     /** A non-queue call to the agent: it rings at the agent, or is missed when the agent is busy. */

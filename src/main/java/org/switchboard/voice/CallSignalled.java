@@ -7,8 +7,10 @@ package org.switchboard.voice;
  *
  * @param contactId the call the signal is for: the web call, or in a call between users the
  *                  receiving agent's own contact
- * @param agentId   the agent holding that call
- * @param payload SDP for offers and answers, a candidate as JSON, empty for hold and resume
+ * @param agentId      the agent holding that call
+ * @param payload      SDP for offers and answers, a candidate line, empty for hold and resume
+ * @param supervisorId for a supervisor's Listen or Whisper ({@link SignalKind#monitor()}): the supervisor
+ *                     whose connection to the agent's tab it concerns; null otherwise
  */
-public record CallSignalled(long contactId, long agentId, Party from, SignalKind kind, String payload) {
+public record CallSignalled(long contactId, long agentId, Party from, SignalKind kind, String payload, Long supervisorId) {
 }

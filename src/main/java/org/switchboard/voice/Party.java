@@ -7,5 +7,7 @@ public enum Party {
     /** the agent's softphone in a web call */
     AGENT,
     /** an agent's softphone in a call between two users: the one that calls offers, either answers a new offer */
-    COLLEAGUE
+    COLLEAGUE,
+    /** a supervisor listening to (or whispering into) an agent's call, from the drill-down */
+    SUPERVISOR
 }

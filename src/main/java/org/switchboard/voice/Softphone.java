@@ -76,7 +76,9 @@ public class Softphone extends Component {
             CallSignalled signal = update.signal();
             if (signal != null && signal.from() != Party.AGENT && signal.agentId() == agentId) {
                 ui.access(() -> {
-                    if (callId != null && callId == signal.contactId()) {
+                    if (callId != null && callId == signal.contactId() && signal.from() == Party.SUPERVISOR) {
+                        getElement().callJsFunction("monitor", signal.supervisorId(), signal.kind().name(), signal.payload());
+                    } else if (callId != null && callId == signal.contactId()) {
                         getElement().callJsFunction("signal", signal.kind().name(), signal.payload());
                     } else if (signal.from() == Party.COLLEAGUE && early.size() < MAX_EARLY_SIGNALS) {
                         early.add(signal);
@@ -161,15 +163,27 @@ public class Softphone extends Component {
         SignalKind.named(kind).ifPresent(signal -> send(signal, payload));
     }
 
+    /** The browser's offer and candidates for a supervisor's Listen or Whisper connection. */
+    @ClientCallable
+    void monitorSignal(long supervisorId, String kind, String payload) {
+        Long call = callId;
+        SignalKind.named(kind).filter(SignalKind::monitor).ifPresent(signal -> refusedQuietly(signal,
+                () -> voice.monitorSignal(agentId, call == null ? 0 : call, supervisorId, signal, payload)));
+    }
+
     private void send(SignalKind kind, String payload) {
-        if (callId == null) {
-            return;
+        Long call = callId;
+        if (call != null) {
+            refusedQuietly(kind, () -> voice.signal(agentId, call, kind, payload));
         }
-        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+    }
+
+    private void refusedQuietly(SignalKind kind, Runnable signal) {
         try {
-            voice.signal(agentId, callId, kind, payload);
+            signal.run();
         } catch (ConflictException | ValidationException | NotFoundException e) {
             // A signal racing the call's end, or a browser sending what the checks refuse: nothing is relayed.
+            Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
             log.debug("Signal {} of agent {} ({}) refused: {}", kind, agentId, signedIn == null ? "-" : signedIn.getName(), e.getMessage());
         }
     }

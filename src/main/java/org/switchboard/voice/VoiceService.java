@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,10 +17,12 @@ import org.switchboard.contact.ContactType;
 import org.switchboard.contact.ContactView;
 import org.switchboard.audio.AudioMessage;
 import org.switchboard.audio.AudioMessageService;
+import org.switchboard.audit.AuditAction;
 import org.switchboard.audit.AuditLog;
 import org.switchboard.audit.AuditTarget;
 import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
+import org.switchboard.security.SignedInUser;
 import org.switchboard.security.SystemUser;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
@@ -27,11 +30,15 @@ import org.switchboard.queue.QueueService;
 import org.switchboard.voice.data.HoldMusicStore;
 import org.switchboard.voice.data.WebCallStore;
 
-/** The agent's side of calls with audio: which of its calls carry it, and its softphone's signals. */
+/**
+ * The agent's side of calls with audio: which of its calls carry it, and its softphone's signals; and a
+ * supervisor's Listen and Whisper on such a call, which the agent's tab mixes and sends.
+ */
 @Service
 public class VoiceService {
 
     private static final String FOR_AGENT = "@agentAccess.canActFor(#agentId)";
+    private static final String SUPERVISES_AGENT = "@queueAccess.supervisesAgent(#queueId, #agentId)";
     /** As long as an agent without a dashboard takes to count as Disconnected. */
     static final Duration SILENCE_BEFORE_HANG_UP = Duration.ofSeconds(60);
 
@@ -141,5 +148,66 @@ public class VoiceService {
             throw new ConflictException("The call is not connected: the signal was refused.");
         }
         relay.relay(colleague, Party.COLLEAGUE, kind, payload);
+    }
+
+    /**
+     * The agent's tab signals a supervisor's Listen or Whisper connection (its offer and candidates), for
+     * the agent's own connected call with audio.
+     */
+    @PreAuthorize(FOR_AGENT)
+    @Transactional(readOnly = true)
+    public void monitorSignal(long agentId, long contactId, long supervisorId, SignalKind kind, String payload) {
+        ContactView call = callWithAudio(agentId).filter(c -> c.id() == contactId)
+                .orElseThrow(() -> new ConflictException("Call " + contactId + " is not yours (any more): the signal was refused."));
+        relay.relay(call, Party.AGENT, kind, payload, supervisorId);
+    }
+
+    /**
+     * A supervisor of one of the agent's queues listens to the agent's connected call, or whispers to the
+     * agent ({@code whisper}); audited. The agent's tab then offers the supervisor's tab a connection
+     * with both sides' audio. Returns the call.
+     */
+    @PreAuthorize(SUPERVISES_AGENT)
+    @Transactional
+    public long listen(long queueId, long agentId, boolean whisper) {
+        ContactView call = callWithAudio(agentId)
+                .orElseThrow(() -> new ConflictException("The agent is on no call whose audio runs through this app."));
+        audit.record(whisper ? AuditAction.CALL_WHISPERED : AuditAction.CALL_LISTENED, AuditTarget.agent(agentId, call.agentUsername()),
+                "Call " + call.id() + (call.queueName() == null ? "" : " · queue " + call.queueName()));
+        relay.relay(call, Party.SUPERVISOR, SignalKind.MONITOR_STARTED, whisper ? "whisper" : "listen", supervisor());
+        return call.id();
+    }
+
+    /** The supervisor's tab answers the agent's offer, or trickles a candidate, for the call it listens to. */
+    @PreAuthorize(SUPERVISES_AGENT)
+    @Transactional(readOnly = true)
+    public void listenerSignal(long queueId, long agentId, long contactId, SignalKind kind, String payload) {
+        if (kind != SignalKind.MONITOR_ANSWER && kind != SignalKind.MONITOR_CANDIDATE) {
+            throw new ValidationException("The supervisor's tab cannot send " + kind + ".");
+        }
+        ContactView call = callWithAudio(agentId).filter(c -> c.id() == contactId)
+                .orElseThrow(() -> new ConflictException("Call " + contactId + " is not the agent's call (any more): the signal was refused."));
+        relay.relay(call, Party.SUPERVISOR, kind, payload, supervisor());
+    }
+
+    /** The supervisor stops listening (or left the page): the agent's tab closes the connection. Nothing to do once the call is over. */
+    @PreAuthorize(SUPERVISES_AGENT)
+    @Transactional(readOnly = true)
+    public void stopListening(long queueId, long agentId, long contactId) {
+        callWithAudio(agentId).filter(c -> c.id() == contactId)
+                .ifPresent(call -> relay.relay(call, Party.SUPERVISOR, SignalKind.MONITOR_ENDED, "", supervisor()));
+    }
+
+    /** The agent's connected call whose audio runs through its softphone, if any. */
+    private Optional<ContactView> callWithAudio(long agentId) {
+        Set<Long> webCalls = Set.copyOf(store.openWebCallsOf(agentId));
+        return contacts.currentContactsOf(agentId).stream()
+                .filter(call -> call.state() == ContactState.CONNECTED && !call.ringing())
+                .filter(call -> webCalls.contains(call.id()) || contacts.colleagueCall(call.id()).isPresent())
+                .findFirst();
+    }
+
+    private static long supervisor() {
+        return SignedInUser.current("Only a signed-in supervisor listens to calls.").id();
     }
 }

@@ -167,7 +167,7 @@ class ColleagueCallTest {
         ContactView offer = offerOf(callee);
 
         clock.advance(Duration.ofSeconds(21));
-        timers.expireOffers();
+        SystemUser.call(timers::expireOffers);
 
         assertThat(get(offer.id()).outcome()).isEqualTo(Outcome.MISSED);
         assertThat(get(made.id()).state()).isEqualTo(ContactState.ENDED);

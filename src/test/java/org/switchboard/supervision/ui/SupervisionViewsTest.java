@@ -232,6 +232,25 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void listenAndWhisperAreOfferedOnAnAgentOnACallOnlyAndTheBarSaysWhomTheSupervisorHears() {
+        navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
+        assertThat($(Button.class).from(actionsOfTheAgent()).withText("Listen").single().isEnabled()).as("idle").isFalse();
+
+        ContactView call = call("Grace Hopper");
+        as(agent, () -> contacts.accept(agent.id(), call.id()));
+        QueueDrillDownView view = navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
+        assertThat($(Button.class).from(actionsOfTheAgent()).withText("Listen").single().isEnabled()).isTrue();
+        assertThat($(Button.class).from(actionsOfTheAgent()).withText("Whisper").single().isEnabled()).isTrue();
+        assertThat($(Span.class).withId("listening-to").all()).as("no bar while not listening").isEmpty();
+
+        view.showListening(new org.switchboard.voice.CallListener.Listening(agent.id(), true));
+        assertThat($(Span.class).withId("listening-to").single().getText())
+                .isEqualTo("Whispering to " + agent.displayName() + " (the caller does not hear you)");
+        view.showListening(null);
+        assertThat($(Span.class).withId("listening-to").all()).isEmpty();
+    }
+
+    @Test
     void pauseWithAReasonAndLogOutFromTheAgentsMenu() {
         navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
 
