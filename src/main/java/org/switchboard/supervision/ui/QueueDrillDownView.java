@@ -94,7 +94,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         stop.addThemeVariants(ButtonVariant.LUMO_SMALL);
         listenBar = new Div(VaadinIcon.HEADPHONES.create(), listeningTo, stop, listener);
         listenBar.addClassName("status-bar");
-        listenBar.setVisible(false);
+        showListening(null);
         addClassNames("page", "drill-down");
         RouterLink back = new RouterLink("All supervised queues", SupervisionView.class);
         back.setId("back-to-overview");
@@ -201,10 +201,16 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         return actions;
     }
 
-    /** The bar over the figures says whom the supervisor listens or whispers to, with Stop; hidden otherwise. */
+    /**
+     * The bar over the figures says whom the supervisor listens or whispers to, with Stop; hidden
+     * otherwise, by its style: an invisible component's children never reach the browser, and the
+     * listener in the bar must be there before the supervisor first clicks Listen.
+     */
     void showListening(CallListener.Listening listening) {
-        listenBar.setVisible(listening != null);
-        if (listening != null) {
+        if (listening == null) {
+            listenBar.getStyle().set("display", "none");
+        } else {
+            listenBar.getStyle().remove("display");
             String name = agentNames.getOrDefault(listening.agentId(), "the agent");
             listeningTo.setText(listening.whisper() ? "Whispering to " + name + " (the caller does not hear you)" : "Listening to " + name);
         }
