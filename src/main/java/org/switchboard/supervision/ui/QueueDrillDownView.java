@@ -1,5 +1,6 @@
 package org.switchboard.supervision.ui;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -42,12 +43,17 @@ import org.switchboard.dashboard.QueueSnapshot;
 import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.security.Role;
+import org.switchboard.security.SignedInUser;
 import org.switchboard.supervision.SupervisionService;
+import org.switchboard.voice.CallListener;
+import org.switchboard.voice.VoiceFeed;
+import org.switchboard.voice.VoiceProperties;
+import org.switchboard.voice.VoiceService;
 
 /**
  * One supervised queue in detail, live: service level and speed of answer, the contacts waiting,
- * the agents with their state and the supervisor's actions on them (end wrap-up, pause, log out),
- * and today's contacts by outcome and by hour.
+ * the agents with their state and the supervisor's actions on them (end wrap-up, Listen and Whisper
+ * on a call, pause, log out), and today's contacts by outcome and by hour.
  */
 @Route("supervision/queue/:" + QueueDrillDownView.QUEUE_ID)
 @PageTitle("Queue drill-down | Switchboard")
@@ -70,11 +76,25 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
     private final ScreenRefreshes refreshes;
     private volatile long queueId;
     private volatile Set<Long> agentIds = Set.of();
+    private final Span listeningTo = new Span();
+    private final Div listenBar;
+    private final CallListener listener;
+    private Map<Long, String> agentNames = Map.of();
 
-    QueueDrillDownView(SupervisionService supervision, DashboardFeed feed, ScreenRefreshes refreshes) {
+    QueueDrillDownView(SupervisionService supervision, DashboardFeed feed, ScreenRefreshes refreshes, VoiceService voice,
+            VoiceFeed voiceFeed, VoiceProperties voiceProperties) {
         this.supervision = supervision;
         this.refreshes = refreshes;
         this.feed = feed;
+        long supervisorId = SignedInUser.current("Only a signed-in supervisor supervises queues.").id();
+        listener = new CallListener(voice, voiceFeed, voiceProperties, supervisorId, this::showListening);
+        listeningTo.setId("listening-to");
+        Button stop = new Button("Stop", VaadinIcon.STOP.create(), e -> listener.stop());
+        stop.setId("stop-listening");
+        stop.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        listenBar = new Div(VaadinIcon.HEADPHONES.create(), listeningTo, stop, listener);
+        listenBar.addClassName("status-bar");
+        showListening(null);
         addClassNames("page", "drill-down");
         RouterLink back = new RouterLink("All supervised queues", SupervisionView.class);
         back.setId("back-to-overview");
@@ -90,7 +110,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         figures.addClassName("drill-down-figures");
         Div summary = new Div(keyFigures, figures);
         summary.addClassName("drill-down-summary");
-        add(back, head, summary, details);
+        add(back, head, listenBar, summary, details);
     }
 
     private static Div keyFigure(String label, Span value) {
@@ -129,6 +149,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
 
     void show(QueueSnapshot snapshot) {
         agentIds = snapshot.agents().stream().map(QueueAgent::userId).collect(Collectors.toUnmodifiableSet());
+        agentNames = snapshot.agents().stream().collect(Collectors.toUnmodifiableMap(QueueAgent::userId, QueueAgent::displayName));
         QueueKind queueKind = snapshot.queue().kind();
         title.setText(snapshot.queue().name());
         kind.setText(queueKind.label());
@@ -164,9 +185,35 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         }
         change.addItem("Log out", e -> act(() -> doneOrPending(supervision.logOut(queueId, agent.userId()),
                 name + " is logged out.")));
-        Div actions = new Div(endWrapUp, status);
+        boolean onCall = agent.activity() == Activity.ON_CONTACT;
+        Button listen = new Button("Listen", VaadinIcon.HEADPHONES.create(), e -> listener.listen(queueId, agent.userId(), false));
+        listen.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        listen.setAriaLabel("Listen to " + name);
+        listen.setTooltipText("Hear both sides of the call; nobody hears you");
+        listen.setEnabled(onCall);
+        Button whisper = new Button("Whisper", VaadinIcon.MICROPHONE.create(), e -> listener.listen(queueId, agent.userId(), true));
+        whisper.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        whisper.setAriaLabel("Whisper to " + name);
+        whisper.setTooltipText("Hear the call and speak to the agent only");
+        whisper.setEnabled(onCall);
+        Div actions = new Div(endWrapUp, listen, whisper, status);
         actions.addClassName("agent-actions");
         return actions;
+    }
+
+    /**
+     * The bar over the figures says whom the supervisor listens or whispers to, with Stop; hidden
+     * otherwise, by its style: an invisible component's children never reach the browser, and the
+     * listener in the bar must be there before the supervisor first clicks Listen.
+     */
+    void showListening(CallListener.Listening listening) {
+        if (listening == null) {
+            listenBar.getStyle().set("display", "none");
+        } else {
+            listenBar.getStyle().remove("display");
+            String name = agentNames.getOrDefault(listening.agentId(), "the agent");
+            listeningTo.setText(listening.whisper() ? "Whispering to " + name + " (the caller does not hear you)" : "Listening to " + name);
+        }
     }
 
     private static String doneOrPending(AgentStatus status, String done) {
