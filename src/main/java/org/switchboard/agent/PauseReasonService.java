@@ -71,7 +71,7 @@ public class PauseReasonService {
     public PauseReason update(long id, int expectedVersion, String name, boolean active) {
         PauseReasonEntity reason = reasons.findById(id).orElseThrow(() -> new NotFoundException("No such pause reason."));
         if (reason.getVersion() != expectedVersion) {
-            throw ConflictException.staleVersion("this pause reason");
+            throw ConflictException.staleVersion("agent.error.this-pause-reason");
         }
         if (reason.isSystemReason()) {
             throw new ValidationException("System pause reasons cannot be changed.");

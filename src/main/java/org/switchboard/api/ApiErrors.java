@@ -102,7 +102,7 @@ class ApiErrors {
     /** A save whose @Version moved on after the service read it: a stale edit, as {@link ConflictException#staleVersion}. */
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail staleVersion(OptimisticLockingFailureException e) {
-        return problem(HttpStatus.CONFLICT, ConflictException.STALE);
+        return problem(HttpStatus.CONFLICT, ConflictException.STALE.english());
     }
 
     /** A transaction that still lost lock conflicts after its retries (TransactionRetry): rolled back, safe to send again. */

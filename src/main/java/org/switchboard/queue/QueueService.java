@@ -113,7 +113,7 @@ public class QueueService {
     public QueueInfo update(long id, int expectedVersion, QueueSettings entered) {
         QueueEntity queue = queues.findById(id).orElseThrow(() -> new NotFoundException("No such queue."));
         if (queue.getVersion() != expectedVersion) {
-            throw ConflictException.staleVersion("this queue");
+            throw ConflictException.staleVersion("queue.error.this-queue");
         }
         QueueSettings settings = validate(entered, id);
         if (queue.getKind() != settings.kind()) {

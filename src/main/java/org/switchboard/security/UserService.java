@@ -1,8 +1,10 @@
 package org.switchboard.security;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +19,7 @@ import org.switchboard.audit.AuditTarget;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.FormValidation;
 import org.switchboard.common.NotFoundException;
+import org.switchboard.common.Translations;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.data.UserEntity;
 import org.switchboard.security.data.UserRepository;
@@ -82,7 +85,7 @@ public class UserService {
             throw new ValidationException("The user name " + username + " is already taken.");
         }
         if (form.password() == null) {
-            throw new ValidationException(UserForm.PASSWORD_RULE);
+            throw new ValidationException(UserForm.PASSWORD_RULE_KEY);
         }
         UserEntity user = new UserEntity(username, form.displayName(), passwordEncoder.encode(form.password()),
                 EnumSet.copyOf(form.roles()), clock.instant());
@@ -163,7 +166,7 @@ public class UserService {
             throw new ValidationException("The current password is not correct.");
         }
         if (newPassword == null) {
-            throw new ValidationException(UserForm.PASSWORD_RULE);
+            throw new ValidationException(UserForm.PASSWORD_RULE_KEY);
         }
         user.setPasswordHash(passwordEncoder.encode(forms.checkValue(UserForm.class, "password", newPassword)));
         users.save(user);
@@ -177,10 +180,32 @@ public class UserService {
         return summary(users.save(user));
     }
 
+    /** The language and time zone the user chose; empty values follow the browser. */
+    @PreAuthorize("isAuthenticated() and #username == authentication.name")
+    @Transactional(readOnly = true)
+    public UserPreferences preferences(String username) {
+        UserEntity user = users.findByUsername(username).orElseThrow();
+        return new UserPreferences(Optional.ofNullable(user.getLanguage()).map(Locale::forLanguageTag),
+                Optional.ofNullable(user.getTimeZone()).map(ZoneId::of));
+    }
+
+    @PreAuthorize("isAuthenticated() and #username == authentication.name")
+    @Transactional
+    public void changeOwnPreferences(String username, UserPreferences chosen) {
+        Optional<Locale> language = chosen.language().map(l -> Locale.forLanguageTag(l.getLanguage()));
+        if (language.filter(l -> !Translations.LANGUAGES.contains(l)).isPresent()) {
+            throw new ValidationException("security.error.unsupported-language");
+        }
+        UserEntity user = users.findByUsername(username).orElseThrow();
+        user.setLanguage(language.map(Locale::toLanguageTag).orElse(null));
+        user.setTimeZone(chosen.timeZone().map(ZoneId::getId).orElse(null));
+        users.save(user);
+    }
+
     private UserEntity existing(long id, int expectedVersion) {
         UserEntity user = users.findById(id).orElseThrow(() -> new NotFoundException("No such user."));
         if (user.getVersion() != expectedVersion) {
-            throw ConflictException.staleVersion("this user");
+            throw ConflictException.staleVersion("security.error.this-user");
         }
         return user;
     }

@@ -22,7 +22,7 @@ import com.vaadin.flow.data.converter.Converter;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.switchboard.common.UserActions;
 import org.switchboard.common.ConflictException;
-import org.switchboard.common.NotFoundException;
+import org.switchboard.common.Refusal;
 import org.switchboard.queue.AssignmentRole;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
@@ -173,10 +173,10 @@ class QueueDialog extends Dialog {
             UserActions.success("Saved " + saved.name() + ".");
             close();
             onSaved.run();
-        } catch (org.switchboard.common.ValidationException | ConflictException | NotFoundException ex) {
-            showError(ex.getMessage());
+        } catch (Refusal ex) {
+            showError(ex.in(getLocale()));
         } catch (OptimisticLockingFailureException ex) {
-            showError(ConflictException.STALE);
+            showError(ConflictException.STALE.in(getLocale()));
         }
     }
 

@@ -55,7 +55,7 @@ class UserDialog extends Dialog {
         binder.forField(displayName).bind("displayName");
         var passwordBinding = binder.forField(password).withNullRepresentation("");
         if (existing == null) {
-            passwordBinding = passwordBinding.asRequired(UserForm.PASSWORD_RULE);
+            passwordBinding = passwordBinding.asRequired(getTranslation(UserForm.PASSWORD_RULE_KEY));
         }
         passwordBinding.bind("password");
         binder.forField(roles).bind("roles");
