@@ -140,7 +140,7 @@ class TextMessagesViewTest extends SpringBrowserlessTest {
         view.category.setValue(category);
         assertThat(test(view.grid).size()).isEqualTo(1);
         assertThat(test(view.grid).getRow(0).isPublic()).isTrue();
-        assertThat(TextMessagesView.ownerBadge(test(view.grid).getRow(0)).getText()).isEqualTo("Public");
+        assertThat(view.ownerBadge(test(view.grid).getRow(0)).getText()).isEqualTo("Public");
 
         // a second public message with the same shortcut is refused with a clear message
         test(view.add).click();
