@@ -85,7 +85,7 @@ class TextMessagesView extends Main implements HasDynamicTitle {
         refresh();
     }
 
-    Span ownerBadge(TextMessage m) {
+    private Span ownerBadge(TextMessage m) {
         Span badge = new Span(getTranslation(m.isPublic() ? "texts.library.public" : "texts.library.personal"));
         badge.getElement().getThemeList().add(m.isPublic() ? "badge contrast" : "badge");
         return badge;
