@@ -106,7 +106,7 @@ public class UserService {
         Set<Role> roles = EnumSet.copyOf(form.roles());
         if (!roles.contains(Role.ADMIN) && user.getRoles().contains(Role.ADMIN) && user.isEnabled()
                 && users.countEnabledAdmins() <= 1) {
-            throw new ValidationException("security.error.last-admin-role");
+            throw new ValidationException("security.error.last-admin");
         }
         List<String> changes = new java.util.ArrayList<>();
         String displayName = form.displayName();
