@@ -289,6 +289,8 @@ class AccessMatrixTest extends SpringBrowserlessTest {
             entry("UserService.setEnabled/3", Rule.ADMINS),
             entry("UserService.changeOwnPassword/3", Rule.SELF),
             entry("UserService.changeOwnDisplayName/2", Rule.SELF),
+            entry("UserService.preferences/1", Rule.SELF),
+            entry("UserService.changeOwnPreferences/2", Rule.SELF),
             entry("SimulatorService.status/0", Rule.ADMINS),
             entry("SimulatorService.start/1", Rule.ADMINS),
             entry("SimulatorService.stop/0", Rule.ADMINS),

@@ -33,7 +33,7 @@ public class FormValidation {
                 .min(Comparator.<ConstraintViolation<T>>comparingInt(v -> position(components, v))
                         .thenComparing(ConstraintViolation::getMessage))
                 .ifPresent(violation -> {
-                    throw new ValidationException(violation.getMessage());
+                    throw new ValidationException(BundleMessageInterpolator.message(violation));
                 });
         return form;
     }
@@ -43,9 +43,10 @@ public class FormValidation {
      * {@link ValidationException} with the message of a violated one. For screens that change one value alone.
      */
     public <T extends Record, V> V checkValue(Class<T> form, String component, V value) {
-        validator.validateValue(form, component, value).stream().map(ConstraintViolation::getMessage).sorted()
-                .findFirst().ifPresent(message -> {
-                    throw new ValidationException(message);
+        validator.validateValue(form, component, value).stream()
+                .min(Comparator.comparing(ConstraintViolation::getMessageTemplate))
+                .ifPresent(violation -> {
+                    throw new ValidationException(BundleMessageInterpolator.message(violation));
                 });
         return value;
     }

@@ -1,9 +1,10 @@
 package org.switchboard.common;
 
 /** The thing asked for does not exist, or the caller may not know that it does. */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends Refusal {
 
-    public NotFoundException(String message) {
-        super(message);
+    /** {@code key} of the bundle with its arguments. */
+    public NotFoundException(String key, Object... args) {
+        super(Message.of(key, args));
     }
 }

@@ -2,7 +2,6 @@ package org.switchboard.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -27,8 +26,7 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         LoginThrottle.Attempt attempt = throttle.begin(authentication.getName());
         if (attempt.refused()) {
             long minutes = Math.max(1, (attempt.lockedFor().toSeconds() + 59) / 60);
-            throw new LockedException("Too many failed sign-ins for this user. Try again in " + minutes
-                    + (minutes == 1 ? " minute." : " minutes."));
+            throw new SignInLocked(minutes);
         }
         try {
             Authentication result = delegate.authenticate(authentication);

@@ -22,8 +22,8 @@ public record UserForm(
         @NotNull(message = USERNAME_RULE) @Pattern(regexp = "[a-z0-9._-]{2,50}", message = USERNAME_RULE) String username,
         @NotBlank(message = NAME_RULE) @Size(max = 100, message = NAME_RULE) String displayName,
         @Size(min = MIN_PASSWORD_LENGTH, max = 72, message = PASSWORD_RULE) String password,
-        @NotEmpty(message = "Choose at least one role.") Set<Role> roles,
-        @Size(max = MAX_LINES, message = "A user has at most {max} lines.")
+        @NotEmpty(message = "{security.user.roles-rule}") Set<Role> roles,
+        @Size(max = MAX_LINES, message = "{security.user.lines-rule}")
         List<@Pattern(regexp = LINE_PATTERN, message = LINE_RULE) String> lines) {
 
     /** What an extension may be: what an agent types to call a colleague has this form, a phone number may too. */
@@ -31,10 +31,12 @@ public record UserForm(
 
     static final int MIN_PASSWORD_LENGTH = 8;
     static final int MAX_LINES = 10;
-    public static final String USERNAME_RULE = "A user name has 2 to 50 lower-case letters, digits, dots, dashes or underscores.";
-    public static final String NAME_RULE = "A name is required and has at most 100 characters.";
-    public static final String PASSWORD_RULE = "A password has 8 to 72 characters.";
-    static final String LINE_RULE = "The line '${validatedValue}' is not an extension: up to 30 letters, digits or + * # . _ -";
+    static final String USERNAME_RULE = "{security.user.username-rule}";
+    static final String NAME_RULE = "{security.user.name-rule}";
+    /** The bundle key of the password rule, for the screens and refusals that say it outside a constraint. */
+    public static final String PASSWORD_RULE_KEY = "security.user.password-rule";
+    static final String PASSWORD_RULE = "{" + PASSWORD_RULE_KEY + "}";
+    static final String LINE_RULE = "{security.user.line-rule}";
 
     /**
      * Names and lines trimmed, blank lines left out, an empty password as none: what the constraints and

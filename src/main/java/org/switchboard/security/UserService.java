@@ -1,8 +1,10 @@
 package org.switchboard.security;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +19,7 @@ import org.switchboard.audit.AuditTarget;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.FormValidation;
 import org.switchboard.common.NotFoundException;
+import org.switchboard.common.Translations;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.data.UserEntity;
 import org.switchboard.security.data.UserRepository;
@@ -83,10 +86,10 @@ public class UserService {
         UserForm form = forms.check(entered.normalized(entered.username()));
         String username = form.username();
         if (users.existsByUsername(username)) {
-            throw new ValidationException("The user name " + username + " is already taken.");
+            throw new ValidationException("security.error.username-taken", username);
         }
         if (form.password() == null) {
-            throw new ValidationException(UserForm.PASSWORD_RULE);
+            throw new ValidationException(UserForm.PASSWORD_RULE_KEY);
         }
         UserEntity user = new UserEntity(username, form.displayName(), passwordEncoder.encode(form.password()),
                 EnumSet.copyOf(form.roles()), clock.instant());
@@ -107,7 +110,7 @@ public class UserService {
         Set<Role> roles = EnumSet.copyOf(form.roles());
         if (!roles.contains(Role.ADMIN) && user.getRoles().contains(Role.ADMIN) && user.isEnabled()
                 && users.countEnabledAdmins() <= 1) {
-            throw new ValidationException("At least one enabled admin must remain.");
+            throw new ValidationException("security.error.last-admin");
         }
         List<String> changes = new java.util.ArrayList<>();
         String displayName = form.displayName();
@@ -143,7 +146,7 @@ public class UserService {
     public UserSummary setEnabled(long id, int expectedVersion, boolean enabled) {
         UserEntity user = existing(id, expectedVersion);
         if (!enabled && user.getRoles().contains(Role.ADMIN) && user.isEnabled() && users.countEnabledAdmins() <= 1) {
-            throw new ValidationException("The last enabled admin cannot be disabled.");
+            throw new ValidationException("security.error.last-admin-disabled");
         }
         boolean changed = user.isEnabled() != enabled;
         boolean disabling = changed && !enabled;
@@ -164,10 +167,10 @@ public class UserService {
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         UserEntity user = users.findByUsername(username).orElseThrow();
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
-            throw new ValidationException("The current password is not correct.");
+            throw new ValidationException("security.error.wrong-password");
         }
         if (newPassword == null) {
-            throw new ValidationException(UserForm.PASSWORD_RULE);
+            throw new ValidationException(UserForm.PASSWORD_RULE_KEY);
         }
         user.setPasswordHash(passwordEncoder.encode(forms.checkValue(UserForm.class, "password", newPassword)));
         users.save(user);
@@ -181,10 +184,32 @@ public class UserService {
         return summary(users.save(user));
     }
 
+    /** The language and time zone the user chose; empty values follow the browser. */
+    @PreAuthorize("isAuthenticated() and #username == authentication.name")
+    @Transactional(readOnly = true)
+    public UserPreferences preferences(String username) {
+        UserEntity user = users.findByUsername(username).orElseThrow();
+        return new UserPreferences(Optional.ofNullable(user.getLanguage()).map(Locale::forLanguageTag),
+                Optional.ofNullable(user.getTimeZone()).map(ZoneId::of));
+    }
+
+    @PreAuthorize("isAuthenticated() and #username == authentication.name")
+    @Transactional
+    public void changeOwnPreferences(String username, UserPreferences chosen) {
+        Optional<Locale> language = chosen.language().map(l -> Locale.forLanguageTag(l.getLanguage()));
+        if (language.filter(l -> !Translations.LANGUAGES.contains(l)).isPresent()) {
+            throw new ValidationException("security.error.unsupported-language");
+        }
+        UserEntity user = users.findByUsername(username).orElseThrow();
+        user.setLanguage(language.map(Locale::toLanguageTag).orElse(null));
+        user.setTimeZone(chosen.timeZone().map(ZoneId::getId).orElse(null));
+        users.save(user);
+    }
+
     private UserEntity existing(long id, int expectedVersion) {
-        UserEntity user = users.findById(id).orElseThrow(() -> new NotFoundException("No such user."));
+        UserEntity user = users.findById(id).orElseThrow(() -> new NotFoundException("security.error.no-such-user"));
         if (user.getVersion() != expectedVersion) {
-            throw ConflictException.staleVersion("this user");
+            throw ConflictException.staleVersion("security.error.this-user");
         }
         return user;
     }
@@ -207,7 +232,7 @@ public class UserService {
         if (Set.copyOf(lines).size() < lines.size()) {
             String repeated = lines.stream().filter(line -> lines.indexOf(line) != lines.lastIndexOf(line)).findFirst()
                     .orElseThrow();
-            throw new ValidationException("The line " + repeated + " is listed twice.");
+            throw new ValidationException("security.error.line-twice", repeated);
         }
         return lines;
     }

@@ -144,7 +144,7 @@ class SignInTest {
                 counts.merge(outcome.get(1, TimeUnit.MINUTES), 1, Integer::sum);
             }
             assertThat(checks.get()).isEqualTo(5);
-            assertThat(counts).containsOnly(Map.entry(BadCredentialsException.class, 5), Map.entry(LockedException.class, 25));
+            assertThat(counts).containsOnly(Map.entry(BadCredentialsException.class, 5), Map.entry(SignInLocked.class, 25));
         }
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, "right-password")))
                 .isInstanceOf(LockedException.class);

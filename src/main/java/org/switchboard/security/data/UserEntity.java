@@ -25,6 +25,8 @@ public class UserEntity {
     private String passwordHash;
     private boolean enabled;
     private Instant createdAt;
+    private String language;
+    private String timeZone;
     @Version
     private int version;
     @MappedCollection(idColumn = "app_user")
@@ -78,6 +80,24 @@ public class UserEntity {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The chosen language tag ("en", "ja"); null follows the browser. */
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    /** The chosen IANA time zone; null follows the browser. */
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     public int getVersion() {

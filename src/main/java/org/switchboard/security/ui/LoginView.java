@@ -6,20 +6,23 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
+import org.switchboard.common.LanguageSwitch;
+import org.switchboard.security.SignInLocked;
 
-/** Sign-in. Says why a sign-in failed: wrong password, user locked after failures, or disabled. */
+/**
+ * Sign-in, in the browser's language with a switch. Says why a sign-in failed: wrong password, user
+ * locked after failures, or disabled.
+ */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in | Switchboard")
 @AnonymousAllowed
-public class LoginView extends Main implements BeforeEnterObserver {
+public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
     private final LoginI18n i18n = texts();
@@ -31,9 +34,9 @@ public class LoginView extends Main implements BeforeEnterObserver {
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n);
-        Paragraph hint = new Paragraph("Sign in with the account your administrator gave you.");
+        Paragraph hint = new Paragraph(getTranslation("security.login.hint"));
         hint.addClassName("login-hint");
-        add(form, hint);
+        add(new LanguageSwitch(), form, hint);
     }
 
     @Override
@@ -44,21 +47,21 @@ public class LoginView extends Main implements BeforeEnterObserver {
         }
         var parameters = event.getLocation().getQueryParameters().getParameters();
         if (parameters.containsKey("disabled")) {
-            showError("Account disabled", "This account has been disabled. Ask an administrator.");
+            showError("security.login.disabled-title", getTranslation("security.login.disabled"));
         } else if (parameters.containsKey("error")) {
             Object failure = VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            if (failure instanceof LockedException locked) {
-                showError("Too many attempts", locked.getMessage());
+            if (failure instanceof SignInLocked locked) {
+                showError("security.login.locked-title", locked.in(getLocale()));
             } else if (failure instanceof DisabledException) {
-                showError("Account disabled", "This account has been disabled. Ask an administrator.");
+                showError("security.login.disabled-title", getTranslation("security.login.disabled"));
             } else {
-                showError("Incorrect user name or password", "Check your user name and password and try again.");
+                showError("security.login.incorrect-title", getTranslation("security.login.incorrect"));
             }
         }
     }
 
-    private void showError(String title, String message) {
-        i18n.getErrorMessage().setTitle(title);
+    private void showError(String titleKey, String message) {
+        i18n.getErrorMessage().setTitle(getTranslation(titleKey));
         i18n.getErrorMessage().setMessage(message);
         form.setI18n(i18n);
         form.setError(true);
@@ -69,10 +72,19 @@ public class LoginView extends Main implements BeforeEnterObserver {
         return i18n;
     }
 
-    private static LoginI18n texts() {
-        LoginI18n i18n = LoginI18n.createDefault();
-        i18n.getForm().setTitle("Switchboard");
-        i18n.getForm().setSubmit("Sign in");
-        return i18n;
+    @Override
+    public String getPageTitle() {
+        return getTranslation("security.login.page-title");
+    }
+
+    private LoginI18n texts() {
+        LoginI18n texts = LoginI18n.createDefault();
+        texts.getForm().setTitle("Switchboard");
+        texts.getForm().setSubmit(getTranslation("security.login.submit"));
+        texts.getForm().setUsername(getTranslation("security.login.username"));
+        texts.getForm().setPassword(getTranslation("security.login.password"));
+        texts.getErrorMessage().setUsername(getTranslation("security.login.username-required"));
+        texts.getErrorMessage().setPassword(getTranslation("security.login.password-required"));
+        return texts;
     }
 }

@@ -35,7 +35,8 @@ import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 
 /**
- * The app shell: navigation built from the {@code @Menu} entries the user's roles may open, the
+ * The app shell: navigation built from the {@code @Menu} entries the user's roles may open (their
+ * titles are bundle keys), the
  * user's name, the settings gear (entries under {@code settings/}) and sign out.
  */
 @Layout
@@ -78,15 +79,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         return brand;
     }
 
-    private static SideNav navigation(List<MenuEntry> entries) {
+    private SideNav navigation(List<MenuEntry> entries) {
         SideNav nav = new SideNav();
-        nav.setLabel("Main");
+        nav.setLabel(getTranslation("shared.layout.main-menu"));
         entries.stream().filter(e -> !isSetting(e)).forEach(e -> nav.addItem(item(e)));
         return nav;
     }
 
-    private static SideNavItem item(MenuEntry entry) {
-        SideNavItem item = new SideNavItem(entry.title(), entry.path());
+    private SideNavItem item(MenuEntry entry) {
+        SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path());
         if (entry.icon() != null && entry.icon().startsWith("vaadin:")) {
             item.setPrefixComponent(new Icon("vaadin", entry.icon().substring("vaadin:".length())));
         }
@@ -100,15 +101,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
         Button settings = new Button(VaadinIcon.COG.create());
         settings.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
-        settings.setAriaLabel("Settings");
-        settings.setTooltipText("Settings");
+        settings.setAriaLabel(getTranslation("shared.layout.settings"));
+        settings.setTooltipText(getTranslation("shared.layout.settings"));
         settings.setId("settings-gear");
         ContextMenu settingsMenu = new ContextMenu(settings);
         settingsMenu.setOpenOnClick(true);
-        entries.stream().filter(MainLayout::isSetting).forEach(e -> settingsMenu.addItem(e.title(),
+        entries.stream().filter(MainLayout::isSetting).forEach(e -> settingsMenu.addItem(getTranslation(e.title()),
                 click -> getUI().ifPresent(ui -> ui.navigate(e.path()))));
 
-        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
+        Button signOut = new Button(getTranslation("shared.layout.sign-out"), VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");
 
@@ -126,7 +127,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         String path = event.getLocation().getPath();
         viewTitle.setText(MenuConfiguration.getMenuEntries().stream()
                 .filter(e -> path.equals(e.path().replaceFirst("^/", "")) || path.startsWith(e.path().replaceFirst("^/", "") + "/"))
-                .map(MenuEntry::title).findFirst().orElse(""));
+                .map(e -> getTranslation(e.title())).findFirst().orElse(""));
     }
 
     @Override

@@ -42,6 +42,20 @@ class LoginViewTest extends SpringBrowserlessTest {
         assertThat(view.i18n().getErrorMessage().getTitle()).contains("Incorrect");
     }
 
+    @Test
+    @WithAnonymousUser
+    void speaksJapaneseToAJapaneseBrowserAndSwitchesLanguage() {
+        UI.getCurrent().setLocale(java.util.Locale.JAPANESE);
+        LoginView view = navigateWithQuery("error");
+        assertThat(view.i18n().getForm().getSubmit()).isEqualTo("サインイン");
+        assertThat(view.i18n().getErrorMessage().getTitle()).isEqualTo("ユーザー名またはパスワードが違います");
+        assertThat(view.getPageTitle()).isEqualTo("サインイン | Switchboard");
+
+        test($(com.vaadin.flow.component.button.Button.class).id("language-en")).click();
+        assertThat(com.vaadin.flow.server.VaadinSession.getCurrent().getLocale()).isEqualTo(java.util.Locale.ENGLISH);
+        assertThat(UI.getCurrent().getLocale()).isEqualTo(java.util.Locale.ENGLISH);
+    }
+
     private LoginView navigateWithQuery(String parameter) {
         UI.getCurrent().navigate("login", QueryParameters.of(parameter, ""));
         return (LoginView) getCurrentView();

@@ -29,7 +29,7 @@ class LockConflictMessagesTest extends SpringBrowserlessTest {
         navigate("", com.vaadin.flow.component.Component.class);
         messages.error(new ErrorEvent(new IllegalStateException("listener failed",
                 new CannotAcquireLockException("Deadlock found when trying to get lock"))));
-        assertThat(notifications()).contains(UserActions.BUSY);
+        assertThat(notifications()).contains(UserActions.BUSY.english());
     }
 
     @Test
@@ -37,7 +37,7 @@ class LockConflictMessagesTest extends SpringBrowserlessTest {
     void otherErrorsShowNoSuchMessage() {
         navigate("", com.vaadin.flow.component.Component.class);
         messages.error(new ErrorEvent(new IllegalStateException("something else")));
-        assertThat(notifications()).doesNotContain(UserActions.BUSY);
+        assertThat(notifications()).doesNotContain(UserActions.BUSY.english());
     }
 
     private java.util.List<String> notifications() {

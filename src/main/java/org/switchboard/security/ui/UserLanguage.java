@@ -1,0 +1,37 @@
+package org.switchboard.security.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.springframework.stereotype.Component;
+import org.switchboard.common.Formats;
+import org.switchboard.security.SignedInUser;
+import org.switchboard.security.UserPreferences;
+import org.switchboard.security.UserService;
+
+/**
+ * Every new screen of a signed-in user speaks the language and shows the time zone the user chose in
+ * Settings &gt; My account; without a choice, Vaadin's pick from the browser's Accept-Language and the
+ * browser's zone ({@link Formats}) stay. Pages of anonymous visitors follow the browser and their
+ * language switch.
+ */
+@Component
+class UserLanguage implements VaadinServiceInitListener {
+
+    private final UserService users;
+
+    UserLanguage(UserService users) {
+        this.users = users;
+    }
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> SignedInUser.current()
+                .ifPresent(user -> apply(init.getUI(), users.preferences(user.username()))));
+    }
+
+    static void apply(UI ui, UserPreferences chosen) {
+        chosen.language().ifPresent(ui::setLocale);
+        chosen.timeZone().ifPresent(zone -> Formats.useZone(ui, zone));
+    }
+}
