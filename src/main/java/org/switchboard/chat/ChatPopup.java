@@ -30,7 +30,7 @@ public class ChatPopup extends Div {
     static final int SHOW_MILLIS = 12_000;
 
     /** What the pop-up shows for one update. */
-    public record Shown(long contactId, String title, int unreadChats, boolean tone) {
+    public record Shown(long contactId, String title, int unreadChats, MessageTone tone) {
     }
 
     private final ChatService chats;
@@ -76,7 +76,8 @@ public class ChatPopup extends Div {
         unread.setText(shown.unreadChats() == 1 ? "1 unread chat" : shown.unreadChats() + " unread chats");
         setVisible(true);
         getElement().executeJs("clearTimeout(this._hide); this._hide = setTimeout(() => this.$server.dismiss(), $0);"
-                + "if ($1 && window.sbTone) { window.sbTone(660, [0]); }", SHOW_MILLIS, shown.tone());
+                + "if ($1 && window.sbMessageTone) { window.sbMessageTone($2, $3); }", SHOW_MILLIS, shown.tone().on(),
+                shown.tone().sound().name(), shown.tone().volume());
     }
 
     /** Opens the conversation in the chat view. */

@@ -296,14 +296,21 @@ public class ChatService {
 
     @PreAuthorize("@agentAccess.canActFor(#userId)")
     @Transactional(readOnly = true)
-    public boolean messageTone(long userId) {
-        return store.messageTone(userId).orElse(false);
+    public MessageTone messageTone(long userId) {
+        return store.messageTone(userId).orElse(MessageTone.DEFAULT);
     }
 
+    /** The user's own choice of message tone; a tone without a sound or a volume outside 0-100 is refused. */
     @PreAuthorize("@agentAccess.isSelf(#userId)")
     @Transactional
-    public void setMessageTone(long userId, boolean on) {
-        store.setMessageTone(userId, on);
+    public void setMessageTone(long userId, MessageTone tone) {
+        if (tone == null || tone.sound() == null) {
+            throw new ValidationException("Choose one of the tones.");
+        }
+        if (tone.volume() < 0 || tone.volume() > 100) {
+            throw new ValidationException("The volume goes from 0 to 100.");
+        }
+        store.setMessageTone(userId, tone);
     }
 
     // --- shared with the webchat page ---
