@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -233,7 +232,7 @@ public class ChatService {
             number = addresses.phone(chat.customerAddress());
         } catch (ValidationException notAPhone) {
             throw new ValidationException("This customer gave no phone number to call ("
-                    + chat.channel().name().toLowerCase(Locale.ROOT) + " chat).");
+                    + ChannelBadge.label(chat.channel()) + " chat).");
         }
         return contacts.callOut(agentId, number, contactId);
     }

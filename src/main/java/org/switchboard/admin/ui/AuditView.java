@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.common.UserActions;
 import org.switchboard.audit.AuditEntry;
 import org.switchboard.audit.AuditFilter;
@@ -74,10 +75,11 @@ class AuditView extends Main {
                 .setFlexGrow(0);
         grid.addColumn(AuditEntry::actorUsername).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditView::target).setHeader("Target").setAutoWidth(true).setFlexGrow(0);
+        var target = grid.addColumn(AuditView::target).setHeader("Target").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Detail").setFlexGrow(1)
                 .setTooltipGenerator(e -> e.detail() == null ? "" : e.detail());
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        NarrowScreens.hideWhenNarrow(grid, target);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText("No entries match");
         grid.setPageSize(50);
         grid.setSizeFull();

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.common.UserActions;
 import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.PauseReasonForm;
@@ -61,7 +62,7 @@ class PauseReasonsView extends Main {
 
         grid.addColumn(PauseReason::name).setHeader("Reason").setFlexGrow(2);
         grid.addComponentColumn(PauseReasonsView::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        NarrowScreens.actions(grid.addComponentColumn(this::actions));
         grid.setAllRowsVisible(true);
         add(toolbar, grid);
         refresh();

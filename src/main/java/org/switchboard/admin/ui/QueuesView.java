@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.queue.AssignmentRole;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
@@ -43,17 +44,18 @@ class QueuesView extends Main {
 
         grid.addColumn(QueueInfo::name).setHeader("Name").setSortable(true).setFlexGrow(1);
         grid.addColumn(q -> q.kind().label()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::summary).setHeader("Settings").setFlexGrow(3).setTooltipGenerator(this::summary);
-        grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.AGENT).size()).setHeader("Agents")
+        var settings = grid.addColumn(this::summary).setHeader("Settings").setFlexGrow(3).setTooltipGenerator(this::summary);
+        var agents = grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.AGENT).size()).setHeader("Agents")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.SUPERVISOR).size()).setHeader("Supervisors")
+        var supervisors = grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.SUPERVISOR).size()).setHeader("Supervisors")
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(q -> {
+        NarrowScreens.actions(grid.addComponentColumn(q -> {
             Button edit = new Button("Edit", e -> open(q));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             edit.setId("edit-queue-" + q.id());
             return edit;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }));
+        NarrowScreens.hideWhenNarrow(grid, settings, agents, supervisors);
         grid.setEmptyStateText("No queues yet");
         add(new HorizontalLayout(add), grid);
         refresh();

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.common.UserActions;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.Role;
@@ -39,15 +40,16 @@ class UsersView extends Main {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.addColumn(UserSummary::username).setHeader("User name").setSortable(true);
-        grid.addColumn(UserSummary::displayName).setHeader("Name").setSortable(true).setFlexGrow(2);
-        grid.addColumn(u -> String.join(", ", u.roles().stream().map(Role::label).toList())).setHeader("Roles");
-        grid.addColumn(u -> String.join(", ", u.lines())).setHeader("Lines");
+        var name = grid.addColumn(UserSummary::displayName).setHeader("Name").setSortable(true).setFlexGrow(2);
+        var roles = grid.addColumn(u -> String.join(", ", u.roles().stream().map(Role::label).toList())).setHeader("Roles");
+        var lines = grid.addColumn(u -> String.join(", ", u.lines())).setHeader("Lines");
         grid.addComponentColumn(u -> {
             Span badge = new Span(u.enabled() ? "Active" : "Disabled");
             badge.getElement().getThemeList().add(u.enabled() ? "badge success" : "badge error");
             return badge;
         }).setHeader("Status");
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        NarrowScreens.actions(grid.addComponentColumn(this::actions));
+        NarrowScreens.hideWhenNarrow(grid, name, roles, lines);
         grid.setEmptyStateText("No users");
         search.setPlaceholder("Search users");
         search.setAriaLabel("Search users");

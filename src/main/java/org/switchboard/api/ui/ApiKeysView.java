@@ -28,6 +28,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.api.ApiKeyForm;
 import org.switchboard.api.ApiKeyService;
 import org.switchboard.api.ApiScope;
@@ -97,13 +98,14 @@ class ApiKeysView extends Main {
 
         grid.setId("api-keys");
         grid.addColumn(ApiKeyInfo::name).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(k -> k.prefix() + "…").setHeader("Key");
-        grid.addColumn(k -> String.join(", ", k.scopes().stream().map(Enum::name).toList())).setHeader("May do").setFlexGrow(2);
-        grid.addColumn(k -> when(k.createdAt()) + (k.createdBy() == null ? "" : " by " + k.createdBy())).setHeader("Created")
+        var prefix = grid.addColumn(k -> k.prefix() + "…").setHeader("Key");
+        var mayDo = grid.addColumn(k -> String.join(", ", k.scopes().stream().map(Enum::name).toList())).setHeader("May do").setFlexGrow(2);
+        var created = grid.addColumn(k -> when(k.createdAt()) + (k.createdBy() == null ? "" : " by " + k.createdBy())).setHeader("Created")
                 .setFlexGrow(2);
-        grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : when(k.lastUsedAt())).setHeader("Last used");
+        var lastUsed = grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : when(k.lastUsedAt())).setHeader("Last used");
         grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::revokeButton).setAutoWidth(true).setFlexGrow(0);
+        NarrowScreens.actions(grid.addComponentColumn(this::revokeButton));
+        NarrowScreens.hideWhenNarrow(grid, prefix, mayDo, created, lastUsed);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No API keys yet.");
         add(new Paragraph("Integration clients send a key as \"Authorization: Bearer <key>\". Name each key after the system "

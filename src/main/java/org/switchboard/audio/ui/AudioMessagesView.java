@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.common.UserActions;
 import org.switchboard.audio.AudioMessage;
 import org.switchboard.audio.AudioMessageService;
@@ -78,12 +79,13 @@ class AudioMessagesView extends Main {
         toolbar.setFlexGrow(1, search);
 
         grid.addColumn(AudioMessage::name).setHeader("Name").setFlexGrow(2).setSortable(true);
-        grid.addColumn(m -> String.join(", ", m.tags())).setHeader("Tags").setFlexGrow(1);
-        grid.addColumn(AudioMessage::durationText).setHeader("Length").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.createdByName() == null ? "System" : m.createdByName()).setHeader("Created by")
+        var tags = grid.addColumn(m -> String.join(", ", m.tags())).setHeader("Tags").setFlexGrow(1);
+        var length = grid.addColumn(AudioMessage::durationText).setHeader("Length").setAutoWidth(true).setFlexGrow(0);
+        var createdBy = grid.addColumn(m -> m.createdByName() == null ? "System" : m.createdByName()).setHeader("Created by")
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(AudioElement::new).setHeader("Listen").setWidth("16rem").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        NarrowScreens.actions(grid.addComponentColumn(this::actions));
+        NarrowScreens.hideWhenNarrow(grid, tags, length, createdBy);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setEmptyStateText("No audio messages here.");
         grid.setId("audio-messages");

@@ -108,7 +108,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         entries.stream().filter(MainLayout::isSetting).forEach(e -> settingsMenu.addItem(e.title(),
                 click -> getUI().ifPresent(ui -> ui.navigate(e.path()))));
 
-        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
+        Button signOut = new Button("Logout", VaadinIcon.SIGN_OUT.create(), e -> authenticationContext.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");
 

@@ -162,7 +162,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
             pause.addItem(reason.name(), e -> act(() -> doneOrPending(supervision.pause(queueId, agent.userId(), reason.id()),
                     name + " is paused (" + reason.name() + ").")));
         }
-        change.addItem("Log out", e -> act(() -> doneOrPending(supervision.logOut(queueId, agent.userId()),
+        change.addItem("Logout", e -> act(() -> doneOrPending(supervision.logOut(queueId, agent.userId()),
                 name + " is logged out.")));
         Div actions = new Div(endWrapUp, status);
         actions.addClassName("agent-actions");

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.common.UserActions;
 import org.switchboard.security.SignedInUser;
 import org.switchboard.texts.TextMessage;
@@ -69,10 +70,11 @@ class TextMessagesView extends Main {
 
         grid.addColumn(TextMessage::title).setHeader("Title").setFlexGrow(2).setSortable(true);
         grid.addColumn(TextMessage::shortcut).setHeader("Shortcut").setAutoWidth(true).setFlexGrow(0).setSortable(true);
-        grid.addColumn(m -> String.join(", ", m.categories())).setHeader("Categories").setFlexGrow(1);
-        grid.addComponentColumn(TextMessagesView::ownerBadge).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.snippet(60)).setHeader("Text").setFlexGrow(3);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        var categories = grid.addColumn(m -> String.join(", ", m.categories())).setHeader("Categories").setFlexGrow(1);
+        var owner = grid.addComponentColumn(TextMessagesView::ownerBadge).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
+        var text = grid.addColumn(m -> m.snippet(60)).setHeader("Text").setFlexGrow(3);
+        NarrowScreens.actions(grid.addComponentColumn(this::actions));
+        NarrowScreens.hideWhenNarrow(grid, categories, owner, text);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setEmptyStateText("No pre-saved text messages match.");
         grid.setSizeFull();
