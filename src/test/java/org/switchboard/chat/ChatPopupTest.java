@@ -56,6 +56,8 @@ class ChatPopupTest extends SpringBrowserlessTest {
         assertThat(popup.isVisible()).isTrue();
         assertThat(popup.title()).isEqualTo("New SMS chat · " + queue.name() + " · Hedy");
         assertThat(popup.unreadText()).isEqualTo("1 unread chat");
+        assertThat(popup.announcement().getElement().getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(popup.announcement().getText()).isEqualTo("New SMS chat · " + queue.name() + " · Hedy. 1 unread chat.");
 
         ChatFeed.Update written = new ChatFeed.Update(chat.id(), agent.id(), queue.id(), ChatFeed.Kind.MESSAGE_IN, null, "Hedy", "Anyone?");
         assertThat(as(agent, () -> popup.load(written)).title()).isEqualTo("Hedy · " + queue.name() + ": Anyone?");

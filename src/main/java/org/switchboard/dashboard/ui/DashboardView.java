@@ -89,6 +89,8 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final Span since = new Span();
     private final StatusMenu statusMenu = new StatusMenu("Agent status");
     private final Div pending = new Div();
+    /** Announces a new offer to screen readers at once (assertive: it rings only for the offer's timeout). */
+    private final Span offerAnnouncement = new Span();
     private final Div statusBar;
     private final Button notify;
     private final Button login;
@@ -138,6 +140,10 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         statusMenu.getElement().setAttribute("aria-label", "Agent status");
         statusMenu.addThemeNames("dropdown-indicators");
         pending.setId("pending-change");
+        offerAnnouncement.setId("offer-announcement");
+        offerAnnouncement.addClassName("visually-hidden");
+        offerAnnouncement.getElement().setAttribute("aria-live", "assertive");
+        offerAnnouncement.getElement().setAttribute("aria-atomic", "true");
         login = new Button("Login to queues", VaadinIcon.SIGN_IN.create(), e -> loginToSelected());
         login.setId("login-to-queues");
         notify = new Button(VaadinIcon.BELL.create(), e -> getElement().executeJs("window.sbAskNotificationPermission()"));
@@ -153,7 +159,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         queuesHead.addClassName("status-bar");
         // The playback sits outside the panel: repainting the panel must not cut the recording off.
         // The softphone too: a repaint of the panel must not drop the call's audio.
-        add(statusBar, panel, softphone, playback, chats, queuesHead, cards);
+        add(statusBar, offerAnnouncement, panel, softphone, playback, chats, queuesHead, cards);
 
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.OFFERED, this::accept), Key.KEY_A, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.CONNECTED, this::end), Key.KEY_E, KeyModifier.ALT);
@@ -427,10 +433,19 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         }
     }
 
-    /** A browser notification and a tone for a new offer while the tab is in the background. */
+    /**
+     * A new offer: said by the live region, and while the tab is in the background a browser
+     * notification and a tone. The region empties when the offer is gone, so the next one is news.
+     */
     private void announce(ContactView call) {
+        if (call == null || call.state() != ContactState.OFFERED) {
+            offerAnnouncement.setText("");
+        }
         if (call != null && call.state() == ContactState.OFFERED && (announcedOffer == null || announcedOffer != call.id())) {
             announcedOffer = call.id();
+            offerAnnouncement.setText(call.type().label() + (call.queueName() == null ? "" : " · " + call.queueName()) + ": "
+                    + (call.customerName() == null ? "" : call.customerName() + " ")
+                    + (call.customerAddress() == null ? "" : call.customerAddress()) + ". Accept with Alt+A.");
             getElement().executeJs("window.sbAnnounceOffer && window.sbAnnounceOffer($0, $1)",
                     call.type().label() + (call.queueName() == null ? "" : " · " + call.queueName()),
                     (call.customerName() == null ? "" : call.customerName() + " ") + (call.customerAddress() == null ? "" : call.customerAddress()));

@@ -174,6 +174,17 @@ class DashboardViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void anOfferIsAnnouncedInAnAssertiveLiveRegionThatEmptiesWhenItIsAccepted() {
+        call();
+        open();
+        Span region = $(Span.class).withId("offer-announcement").single();
+        assertThat(region.getElement().getAttribute("aria-live")).isEqualTo("assertive");
+        assertThat(region.getText()).isEqualTo("Incoming Call · " + queue.name() + ": Grace Hopper +15550100. Accept with Alt+A.");
+        test(button("accept")).click();
+        assertThat(region.getText()).isEmpty();
+    }
+
+    @Test
     void readyWhileLoggedOutOfEveryQueueSaysWhyAndOffersToLogInToThemAll() {
         agents.setGlobal(agent.id(), GlobalAction.LOGOUT, null);
         open();
