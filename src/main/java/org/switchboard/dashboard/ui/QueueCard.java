@@ -48,6 +48,9 @@ class QueueCard extends Div {
         title.getElement().setAttribute("tabindex", "0");
         title.getElement().setAttribute("title", "Details of " + queue.queueName());
         title.addClickListener(e -> actions.openDetails(queue));
+        // A button for the keyboard too: Enter and Space open the details as a click does
+        title.getElement().addEventListener("keydown", e -> actions.openDetails(queue))
+                .setFilter("event.key === 'Enter' || event.key === ' '").preventDefault();
         Span kind = new Span(queue.kind().label());
         kind.addClassName("kind");
         Div head = new Div(selected, title, kind);

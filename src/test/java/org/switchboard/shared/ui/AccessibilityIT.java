@@ -148,4 +148,94 @@ class AccessibilityIT {
         scan("/admin/api-keys", "admin API keys");
         scan("/admin/audit", "audit log");
     }
+
+    /** Whether the focused element (followed into shadow roots) shows a focus ring: an outline, a box-shadow or Vaadin's focus-ring state. */
+    static final String FOCUS_VISIBLE = """
+            () => {
+              let e = document.activeElement;
+              while (e && e.shadowRoot && e.shadowRoot.activeElement) { e = e.shadowRoot.activeElement; }
+              const shows = n => {
+                const s = getComputedStyle(n);
+                return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
+                    || (n.hasAttribute && n.hasAttribute('focus-ring'));
+              };
+              for (let n = e, i = 0; n && i < 4; i++) {
+                if (n.nodeType === 1 && shows(n)) { return true; }
+                n = n.parentElement || (n.getRootNode && n.getRootNode().host);
+              }
+              return false;
+            }""";
+
+    /**
+     * Presses Tab until the focused element is or lies in one that matches (looking through shadow
+     * roots), then checks its focus is visible.
+     */
+    void tabTo(String selector) {
+        for (int i = 0; i < 60; i++) {
+            boolean there = (Boolean) page.evaluate("""
+                    s => { let e = document.activeElement;
+                           while (e) { if (e.closest && e.closest(s)) { return true; }
+                                       e = e.shadowRoot ? e.shadowRoot.activeElement : null; }
+                           return false; }""", selector);
+            if (there) {
+                org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate(FOCUS_VISIBLE))
+                        .as("visible focus on " + selector).isTrue();
+                return;
+            }
+            page.keyboard().press("Tab");
+        }
+        throw new AssertionError("Tab never reached " + selector);
+    }
+
+    @Test
+    void anAgentWorksWithTheKeyboardOnlyAndAlwaysSeesWhereTheFocusIs() {
+        page.navigate(base() + "/login");
+        page.getByLabel("Username").waitFor();
+        tabTo("input[name=username]");
+        page.keyboard().type(everyone.username());
+        tabTo("input[name=password]");
+        page.keyboard().type("password1");
+        page.keyboard().press("Enter");
+        page.locator("vaadin-app-layout").waitFor();
+        page.navigate(base() + "/dashboard");
+        page.locator(".queue-card").first().waitFor();
+
+        tabTo(".queue-card[data-queue='" + calls.name() + "'] vaadin-checkbox");
+        page.keyboard().press("Space");
+        assertThat(page.locator("#login-to-queues")).hasText("Log in to " + calls.name());
+        tabTo("#login-to-queues");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#agent-status-menu")).containsText("Ready");
+
+        SystemUser.run(() -> contacts.create(new NewContact(calls.name(), ContactType.INBOUND_CALL, Channel.VOICE,
+                "Grace Hopper", "+15550100")));
+        assertThat(page.locator("#offer-announcement")).containsText("Grace Hopper");
+        tabTo("#accept");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#end-call")).isVisible();
+        tabTo("#end-call");
+        page.keyboard().press("Enter");
+        tabTo("#end-wrap-up");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#contact-panel")).containsText("No call right now");
+
+        tabTo(".queue-card[data-queue='" + chatQueue.name() + "'] vaadin-checkbox");
+        page.keyboard().press("Space");
+        tabTo("#login-to-queues");
+        page.keyboard().press("Enter");
+        SystemUser.run(() -> chats.start(new NewContact(chatQueue.name(), ContactType.CHAT, Channel.WEBCHAT, "Ada",
+                "web-ada-" + RoutingFixture.unique("k")), "Hello, where is my order?"));
+        assertThat(page.locator("#chat-announcement")).containsText("Ada");
+        tabTo("vaadin-side-nav-item[path='chats'], vaadin-side-nav-item[path='/chats']");
+        page.keyboard().press("Enter");
+        page.locator("#conversations [role=listitem]").first().waitFor();
+        tabTo("#conversations [role=listitem]");
+        page.keyboard().press("Enter");
+        tabTo("#chat-accept");
+        page.keyboard().press("Enter");
+        tabTo("#chat-message input");
+        page.keyboard().type("It ships today.");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#chat-messages")).containsText("It ships today.");
+    }
 }
