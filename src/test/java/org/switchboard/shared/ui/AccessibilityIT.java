@@ -238,4 +238,24 @@ class AccessibilityIT {
         page.keyboard().press("Enter");
         assertThat(page.locator("#chat-messages")).containsText("It ships today.");
     }
+
+    @Test
+    void atPhoneWidthTheTablesStayWithinTheScreen() {
+        page.setViewportSize(400, 800);
+        Browsers.signIn(page, base(), everyone.username(), "password1");
+        for (String[] screen : new String[][] {{"/settings/texts", "narrow-texts"}, {"/activity/week", "narrow-week"},
+                {"/admin/users", "narrow-users"}, {"/supervision/queue/" + calls.id(), "narrow-drill-down"},
+                {"/admin/api-keys", "narrow-api-keys"}, {"/admin/queues", "narrow-queues"}}) {
+            page.navigate(base() + screen[0]);
+            page.locator("vaadin-grid").first().waitFor();
+            page.waitForLoadState();
+            Browsers.screenshot(page, screen[1]);
+            // No table reaches past the screen's right edge, so a row's actions (frozen at the end) are in view.
+            page.waitForFunction("""
+                    () => Array.from(document.querySelectorAll('vaadin-grid')).every(grid => {
+                      const box = grid.getBoundingClientRect();
+                      return box.width > 0 && box.right <= window.innerWidth;
+                    })""", null, new Page.WaitForFunctionOptions().setTimeout(10_000));
+        }
+    }
 }
