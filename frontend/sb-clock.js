@@ -63,6 +63,39 @@ window.sbTone = function (frequency, starts) {
   }
 };
 
+// The message tones a user picks in Chat notifications (MessageTone.Sound): notes as
+// [frequency Hz, start s, length s], played at volume 0-100. Synthesized: no audio files to serve.
+const SB_MESSAGE_TONES = {
+  CHIME: [[660, 0, 0.25]],
+  BELL: [[880, 0, 0.7], [1760, 0, 0.35]],
+  TWO_NOTES: [[523, 0, 0.15], [784, 0.16, 0.22]],
+  SOFT: [[392, 0, 0.12], [392, 0.18, 0.12]]
+};
+
+window.sbMessageTone = function (sound, volume) {
+  const notes = SB_MESSAGE_TONES[sound] || SB_MESSAGE_TONES.CHIME;
+  const peak = 0.4 * Math.max(0, Math.min(100, Number(volume))) / 100;
+  if (peak === 0) {
+    return;
+  }
+  try {
+    const audio = new (window.AudioContext || window.webkitAudioContext)();
+    notes.forEach(([frequency, start, length]) => {
+      const tone = audio.createOscillator();
+      const gain = audio.createGain();
+      tone.frequency.value = frequency;
+      gain.gain.setValueAtTime(peak, audio.currentTime + start);
+      gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + start + length);
+      tone.connect(gain).connect(audio.destination);
+      tone.start(audio.currentTime + start);
+      tone.stop(audio.currentTime + start + length);
+    });
+    window.sbLastMessageTone = { sound: sound, volume: Number(volume) };
+  } catch (e) {
+    // No audio device.
+  }
+};
+
 window.sbAskNotificationPermission = function () {
   if ('Notification' in window && Notification.permission === 'default') {
     return Notification.requestPermission();

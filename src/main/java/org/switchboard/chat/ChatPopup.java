@@ -30,7 +30,7 @@ public class ChatPopup extends Div {
     static final int SHOW_MILLIS = 12_000;
 
     /** What the pop-up shows for one update. */
-    public record Shown(long contactId, String title, int unreadChats, boolean tone) {
+    public record Shown(long contactId, String title, int unreadChats, MessageTone tone) {
     }
 
     private final ChatService chats;
@@ -38,6 +38,11 @@ public class ChatPopup extends Div {
     private final long agentId;
     private final Span title = new Span();
     private final Span unread = new Span();
+    /**
+     * What screen readers announce: a live region that stays in the page while the pop-up hides (a
+     * region that appears with its text is not reliably read), placed by the layout beside it.
+     */
+    private final Span announcement = new Span();
     private final ScreenRefreshes refreshes;
     private long contactId;
 
@@ -48,7 +53,10 @@ public class ChatPopup extends Div {
         this.agentId = agentId;
         setId("chat-popup");
         addClassName("chat-popup");
-        getElement().setAttribute("role", "status");
+        announcement.setId("chat-announcement");
+        announcement.addClassName("visually-hidden");
+        announcement.getElement().setAttribute("aria-live", "polite");
+        announcement.getElement().setAttribute("role", "status");
         title.addClassName("chat-popup-title");
         unread.addClassName("chat-popup-unread");
         Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> dismiss());
@@ -65,6 +73,11 @@ public class ChatPopup extends Div {
         return title.getText();
     }
 
+    /** The live region that announces the pop-up's news to screen readers; the layout places it. */
+    public Span announcement() {
+        return announcement;
+    }
+
     public String unreadText() {
         return unread.getText();
     }
@@ -74,9 +87,11 @@ public class ChatPopup extends Div {
         contactId = shown.contactId();
         title.setText(shown.title());
         unread.setText(shown.unreadChats() == 1 ? "1 unread chat" : shown.unreadChats() + " unread chats");
+        announcement.setText(shown.title() + ". " + unread.getText() + ".");
         setVisible(true);
         getElement().executeJs("clearTimeout(this._hide); this._hide = setTimeout(() => this.$server.dismiss(), $0);"
-                + "if ($1 && window.sbTone) { window.sbTone(660, [0]); }", SHOW_MILLIS, shown.tone());
+                + "if ($1 && window.sbMessageTone) { window.sbMessageTone($2, $3); }", SHOW_MILLIS, shown.tone().on(),
+                shown.tone().sound().name(), shown.tone().volume());
     }
 
     /** Opens the conversation in the chat view. */

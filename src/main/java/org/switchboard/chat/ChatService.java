@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -240,7 +239,7 @@ public class ChatService {
             number = addresses.phone(chat.customerAddress());
         } catch (ValidationException notAPhone) {
             throw new ValidationException("This customer gave no phone number to call ("
-                    + chat.channel().name().toLowerCase(Locale.ROOT) + " chat).");
+                    + ChannelBadge.label(chat.channel()) + " chat).");
         }
         return contacts.callOut(agentId, number, contactId);
     }
@@ -299,14 +298,21 @@ public class ChatService {
 
     @PreAuthorize("@agentAccess.canActFor(#userId)")
     @Transactional(readOnly = true)
-    public boolean messageTone(long userId) {
-        return store.messageTone(userId).orElse(false);
+    public MessageTone messageTone(long userId) {
+        return store.messageTone(userId).orElse(MessageTone.DEFAULT);
     }
 
+    /** The user's own choice of message tone; a tone without a sound or a volume outside 0-100 is refused. */
     @PreAuthorize("@agentAccess.isSelf(#userId)")
     @Transactional
-    public void setMessageTone(long userId, boolean on) {
-        store.setMessageTone(userId, on);
+    public void setMessageTone(long userId, MessageTone tone) {
+        if (tone == null || tone.sound() == null) {
+            throw new ValidationException("Choose one of the tones.");
+        }
+        if (tone.volume() < 0 || tone.volume() > 100) {
+            throw new ValidationException("The volume goes from 0 to 100.");
+        }
+        store.setMessageTone(userId, tone);
     }
 
     // --- shared with the webchat page ---

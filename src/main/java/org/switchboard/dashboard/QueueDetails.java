@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.function.ValueProvider;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.agent.Activity;
 import org.switchboard.agent.GlobalAction;
 import org.switchboard.agent.QueueAgent;
@@ -33,8 +34,9 @@ public class QueueDetails extends Div {
         addClassName("queue-details");
         waiting.setId("waiting-contacts");
         waiting.addColumn(c -> c.customerName() == null ? "Unknown" : c.customerName()).setHeader("Customer");
-        waiting.addColumn(c -> c.customerAddress() == null ? "" : c.customerAddress()).setHeader("From");
-        waiting.addColumn(c -> c.type().label()).setHeader("Type");
+        var from = waiting.addColumn(c -> c.customerAddress() == null ? "" : c.customerAddress()).setHeader("From");
+        var type = waiting.addColumn(c -> c.type().label()).setHeader("Type");
+        NarrowScreens.hideWhenNarrow(waiting, from, type);
         waiting.addComponentColumn(c -> Countdown.since(c.queuedAt())).setHeader("Waiting");
         waiting.setAllRowsVisible(true);
         waiting.setEmptyStateText("Nobody is waiting.");
@@ -42,10 +44,12 @@ public class QueueDetails extends Div {
         agents.setId("queue-agents");
         agents.addColumn(QueueAgent::displayName).setHeader("Agent");
         agents.addComponentColumn(QueueDetails::state).setHeader("State");
-        agents.addComponentColumn(a -> a.stateSince() == null ? new Span() : Countdown.since(a.stateSince())).setHeader("In state for");
-        agents.addComponentColumn(QueueDetails::activity).setHeader("Activity");
+        var inStateFor = agents.addComponentColumn(a -> a.stateSince() == null ? new Span() : Countdown.since(a.stateSince()))
+                .setHeader("In state for");
+        var activity = agents.addComponentColumn(QueueDetails::activity).setHeader("Activity");
+        NarrowScreens.hideWhenNarrow(agents, inStateFor, activity);
         if (agentActions != null) {
-            agents.addComponentColumn(agentActions).setHeader("Actions").setWidth("16rem").setFlexGrow(0);
+            NarrowScreens.actions(agents.addComponentColumn(agentActions));
         }
         agents.setAllRowsVisible(true);
         agents.setEmptyStateText("No agents are assigned.");
@@ -60,8 +64,8 @@ public class QueueDetails extends Div {
         agents.setItems(snapshot.agents());
         chart.show(snapshot.byHour());
         QueueMetrics today = snapshot.metrics();
-        outcomes.setText(today == null ? "" : "Handled " + today.handledToday() + " · Abandoned " + today.abandonedToday()
-                + " · Timed out " + today.timedOutToday() + " · Incomplete " + today.incompleteToday()
+        outcomes.setText(today == null ? "" : "Abandoned " + today.abandonedToday() + " · Timed out " + today.timedOutToday()
+                + " · Incomplete " + today.incompleteToday() + " · Handled " + today.handledToday()
                 + " · Total today " + today.totalToday());
     }
 

@@ -23,6 +23,7 @@ public class QueueFigures extends Component implements HasStyle {
 
     public static final String SERVICE_LEVEL_EXPLAINED = "Calls answered within the queue's service-level threshold, out of the calls "
             + "answered, abandoned after the threshold or timed out today. Calls abandoned within the threshold are left out.";
+    static final String STATUS_OF_EACH_CALL = "Status of each call today: how many ended each way.";
 
     private record Figure(String term, Function<QueueMetrics, String> value, String explained) {
 
@@ -86,7 +87,8 @@ public class QueueFigures extends Component implements HasStyle {
                     new Figure("Longest waiting", m -> duration(m.longestWait())),
                     new Figure("Average handle time", m -> duration(m.averageHandle())),
                     new Figure("Calls today", m -> Integer.toString(m.totalToday())),
-                    new Figure("Handled · abandoned · timed out", m -> m.handledToday() + " · " + m.abandonedToday() + " · " + m.timedOutToday()),
+                    new Figure("Abandoned · timed out · handled", m -> m.abandonedToday() + " · " + m.timedOutToday() + " · " + m.handledToday(),
+                            STATUS_OF_EACH_CALL),
                     new Figure("Service level", QueueFigures::serviceLevel, SERVICE_LEVEL_EXPLAINED),
                     new Figure("Average speed of answer", m -> duration(m.averageSpeedOfAnswer())),
                     new Figure("Abandon rate", m -> percent(m.abandonRate())));
@@ -104,7 +106,7 @@ public class QueueFigures extends Component implements HasStyle {
                     new Figure("Agents logged in", m -> Integer.toString(m.agentsLoggedIn())),
                     new Figure("Average handle time", m -> duration(m.averageHandle())),
                     new Figure("Calls today", m -> Integer.toString(m.totalToday())),
-                    new Figure("Handled · incomplete", m -> m.handledToday() + " · " + m.incompleteToday()));
+                    new Figure("Incomplete · handled", m -> m.incompleteToday() + " · " + m.handledToday(), STATUS_OF_EACH_CALL));
         };
     }
 

@@ -37,6 +37,8 @@ class ChatPopupTest extends SpringBrowserlessTest {
     ContactService contacts;
     @Autowired
     RoutingFixture fixture;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aNewChatAndACustomersMessageShowTheCustomerQueueAndUnreadChats() {
@@ -54,6 +56,8 @@ class ChatPopupTest extends SpringBrowserlessTest {
         assertThat(popup.isVisible()).isTrue();
         assertThat(popup.title()).isEqualTo("New SMS chat · " + queue.name() + " · Hedy");
         assertThat(popup.unreadText()).isEqualTo("1 unread chat");
+        assertThat(popup.announcement().getElement().getAttribute("aria-live")).isEqualTo("polite");
+        assertThat(popup.announcement().getText()).isEqualTo("New SMS chat · " + queue.name() + " · Hedy. 1 unread chat.");
 
         ChatFeed.Update written = new ChatFeed.Update(chat.id(), agent.id(), queue.id(), ChatFeed.Kind.MESSAGE_IN, null, "Hedy", "Anyone?");
         assertThat(as(agent, () -> popup.load(written)).title()).isEqualTo("Hedy · " + queue.name() + ": Anyone?");
@@ -74,16 +78,37 @@ class ChatPopupTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void theToneIsEachUsersOwnSetting() {
+    void theToneItsSoundAndVolumeAreEachUsersOwnSetting() {
         UserSummary agent = fixture.user(org.switchboard.security.Role.AGENT);
         UserSummary other = fixture.user(org.switchboard.security.Role.AGENT);
+        MessageTone bell = new MessageTone(true, MessageTone.Sound.BELL, 30);
         as(agent, () -> {
-            assertThat(chats.messageTone(agent.id())).isFalse();
-            chats.setMessageTone(agent.id(), true);
-            assertThat(chats.messageTone(agent.id())).isTrue();
+            assertThat(chats.messageTone(agent.id())).isEqualTo(MessageTone.DEFAULT);
+            chats.setMessageTone(agent.id(), bell);
+            assertThat(chats.messageTone(agent.id())).isEqualTo(bell);
         });
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> as(other, () -> chats.setMessageTone(agent.id(), false)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> as(other, () -> chats.setMessageTone(agent.id(), MessageTone.DEFAULT)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-        as(agent, () -> assertThat(chats.messageTone(agent.id())).isTrue());
+        as(agent, () -> assertThat(chats.messageTone(agent.id())).isEqualTo(bell));
+    }
+
+    @Test
+    void aToneWithoutASoundOrWithAVolumeOutOfRangeIsRefusedAndChangesNothing() {
+        UserSummary agent = fixture.user(org.switchboard.security.Role.AGENT);
+        as(agent, () -> {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> chats.setMessageTone(agent.id(), new MessageTone(true, null, 50)))
+                    .isInstanceOf(org.switchboard.common.ValidationException.class).hasMessage("Choose one of the tones.");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> chats.setMessageTone(agent.id(),
+                    new MessageTone(true, MessageTone.Sound.SOFT, 101))).hasMessage("The volume goes from 0 to 100.");
+            assertThat(chats.messageTone(agent.id())).isEqualTo(MessageTone.DEFAULT);
+        });
+    }
+
+    @Test
+    void theDatabaseRefusesAVolumeOutsideZeroToAHundred() {
+        UserSummary agent = fixture.user(org.switchboard.security.Role.AGENT);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "INSERT INTO chat_preference (user_id, message_tone, tone_sound, tone_volume) VALUES (?, TRUE, 'BELL', 120)")
+                .param(agent.id()).update()).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
     }
 }

@@ -84,7 +84,7 @@ class TranslationsTest {
                 .isEqualTo("Someone else changed this queue meanwhile. Reload and try again.");
         assertThat(Translations.translate(Locale.forLanguageTag("ja-JP"), "security.login.locked", 5)).contains("5分後");
         assertThat(Translations.english("security.login.locked", 1)).contains("in 1 minute.");
-        assertThat(Translations.translate(Locale.GERMAN, "shared.layout.sign-out")).isEqualTo("Sign out");
+        assertThat(Translations.translate(Locale.GERMAN, "shared.layout.sign-out")).isEqualTo("Logout");
     }
 
     static Set<String> features() {

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.common.ComponentTexts;
 import org.switchboard.common.Formats;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.common.UserActions;
 import org.switchboard.audit.AuditEntry;
 import org.switchboard.audit.AuditFilter;
@@ -75,10 +76,11 @@ class AuditView extends Main implements HasDynamicTitle {
                 .setFlexGrow(0);
         grid.addColumn(AuditEntry::actorUsername).setHeader(getTranslation("admin.audit.who")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditEntry::action).setHeader(getTranslation("admin.audit.action")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditView::target).setHeader(getTranslation("admin.audit.target")).setAutoWidth(true).setFlexGrow(0);
+        var target = grid.addColumn(AuditView::target).setHeader(getTranslation("admin.audit.target")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader(getTranslation("admin.audit.detail")).setFlexGrow(1)
                 .setTooltipGenerator(e -> e.detail() == null ? "" : e.detail());
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        NarrowScreens.hideWhenNarrow(grid, target);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("admin.audit.none-match"));
         grid.setPageSize(50);
         grid.setSizeFull();

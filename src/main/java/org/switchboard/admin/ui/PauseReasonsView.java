@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.common.UserActions;
 import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.PauseReasonForm;
@@ -60,7 +61,7 @@ class PauseReasonsView extends Main implements HasDynamicTitle {
 
         grid.addColumn(PauseReason::name).setHeader(getTranslation("admin.pause-reasons.reason")).setFlexGrow(2);
         grid.addComponentColumn(this::status).setHeader(getTranslation("admin.pause-reasons.status")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        NarrowScreens.actions(grid.addComponentColumn(this::actions));
         grid.setAllRowsVisible(true);
         add(toolbar, grid);
         refresh();

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.queue.AssignmentRole;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
@@ -43,17 +44,18 @@ class QueuesView extends Main implements HasDynamicTitle {
 
         grid.addColumn(QueueInfo::name).setHeader(getTranslation("admin.queues.name")).setSortable(true).setFlexGrow(1);
         grid.addColumn(q -> getTranslation(q.kind().key())).setHeader(getTranslation("admin.queue.kind")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::summary).setHeader(getTranslation("admin.queue.settings")).setFlexGrow(3).setTooltipGenerator(this::summary);
-        grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.AGENT).size()).setHeader(getTranslation("admin.queue.agents"))
+        var settings = grid.addColumn(this::summary).setHeader(getTranslation("admin.queue.settings")).setFlexGrow(3).setTooltipGenerator(this::summary);
+        var agents = grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.AGENT).size()).setHeader(getTranslation("admin.queue.agents"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.SUPERVISOR).size()).setHeader(getTranslation("admin.queue.supervisors"))
+        var supervisors = grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.SUPERVISOR).size()).setHeader(getTranslation("admin.queue.supervisors"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(q -> {
+        NarrowScreens.actions(grid.addComponentColumn(q -> {
             Button edit = new Button(getTranslation("common.action.edit"), e -> open(q));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             edit.setId("edit-queue-" + q.id());
             return edit;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }));
+        NarrowScreens.hideWhenNarrow(grid, settings, agents, supervisors);
         grid.setEmptyStateText(getTranslation("admin.queues.none"));
         add(new HorizontalLayout(add), grid);
         refresh();

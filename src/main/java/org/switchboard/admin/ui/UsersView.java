@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.common.UserActions;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.Role;
@@ -38,15 +39,16 @@ class UsersView extends Main implements HasDynamicTitle {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         grid.addColumn(UserSummary::username).setHeader(getTranslation("admin.user.username")).setSortable(true);
-        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("admin.user.name")).setSortable(true).setFlexGrow(2);
-        grid.addColumn(this::roles).setHeader(getTranslation("admin.user.roles"));
-        grid.addColumn(u -> String.join(", ", u.lines())).setHeader(getTranslation("admin.user.lines"));
+        var name = grid.addColumn(UserSummary::displayName).setHeader(getTranslation("admin.user.name")).setSortable(true).setFlexGrow(2);
+        var roles = grid.addColumn(this::roles).setHeader(getTranslation("admin.user.roles"));
+        var lines = grid.addColumn(u -> String.join(", ", u.lines())).setHeader(getTranslation("admin.user.lines"));
         grid.addComponentColumn(u -> {
             Span badge = new Span(getTranslation(u.enabled() ? "admin.users.active" : "admin.users.disabled"));
             badge.getElement().getThemeList().add(u.enabled() ? "badge success" : "badge error");
             return badge;
         }).setHeader(getTranslation("admin.users.status"));
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        NarrowScreens.actions(grid.addComponentColumn(this::actions));
+        NarrowScreens.hideWhenNarrow(grid, name, roles, lines);
         grid.setEmptyStateText(getTranslation("admin.users.none"));
         search.setPlaceholder(getTranslation("admin.users.search"));
         search.setAriaLabel(getTranslation("admin.users.search"));

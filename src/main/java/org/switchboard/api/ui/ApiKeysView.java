@@ -25,6 +25,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.api.ApiKeyForm;
 import org.switchboard.api.ApiKeyService;
 import org.switchboard.api.ApiScope;
@@ -94,15 +95,16 @@ class ApiKeysView extends Main implements HasDynamicTitle {
 
         grid.setId("api-keys");
         grid.addColumn(ApiKeyInfo::name).setHeader(getTranslation("api.keys.name")).setFlexGrow(2);
-        grid.addColumn(k -> k.prefix() + "…").setHeader(getTranslation("api.keys.key"));
-        grid.addColumn(k -> String.join(", ", k.scopes().stream().map(Enum::name).toList())).setHeader(getTranslation("api.keys.may-do")).setFlexGrow(2);
-        grid.addColumn(k -> k.createdBy() == null ? when(k.createdAt()) : getTranslation("api.keys.created-by", when(k.createdAt()), k.createdBy()))
+        var prefix = grid.addColumn(k -> k.prefix() + "…").setHeader(getTranslation("api.keys.key"));
+        var mayDo = grid.addColumn(k -> String.join(", ", k.scopes().stream().map(Enum::name).toList())).setHeader(getTranslation("api.keys.may-do")).setFlexGrow(2);
+        var created = grid.addColumn(k -> k.createdBy() == null ? when(k.createdAt()) : getTranslation("api.keys.created-by", when(k.createdAt()), k.createdBy()))
                 .setHeader(getTranslation("api.keys.created"))
                 .setFlexGrow(2);
-        grid.addColumn(k -> k.lastUsedAt() == null ? getTranslation("api.keys.never") : when(k.lastUsedAt()))
+        var lastUsed = grid.addColumn(k -> k.lastUsedAt() == null ? getTranslation("api.keys.never") : when(k.lastUsedAt()))
                 .setHeader(getTranslation("api.keys.last-used"));
         grid.addComponentColumn(this::status).setHeader(getTranslation("api.keys.status")).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(this::revokeButton).setAutoWidth(true).setFlexGrow(0);
+        NarrowScreens.actions(grid.addComponentColumn(this::revokeButton));
+        NarrowScreens.hideWhenNarrow(grid, prefix, mayDo, created, lastUsed);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("api.keys.none"));
         add(new Paragraph(getTranslation("api.keys.explained")), toolbar, scopes, grid);

@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.common.UserActions;
 import org.switchboard.audio.AudioMessage;
 import org.switchboard.audio.AudioMessageService;
@@ -77,13 +78,14 @@ class AudioMessagesView extends Main implements HasDynamicTitle {
         toolbar.setFlexGrow(1, search);
 
         grid.addColumn(AudioMessage::name).setHeader(getTranslation("audio.library.name")).setFlexGrow(2).setSortable(true);
-        grid.addColumn(m -> String.join(", ", m.tags())).setHeader(getTranslation("audio.library.tags")).setFlexGrow(1);
-        grid.addColumn(AudioMessage::durationText).setHeader(getTranslation("audio.library.length")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.createdByName() == null ? getTranslation("audio.library.system") : m.createdByName())
+        var tags = grid.addColumn(m -> String.join(", ", m.tags())).setHeader(getTranslation("audio.library.tags")).setFlexGrow(1);
+        var length = grid.addColumn(AudioMessage::durationText).setHeader(getTranslation("audio.library.length")).setAutoWidth(true).setFlexGrow(0);
+        var createdBy = grid.addColumn(m -> m.createdByName() == null ? getTranslation("audio.library.system") : m.createdByName())
                 .setHeader(getTranslation("audio.library.created-by"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(AudioElement::new).setHeader(getTranslation("audio.library.listen")).setWidth("16rem").setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        NarrowScreens.actions(grid.addComponentColumn(this::actions));
+        NarrowScreens.hideWhenNarrow(grid, tags, length, createdBy);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setEmptyStateText(getTranslation("audio.library.none"));
         grid.setId("audio-messages");

@@ -18,6 +18,8 @@ import org.switchboard.chat.Awaiting;
 import org.switchboard.chat.ChatMessage;
 import org.switchboard.chat.Delivery;
 import org.switchboard.chat.Direction;
+import org.switchboard.chat.MessageTone;
+import org.switchboard.common.LikePatterns;
 import org.switchboard.contact.Channel;
 
 /**
@@ -205,13 +207,17 @@ public class ChatStore {
                 .query((rs, row) -> rs.getBytes("content")).single();
     }
 
-    public Optional<Boolean> messageTone(long userId) {
-        return jdbc.sql("SELECT message_tone FROM chat_preference WHERE user_id = ?").param(userId).query(Boolean.class).optional();
+    public Optional<MessageTone> messageTone(long userId) {
+        return jdbc.sql("SELECT message_tone, tone_sound, tone_volume FROM chat_preference WHERE user_id = ?").param(userId)
+                .query((rs, row) -> new MessageTone(rs.getBoolean("message_tone"), MessageTone.Sound.valueOf(rs.getString("tone_sound")),
+                        rs.getInt("tone_volume"))).optional();
     }
 
-    public void setMessageTone(long userId, boolean on) {
-        jdbc.sql("INSERT INTO chat_preference (user_id, message_tone) VALUES (?, ?) ON DUPLICATE KEY UPDATE message_tone = VALUE(message_tone)")
-                .params(userId, on).update();
+    public void setMessageTone(long userId, MessageTone tone) {
+        jdbc.sql("""
+                INSERT INTO chat_preference (user_id, message_tone, tone_sound, tone_volume) VALUES (?, ?, ?, ?)
+                ON DUPLICATE KEY UPDATE message_tone = VALUE(message_tone), tone_sound = VALUE(tone_sound), tone_volume = VALUE(tone_volume)""")
+                .params(userId, tone.on(), tone.sound().name(), tone.volume()).update();
     }
 
     private static String preview(String body) {

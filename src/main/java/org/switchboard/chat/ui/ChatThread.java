@@ -170,7 +170,7 @@ class ChatThread extends Div {
             chip.addClassName("chat-tag");
             tags.add(chip);
         }
-        Button add = new Button("Add tag", VaadinIcon.PLUS.create(), e -> askForTag(c));
+        Button add = new Button("+Add tag", e -> askForTag(c));
         add.setId("chat-add-tag");
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         tags.add(add);

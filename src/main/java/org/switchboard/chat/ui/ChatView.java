@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
@@ -74,7 +75,9 @@ class ChatView extends Main implements HasUrlParameter<Long> {
         thread = new ChatThread(chats, contacts, texts, me, clock.getZone(), this::reload);
         tabs.setId("chat-tabs");
         tabs.addSelectedChangeListener(e -> showTab());
-        Div side = new Div(tabs, list, history);
+        H2 heading = new H2("Conversations");
+        heading.addClassName("chat-side-heading");
+        Div side = new Div(heading, tabs, list, history);
         side.addClassName("chat-side");
         add(side, thread);
         showTab();

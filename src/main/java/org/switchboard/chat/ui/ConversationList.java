@@ -94,6 +94,9 @@ class ConversationList extends Div {
         item.getElement().setAttribute("role", "listitem");
         item.getElement().setAttribute("tabindex", "0");
         item.addClickListener(e -> onSelect.accept(c.contactId()));
+        // Focusable by Tab, so Enter and Space open it as a click does
+        item.getElement().addEventListener("keydown", e -> onSelect.accept(c.contactId()))
+                .setFilter("event.key === 'Enter' || event.key === ' '").preventDefault();
         return item;
     }
 }

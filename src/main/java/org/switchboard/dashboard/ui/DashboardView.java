@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Key;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -81,12 +83,17 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final DashboardFeed feed;
     private final SignedInUser me;
 
+    /** What the agent is doing with a call, beside the "Agent status" menu; together they are the status. */
+    private final Span activity = new Span();
     private final Span status = new Span();
     private final Span since = new Span();
-    private final StatusMenu statusMenu = new StatusMenu("Change status");
+    private final StatusMenu statusMenu = new StatusMenu("Agent status");
     private final Div pending = new Div();
+    /** Announces a new offer to screen readers at once (assertive: it rings only for the offer's timeout). */
+    private final Span offerAnnouncement = new Span();
     private final Div statusBar;
     private final Button notify;
+    private final Button login;
     /** Made when the agent first has a line: an agent who takes calls on none needs no selector. */
     private Select<String> line;
     private List<String> lines = List.of();
@@ -125,16 +132,25 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         addClassNames("page", "dashboard");
 
         status.setId("agent-status");
+        activity.setId("agent-activity");
+        status.add(activity, statusMenu);
+        status.addClassName("status-bar");
         since.addClassName("since");
         statusMenu.setId("agent-status-menu");
+        statusMenu.getElement().setAttribute("aria-label", "Agent status");
+        statusMenu.addThemeNames("dropdown-indicators");
         pending.setId("pending-change");
-        Button login = new Button("Login to queues", VaadinIcon.SIGN_IN.create(), e -> loginToSelected());
+        offerAnnouncement.setId("offer-announcement");
+        offerAnnouncement.addClassName("visually-hidden");
+        offerAnnouncement.getElement().setAttribute("aria-live", "assertive");
+        offerAnnouncement.getElement().setAttribute("aria-atomic", "true");
+        login = new Button("Login to queues", VaadinIcon.SIGN_IN.create(), e -> loginToSelected());
         login.setId("login-to-queues");
         notify = new Button(VaadinIcon.BELL.create(), e -> getElement().executeJs("window.sbAskNotificationPermission()"));
         notify.setAriaLabel("Allow notifications of new calls");
         notify.setTooltipText("Allow notifications of new calls while this tab is in the background");
         notify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        statusBar = new Div(new Span("Agent status"), status, since, statusMenu, pending, notify);
+        statusBar = new Div(status, since, pending, notify);
         statusBar.addClassName("status-bar");
         cards.addClassName("cards");
         cards.setId("queue-cards");
@@ -143,7 +159,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         queuesHead.addClassName("status-bar");
         // The playback sits outside the panel: repainting the panel must not cut the recording off.
         // The softphone too: a repaint of the panel must not drop the call's audio.
-        add(statusBar, panel, softphone, playback, chats, queuesHead, cards);
+        add(statusBar, offerAnnouncement, panel, softphone, playback, chats, queuesHead, cards);
 
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.OFFERED, this::accept), Key.KEY_A, KeyModifier.ALT);
         Shortcuts.addShortcutListener(this, () -> onCall(ContactState.CONNECTED, this::end), Key.KEY_E, KeyModifier.ALT);
@@ -201,13 +217,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         changesShown();
         this.model = next;
         var agent = next.status();
-        status.removeAll();
-        status.add(StatusBadge.of(agent.overall(), agent.overall() == PresenceState.PAUSED ? pausedReason(next) : null));
-        since.removeAll();
-        if (agent.queues().stream().anyMatch(q -> q.since() != null)) {
-            since.add(new Span("for "), Countdown.since(agent.queues().stream().filter(q -> q.since() != null)
-                    .map(QueueStatus::since).max(java.time.Instant::compareTo).orElseThrow()));
-        }
+        showStatus(agent, agent.overall() == PresenceState.PAUSED ? pausedReason(next) : null);
         pending.setText(agent.pending() == null ? "" : "After this call: " + (agent.pending().action() == GlobalAction.LOGOUT
                 ? "logout" : "pause (" + agent.pending().pauseReason() + ")"));
         if (!next.pauseReasons().equals(menuReasons)) {
@@ -228,13 +238,38 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     }
 
     /**
+     * The top of the screen: what the agent is doing with a call (Ringing, On call, Wrap-up) when busy,
+     * and the "Agent status" menu named for its presence (Ready, Paused, Logged out). The timer counts
+     * from when the shown state began, as the database recorded it.
+     */
+    private void showStatus(AgentStatus agent, String pauseReason) {
+        PresenceState presence = agent.overall();
+        statusMenu.name(StatusBadge.label(presence, pauseReason));
+        statusMenu.getElement().getThemeList().set("primary", presence == PresenceState.READY);
+        activity.removeAll();
+        Span doing = StatusBadge.doing(agent.activity());
+        java.time.Instant from;
+        if (doing != null) {
+            activity.add(doing);
+            from = agent.activitySince();
+        } else {
+            from = agent.queues().stream().map(QueueStatus::since).filter(java.util.Objects::nonNull)
+                    .max(java.time.Instant::compareTo).orElse(null);
+        }
+        since.removeAll();
+        if (from != null) {
+            since.add(new Span("for "), Countdown.since(from));
+        }
+    }
+
+    /**
      * One card per assigned queue. A push that changed only a queue's figures repaints only those
      * figures, so hundreds of open dashboards stay cheap to update; a changed status rebuilds the card.
      */
     private void showCards(DashboardModel next) {
         List<QueueStatus> queues = next.status().queues();
         Map<Long, Boolean> selected = new HashMap<>();
-        cardsById.forEach((id, card) -> selected.put(id, card.isSelected()));
+        cardsById.forEach((id, card) -> selected.put(id, card.isChosen()));
         if (!queues.stream().map(QueueStatus::queueId).toList().equals(List.copyOf(cardsById.keySet()))) {
             cards.removeAll();
             cardsById.clear();
@@ -258,6 +293,19 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         if (queues.isEmpty() && cards.getComponentCount() == 0) {
             cards.add(new Span("You are not assigned to any queue yet. An administrator assigns queues."));
         }
+        choiceChanged();
+    }
+
+    /** The button names what it will do: log in to the ticked queues, or nothing when the agent is in all. */
+    @Override
+    public void choiceChanged() {
+        List<String> chosen = cardsById.values().stream().filter(QueueCard::isChosen).map(QueueCard::queueName).toList();
+        boolean inAll = !cardsById.isEmpty() && cardsById.values().stream().allMatch(QueueCard::loggedIn);
+        login.setText(chosen.size() == 1 ? "Log in to " + chosen.getFirst()
+                : chosen.size() > 1 ? "Log in to " + chosen.size() + " queues"
+                : inAll ? "Logged in to all queues" : "Login to queues");
+        login.setEnabled(!inAll);
+        login.setTooltipText(chosen.isEmpty() && !inAll ? "Tick the queues to join first" : null);
     }
 
     private void applyFigures(Map<Long, QueueMetrics> figures) {
@@ -325,9 +373,45 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     private void buildStatusMenu(DashboardModel next) {
         menuReasons = next.pauseReasons();
-        statusMenu.offer(StatusMenu.statusChoices("Ready", () -> run(() -> agents.setGlobal(me.id(), GlobalAction.READY, null)),
+        statusMenu.offer(StatusMenu.statusChoices("Ready", this::ready,
                 next.pauseReasons(), reason -> run(() -> agents.setGlobal(me.id(), GlobalAction.PAUSE, reason)),
                 () -> run(() -> agents.setGlobal(me.id(), GlobalAction.LOGOUT, null))));
+    }
+
+    /**
+     * "Ready" resumes the queues the agent is logged in to. Logged out of all of them, it has nothing
+     * to resume: the agent is told so, with a button that logs in to every assigned queue.
+     */
+    private void ready() {
+        AtomicReference<AgentStatus> after = new AtomicReference<>();
+        run(() -> after.set(agents.setGlobal(me.id(), GlobalAction.READY, null)));
+        AgentStatus status = after.get();
+        if (status != null && !status.loggedInAnywhere() && !status.queues().isEmpty()) {
+            offerLoginToAll(status);
+        }
+    }
+
+    private void offerLoginToAll(AgentStatus status) {
+        Set<Long> assigned = new HashSet<>();
+        status.queues().forEach(q -> assigned.add(q.queueId()));
+        Notification notice = new Notification();
+        notice.setId("ready-needs-login");
+        notice.setDuration(10_000);
+        notice.setPosition(Notification.Position.MIDDLE);
+        Button login = new Button("Log in to my queues", e -> {
+            notice.close();
+            run(() -> agents.loginToQueues(me.id(), assigned));
+        });
+        login.setId("login-to-my-queues");
+        login.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button close = new Button("Not now", e -> notice.close());
+        close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div actions = new Div(login, close);
+        actions.addClassName("status-bar");
+        notice.add(new Div(new Span("You are logged out of every queue, so there is nothing to be ready in. "
+                + "Log in to your queues first.")), actions);
+        notice.open();
+        login.focus();
     }
 
     private void showChats(DashboardModel next) {
@@ -349,10 +433,19 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         }
     }
 
-    /** A browser notification and a tone for a new offer while the tab is in the background. */
+    /**
+     * A new offer: said by the live region, and while the tab is in the background a browser
+     * notification and a tone. The region empties when the offer is gone, so the next one is news.
+     */
     private void announce(ContactView call) {
+        if (call == null || call.state() != ContactState.OFFERED) {
+            offerAnnouncement.setText("");
+        }
         if (call != null && call.state() == ContactState.OFFERED && (announcedOffer == null || announcedOffer != call.id())) {
             announcedOffer = call.id();
+            offerAnnouncement.setText(call.type().label() + (call.queueName() == null ? "" : " · " + call.queueName()) + ": "
+                    + (call.customerName() == null ? "" : call.customerName() + " ")
+                    + (call.customerAddress() == null ? "" : call.customerAddress()) + ". Accept with Alt+A.");
             getElement().executeJs("window.sbAnnounceOffer && window.sbAnnounceOffer($0, $1)",
                     call.type().label() + (call.queueName() == null ? "" : " · " + call.queueName()),
                     (call.customerName() == null ? "" : call.customerName() + " ") + (call.customerAddress() == null ? "" : call.customerAddress()));
@@ -448,7 +541,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private void loginToSelected() {
         Set<Long> chosen = new HashSet<>();
         cardsById.forEach((id, card) -> {
-            if (card.isSelected()) {
+            if (card.isChosen()) {
                 chosen.add(id);
             }
         });

@@ -19,6 +19,9 @@ class QueueCard extends Div {
         void setState(QueueStatus queue, PresenceState state, Long reasonId);
 
         void openDetails(QueueStatus queue);
+
+        /** The agent ticked or unticked a card: the "Login to queues" button says what it will do now. */
+        void choiceChanged();
     }
 
     private final Checkbox selected = new Checkbox();
@@ -31,14 +34,23 @@ class QueueCard extends Div {
         this.reasons = reasons;
         addClassName("queue-card");
         getElement().setAttribute("data-queue", queue.queueName());
-        selected.setAriaLabel("Select " + queue.queueName());
-        selected.setValue(wasSelected);
+        // The tick shows what the agent is in; a queue it is logged in to stays ticked (its "My Status"
+        // menu logs out of it), one it is not in can be ticked for "Login to queues".
+        boolean loggedIn = queue.state() != PresenceState.LOGGED_OUT;
+        selected.setValue(loggedIn || wasSelected);
+        selected.setReadOnly(loggedIn);
+        selected.setAriaLabel(loggedIn ? "Logged in to " + queue.queueName() : "Log in to " + queue.queueName());
+        selected.setTooltipText(loggedIn ? "You are in this queue; its status menu logs you out" : "Tick to log in with Login to queues");
+        selected.addValueChangeListener(e -> actions.choiceChanged());
         Span title = new Span(queue.queueName());
         title.addClassName("card-title");
         title.getElement().setAttribute("role", "button");
         title.getElement().setAttribute("tabindex", "0");
         title.getElement().setAttribute("title", "Details of " + queue.queueName());
         title.addClickListener(e -> actions.openDetails(queue));
+        // A button for the keyboard too: Enter and Space open the details as a click does
+        title.getElement().addEventListener("keydown", e -> actions.openDetails(queue))
+                .setFilter("event.key === 'Enter' || event.key === ' '").preventDefault();
         Span kind = new Span(queue.kind().label());
         kind.addClassName("kind");
         Div head = new Div(selected, title, kind);
@@ -66,7 +78,16 @@ class QueueCard extends Div {
         figures.show(next);
     }
 
-    boolean isSelected() {
-        return selected.getValue();
+    /** Ticked to be logged in to by "Login to queues": not in it yet. */
+    boolean isChosen() {
+        return selected.getValue() && queue.state() == PresenceState.LOGGED_OUT;
+    }
+
+    boolean loggedIn() {
+        return queue.state() != PresenceState.LOGGED_OUT;
+    }
+
+    String queueName() {
+        return queue.queueName();
     }
 }

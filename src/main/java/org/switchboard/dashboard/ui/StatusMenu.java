@@ -15,8 +15,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A button that opens a list of status choices: the agent's "Change status" and each card's "My
- * Status". It is Vaadin's menu bar element with its items given as one property. Flow's MenuBar keeps
+ * A button that opens a list of status choices: the agent's "Agent status" menu (the button named for
+ * the status it is in) and each card's "My Status". It is Vaadin's menu bar element with its items given as one property. Flow's MenuBar keeps
  * a server-side component with listeners for every item, about 28 KB for a menu of six, and every
  * open dashboard has one per queue and one for the agent, all day.
  */
@@ -42,7 +42,7 @@ class StatusMenu extends Component implements HasTheme {
     /** The chosen item's position, which the browser sends with the selection. */
     static final String CHOSEN = "event.detail.value.choice";
 
-    private final String label;
+    private String label;
     private List<Choice> choices = List.of();
 
     StatusMenu(String label) {
@@ -50,9 +50,23 @@ class StatusMenu extends Component implements HasTheme {
         getElement().addEventListener(SELECTED, event -> choose(event.getEventData().get(CHOSEN))).addEventData(CHOSEN);
     }
 
+    /** Names the button anew: the "Agent status" menu shows the status the agent is in. */
+    StatusMenu name(String shown) {
+        if (!shown.equals(label)) {
+            label = shown;
+            send();
+        }
+        return this;
+    }
+
     /** The choices the menu offers from now on. */
     StatusMenu offer(List<Choice> offered) {
         this.choices = List.copyOf(offered);
+        send();
+        return this;
+    }
+
+    private void send() {
         ArrayNode children = JacksonUtils.createArrayNode();
         for (int i = 0; i < choices.size(); i++) {
             children.add(JacksonUtils.createObjectNode().put("text", choices.get(i).label()).put("choice", i));
@@ -60,7 +74,6 @@ class StatusMenu extends Component implements HasTheme {
         ObjectNode root = JacksonUtils.createObjectNode().put("text", label);
         root.set("children", children);
         getElement().setPropertyJson("items", JacksonUtils.createArrayNode().add(root));
-        return this;
     }
 
     /** Runs the chosen item's action; anything else the browser might send (the button itself, junk) does nothing. */
@@ -68,6 +81,11 @@ class StatusMenu extends Component implements HasTheme {
         if (chosen != null && chosen.isInt() && chosen.asInt() >= 0 && chosen.asInt() < choices.size()) {
             choices.get(chosen.asInt()).action().run();
         }
+    }
+
+    /** What the button shows. */
+    String label() {
+        return label;
     }
 
     List<String> labels() {

@@ -77,7 +77,8 @@ class WeekActivityView extends ActivityPage<WeekActivity> {
         nonQueueMadeColumn = table.addColumn(DayActivity::nonQueueCallsMade).setHeader(CallTypes.NON_QUEUE_MADE);
         table.appendFooterRow();
         table.setAllRowsVisible(true);
-        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // The call types' full names wrap in their headers, so four columns fit a phone-sized window
+        table.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         HorizontalLayout controls = new HorizontalLayout(agent, previous, weekOf, next, csv);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);

@@ -65,7 +65,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         addToDrawer(brand(), new Scroller(navigation(entries)));
         addToNavbar(new DrawerToggle(), viewTitle, userArea(entries));
         if (user.has(Role.AGENT)) {
-            addToNavbar(new ChatPopup(chats, chatFeed, refreshes, user.id()));
+            ChatPopup popup = new ChatPopup(chats, chatFeed, refreshes, user.id());
+            addToNavbar(popup, popup.announcement());
         }
     }
 

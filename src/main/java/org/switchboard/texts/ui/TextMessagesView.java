@@ -22,6 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.switchboard.common.NarrowScreens;
 import org.switchboard.common.UserActions;
 import org.switchboard.security.SignedInUser;
 import org.switchboard.texts.TextMessage;
@@ -68,10 +69,11 @@ class TextMessagesView extends Main implements HasDynamicTitle {
 
         grid.addColumn(TextMessage::title).setHeader(getTranslation("texts.library.message-title")).setFlexGrow(2).setSortable(true);
         grid.addColumn(TextMessage::shortcut).setHeader(getTranslation("texts.library.shortcut")).setAutoWidth(true).setFlexGrow(0).setSortable(true);
-        grid.addColumn(m -> String.join(", ", m.categories())).setHeader(getTranslation("texts.library.categories")).setFlexGrow(1);
-        grid.addComponentColumn(this::ownerBadge).setHeader(getTranslation("texts.library.owner")).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.snippet(60)).setHeader(getTranslation("texts.library.text")).setFlexGrow(3);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        var categories = grid.addColumn(m -> String.join(", ", m.categories())).setHeader(getTranslation("texts.library.categories")).setFlexGrow(1);
+        var owner = grid.addComponentColumn(this::ownerBadge).setHeader(getTranslation("texts.library.owner")).setAutoWidth(true).setFlexGrow(0);
+        var text = grid.addColumn(m -> m.snippet(60)).setHeader(getTranslation("texts.library.text")).setFlexGrow(3);
+        NarrowScreens.actions(grid.addComponentColumn(this::actions));
+        NarrowScreens.hideWhenNarrow(grid, categories, owner, text);
         grid.addItemClickListener(e -> open(e.getItem()));
         grid.setEmptyStateText(getTranslation("texts.library.none-match"));
         grid.setSizeFull();

@@ -145,6 +145,23 @@ class ChatViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void theMessageToneSettingsKeepTheChosenToneAndVolume() {
+        navigate(ChatSettingsView.class);
+        ChatSettingsView settings = $(ChatSettingsView.class).single();
+        test(settings.tone).click();
+        test(settings.sound).selectItem("Two notes");
+        test(settings.volume).setValue(40);
+        assertThat(SystemUser.call(() -> chats.messageTone(agent.id())))
+                .isEqualTo(new org.switchboard.chat.MessageTone(true, org.switchboard.chat.MessageTone.Sound.TWO_NOTES, 40));
+
+        navigate(ChatSettingsView.class);
+        ChatSettingsView again = $(ChatSettingsView.class).single();
+        assertThat(again.sound.getValue()).isEqualTo(org.switchboard.chat.MessageTone.Sound.TWO_NOTES);
+        assertThat(again.volume.getValue()).isEqualTo(40);
+        assertThat(again.tone.getValue()).isTrue();
+    }
+
+    @Test
     void anEmptyMessageIsNotSent() {
         ContactView offered = chat("Linus", Channel.WEBCHAT, "Hi");
         ChatView view = open(offered);

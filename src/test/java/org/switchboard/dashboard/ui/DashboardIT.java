@@ -85,8 +85,11 @@ class DashboardIT {
         Locator card = page.locator(".queue-card[data-queue='" + queue.name() + "']");
         assertThat(card).isVisible();
         assertThat(card).containsText("Logged out");
-        card.getByLabel("Select " + queue.name()).check();
+        card.getByLabel("Log in to " + queue.name()).check();
+        assertThat(page.locator("#login-to-queues")).hasText("Log in to " + queue.name());
         page.locator("#login-to-queues").click();
+        assertThat(page.locator("#login-to-queues")).hasText("Logged in to all queues");
+        assertThat(card.getByLabel("Logged in to " + queue.name())).isChecked();
         assertThat(page.locator("#agent-status")).containsText("Ready");
         assertThat(card).containsText("Ready");
     }
@@ -111,18 +114,22 @@ class DashboardIT {
                 new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
         long offerShownMillis = (System.nanoTime() - created) / 1_000_000;
         assertThat(page.locator("#contact-panel")).containsText("Grace Hopper · +15550100");
+        assertThat(page.locator("#agent-activity")).hasText("Ringing");
         Browsers.screenshot(page, "dashboard-offer");
         System.out.println("Offer shown " + offerShownMillis + " ms after the API call started");
 
         page.locator("#accept").click();
         assertThat(page.locator("#call-title")).containsText("On call");
         assertThat(page.locator("#contact-panel sb-clock")).isVisible();
+        assertThat(page.locator("#agent-activity")).hasText("On call");
+        assertThat(page.locator(".status-bar .since sb-clock")).isVisible();
         Browsers.screenshot(page, "dashboard-on-call");
 
         page.locator("#end-call").click();
         assertThat(page.locator("#wrap-up-title")).containsText("Wrap-up · Grace Hopper");
         String first = page.locator("#contact-panel sb-clock").textContent();
         assertThat(page.locator("#contact-panel sb-clock")).not().hasText(first); // retried until the next second
+        assertThat(page.locator("#agent-activity")).hasText("Wrap-up");
         Browsers.screenshot(page, "dashboard-wrap-up");
 
         page.locator("#end-wrap-up").click();
@@ -134,7 +141,7 @@ class DashboardIT {
     @Test
     void theStatusMenusPauseAndReadyTheAgent() {
         signInAndGoReady();
-        page.locator("#agent-status-menu").getByText("Change status").click();
+        page.locator("#agent-status-menu").getByText("Ready").click();
         page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Lunch")).click();
         assertThat(page.locator("#agent-status")).containsText("Paused: Lunch");
         Browsers.screenshot(page, "dashboard-paused");

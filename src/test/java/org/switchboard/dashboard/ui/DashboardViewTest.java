@@ -125,8 +125,77 @@ class DashboardViewTest extends SpringBrowserlessTest {
         open();
         assertThat(panelText()).isEqualTo("No call right now");
         assertThat($(QueueCard.class).all()).hasSize(1);
-        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Ready");
+        assertThat(presence()).isEqualTo("Ready");
         assertThat(button("dial").isEnabled()).isTrue();
+    }
+
+    /** The "Agent status" menu button is named for the agent's presence. */
+    String presence() {
+        return $(StatusMenu.class).withId("agent-status-menu").single().label();
+    }
+
+    /** What the top says the agent is doing with a call; empty while idle. */
+    String doing() {
+        return $(Span.class).withId("agent-activity").single().getElement().getTextRecursively();
+    }
+
+    String timerStart() {
+        return $(Span.class).withClassName("since").single().getElement().getChild(1).getAttribute("from");
+    }
+
+    @Test
+    void theTopStatusSaysRingingOnCallAndWrapUpEachTimedFromWhenItBegan() {
+        open();
+        assertThat(doing()).isEmpty();
+        assertThat(presence()).isEqualTo("Ready");
+
+        call();
+        open();
+        assertThat(doing()).isEqualTo("Ringing");
+        long offered = SystemUser.call(() -> agents.status(agent.id())).activitySince().toEpochMilli();
+        assertThat(timerStart()).isEqualTo(Long.toString(offered));
+
+        clock.advance(Duration.ofSeconds(3));
+        test(button("accept")).click();
+        assertThat(doing()).isEqualTo("On call");
+        long connected = SystemUser.call(() -> agents.status(agent.id())).activitySince().toEpochMilli();
+        assertThat(connected).isEqualTo(offered + 3000);
+        assertThat(timerStart()).isEqualTo(Long.toString(connected));
+        assertThat(presence()).as("the presence the call returns to").isEqualTo("Ready");
+
+        clock.advance(Duration.ofSeconds(5));
+        test(button("end-call")).click();
+        assertThat(doing()).isEqualTo("Wrap-up");
+        assertThat(timerStart()).isEqualTo(Long.toString(connected + 5000));
+
+        test(button("end-wrap-up")).click();
+        assertThat(doing()).isEmpty();
+        assertThat(presence()).isEqualTo("Ready");
+    }
+
+    @Test
+    void anOfferIsAnnouncedInAnAssertiveLiveRegionThatEmptiesWhenItIsAccepted() {
+        call();
+        open();
+        Span region = $(Span.class).withId("offer-announcement").single();
+        assertThat(region.getElement().getAttribute("aria-live")).isEqualTo("assertive");
+        assertThat(region.getText()).isEqualTo("Incoming Call · " + queue.name() + ": Grace Hopper +15550100. Accept with Alt+A.");
+        test(button("accept")).click();
+        assertThat(region.getText()).isEmpty();
+    }
+
+    @Test
+    void readyWhileLoggedOutOfEveryQueueSaysWhyAndOffersToLogInToThemAll() {
+        agents.setGlobal(agent.id(), GlobalAction.LOGOUT, null);
+        open();
+        new StatusMenuTester($(StatusMenu.class).withId("agent-status-menu").single()).choose("Ready");
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).loggedInAnywhere()).isFalse();
+        var notice = $(com.vaadin.flow.component.notification.Notification.class).withId("ready-needs-login").single();
+        assertThat(notice.getElement().getTextRecursively()).contains("logged out of every queue");
+
+        test(button("login-to-my-queues")).click();
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
+        assertThat(presence()).isEqualTo("Ready");
     }
 
     @Test
@@ -181,14 +250,14 @@ class DashboardViewTest extends SpringBrowserlessTest {
         long lunch = reasons.findByName("Lunch").orElseThrow().id();
         agents.setGlobal(agent.id(), GlobalAction.PAUSE, lunch);
         open();
-        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Paused: Lunch");
+        assertThat(presence()).isEqualTo("Paused: Lunch");
         call();
         open();
         assertThat(panelText()).as("a paused agent is offered nothing").isEqualTo("No call right now");
 
         agents.setGlobal(agent.id(), GlobalAction.LOGOUT, null);
         open();
-        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Logged out");
+        assertThat(presence()).isEqualTo("Logged out");
         assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Logged out");
     }
 
@@ -205,14 +274,29 @@ class DashboardViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void theLoggedOutAgentLogsInToTheSelectedQueues() {
+    void theLoggedOutAgentLogsInToTheSelectedQueuesAndTheTicksAndButtonFollow() {
         agents.setGlobal(agent.id(), GlobalAction.LOGOUT, null);
         open();
         QueueCard card = $(QueueCard.class).single();
-        test($(com.vaadin.flow.component.checkbox.Checkbox.class, card).single()).click();
+        var tick = $(com.vaadin.flow.component.checkbox.Checkbox.class, card).single();
+        assertThat(tick.getValue()).isFalse();
+        assertThat(button("login-to-queues").getText()).isEqualTo("Login to queues");
+        test(tick).click();
+        assertThat(button("login-to-queues").getText()).isEqualTo("Log in to " + queue.name());
+
         test(button("login-to-queues")).click();
         assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
-        assertThat($(QueueCard.class).single().getElement().getTextRecursively()).contains("Ready");
+        QueueCard joined = $(QueueCard.class).single();
+        assertThat(joined.getElement().getTextRecursively()).contains("Ready");
+        var joinedTick = $(com.vaadin.flow.component.checkbox.Checkbox.class, joined).single();
+        assertThat(joinedTick.getValue()).as("ticked: the agent is in it").isTrue();
+        assertThat(joinedTick.isReadOnly()).isTrue();
+        assertThat(button("login-to-queues").getText()).isEqualTo("Logged in to all queues");
+        assertThat(button("login-to-queues").isEnabled()).isFalse();
+
+        new StatusMenuTester($(StatusMenu.class, joined).single()).choose("Logout");
+        assertThat($(com.vaadin.flow.component.checkbox.Checkbox.class, $(QueueCard.class).single()).single().getValue()).isFalse();
+        assertThat(button("login-to-queues").getText()).isEqualTo("Login to queues");
     }
 
     @Test
@@ -222,14 +306,14 @@ class DashboardViewTest extends SpringBrowserlessTest {
         assertThat(menu.getComponent().labels()).startsWith("Ready").contains("Lunch").endsWith("Logout");
 
         menu.choose("Lunch");
-        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Paused: Lunch");
+        assertThat(presence()).isEqualTo("Paused: Lunch");
         assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isFalse();
 
         menu.choose("Ready");
         assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
 
         menu.choose("Logout");
-        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Logged out");
+        assertThat(presence()).isEqualTo("Logged out");
     }
 
     @Test
@@ -255,7 +339,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         menu.send(99);
         menu.send(-1);
         assertThat(SystemUser.call(() -> agents.status(agent.id())).readyAnywhere()).isTrue();
-        assertThat($(Span.class).withId("agent-status").single().getElement().getTextRecursively()).contains("Ready");
+        assertThat(presence()).isEqualTo("Ready");
     }
 
     void giveLines(String... lines) {
@@ -434,7 +518,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
 
     @Test
     void aPushThatChangesOnlyTheFiguresRepaintsThemAndKeepsTheCardAndItsSelection() {
-        agents.setGlobal(agent.id(), GlobalAction.PAUSE, reasons.findByName("Lunch").orElseThrow().id());
+        agents.setGlobal(agent.id(), GlobalAction.LOGOUT, null);
         DashboardView view = open();
         QueueCard card = $(QueueCard.class).single();
         test($(com.vaadin.flow.component.checkbox.Checkbox.class, card).single()).click();
@@ -443,7 +527,7 @@ class DashboardViewTest extends SpringBrowserlessTest {
         view.apply(dashboards.load(agent.id()));
 
         assertThat($(QueueCard.class).single()).isSameAs(card);
-        assertThat(card.isSelected()).isTrue();
+        assertThat(card.isChosen()).isTrue();
         assertThat($(org.switchboard.dashboard.QueueFigures.class, card).single().valueOf("Calls waiting")).isEqualTo("1");
     }
 }

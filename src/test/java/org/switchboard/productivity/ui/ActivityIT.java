@@ -75,7 +75,7 @@ class ActivityIT {
         int mondayQueueCalls = 8 + monday.getDayOfMonth() % 5;
         Object drawn = page.evaluate("() => document.querySelector('sb-week-chart').chart.data.datasets[0].data[0]");
         assertThat(((Number) drawn).intValue()).isEqualTo(mondayQueueCalls);
-        assertThat(page.locator("#week-table")).containsText("Queue calls answered");
+        assertThat(page.locator("#week-table")).containsText("Queue calls you have answered");
         Browsers.screenshot(page, "activity-week");
 
         Download download = page.waitForDownload(() -> page.locator("#week-csv").click());

@@ -87,8 +87,8 @@ class WeekActivityViewTest extends SpringBrowserlessTest {
         assertThat(footer(1)).isEqualTo("2");
         assertThat(footer(3)).isEqualTo("1");
         assertThat(chartData()).startsWith("{\"labels\":[\"" + WeekChart.LABEL.format(monday) + "\"")
-                .contains("{\"label\":\"Queue calls answered\",\"data\":[2,0,0,0,0,0,0]}")
-                .contains("{\"label\":\"Non-queue calls made\",\"data\":[1,0,0,0,0,0,0]}");
+                .contains("{\"label\":\"Queue calls you have answered\",\"data\":[2,0,0,0,0,0,0]}")
+                .contains("{\"label\":\"Non-queue calls that you have made\",\"data\":[1,0,0,0,0,0,0]}");
         assertThat($(Button.class).withId("next-week").single().isEnabled()).isFalse();
 
         test($(Button.class).withId("previous-week").single()).click();
@@ -98,7 +98,7 @@ class WeekActivityViewTest extends SpringBrowserlessTest {
         assertThat(test(table()).getRow(6)).isEqualTo(new DayActivity(monday.minusDays(1), 0, 3, 0));
         assertThat(footer(1)).isEqualTo("4");
         assertThat(footer(2)).isEqualTo("3");
-        assertThat(chartData()).contains("{\"label\":\"Non-queue calls answered\",\"data\":[0,0,0,0,0,0,3]}");
+        assertThat(chartData()).contains("{\"label\":\"Non-queue calls you have answered\",\"data\":[0,0,0,0,0,0,3]}");
         assertThat($(Button.class).withId("next-week").single().isEnabled()).isTrue();
         assertThat($(Anchor.class).withId("week-csv").single().getHref()).isNotBlank();
         assertThat(ActivityCsv.of(IntStream.range(0, 7).mapToObj(test(table())::getRow).toList()))

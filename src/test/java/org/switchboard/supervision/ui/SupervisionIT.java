@@ -135,7 +135,7 @@ class SupervisionIT {
         Browsers.signIn(agentPage, base(), agent.username(), "password1");
         agentPage.navigate(base() + "/dashboard");
         Locator card = agentPage.locator(".queue-card[data-queue='" + queue.name() + "']");
-        card.getByLabel("Select " + queue.name()).check();
+        card.getByLabel("Log in to " + queue.name()).check();
         agentPage.locator("#login-to-queues").click();
         assertThat(agentPage.locator("#agent-status")).containsText("Ready");
         call("Linus Pauling");

@@ -263,7 +263,7 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
         assertThat(SystemUser.call(() -> agents.status(agent.id())).queues().getFirst().pauseReason()).isEqualTo("Training");
         assertThat(test(agentGrid()).getRow(0).state()).isEqualTo(PresenceState.PAUSED);
 
-        new MenuBarTester<>($(MenuBar.class).from(actionsOfTheAgent()).single()).clickItem("Set status", "Log out");
+        new MenuBarTester<>($(MenuBar.class).from(actionsOfTheAgent()).single()).clickItem("Set status", "Logout");
         assertThat(SystemUser.call(() -> agents.status(agent.id())).overall()).isEqualTo(PresenceState.LOGGED_OUT);
     }
 
