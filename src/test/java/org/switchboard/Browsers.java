@@ -46,13 +46,18 @@ public final class Browsers {
         return chromium().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     }
 
-    /** Signs in through the login view and waits for the app shell. */
+    /** A fresh desktop-sized context whose browser speaks Japanese (Accept-Language, navigator.language, time zone). */
+    public static BrowserContext newJapaneseContext() {
+        return chromium().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("ja-JP")
+                .setTimezoneId("Asia/Tokyo"));
+    }
+
+    /** Signs in through the login view (in any language: by the fields' names) and waits for the app shell. */
     public static void signIn(Page page, String baseUrl, String username, String password) {
         page.navigate(baseUrl + "/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.locator("input[name='username']").fill(username);
+        page.locator("input[name='password']").fill(password);
+        page.locator("input[name='password']").press("Enter");
         page.waitForURL(url -> !url.contains("/login"));
         page.locator("vaadin-app-layout").waitFor();
     }

@@ -21,7 +21,7 @@ import org.switchboard.common.NotFoundException;
 public class RecordingPlayback extends Div {
 
     final Span title = new Span();
-    final Button stop = new Button("Stop", VaadinIcon.STOP.create());
+    final Button stop = new Button(getTranslation("audio.playback.stop"), VaadinIcon.STOP.create());
     private final Element player = new Element("sb-audio-playback");
     private final AudioMessageService audio;
     private Playing playing;
@@ -41,7 +41,7 @@ public class RecordingPlayback extends Div {
         player.addEventListener("playback-ended", e -> finished());
         player.addEventListener("playback-failed", e -> {
             if (playing != null) {
-                title.setText("Your browser could not play \"" + playing.message().name() + "\". Press Stop and try again.");
+                title.setText(getTranslation("audio.playback.failed", playing.message().name()));
             }
         });
         getElement().appendChild(title.getElement(), player);
@@ -52,7 +52,7 @@ public class RecordingPlayback extends Div {
     /** Starts playing {@code message}, after {@link AudioMessageService#play} recorded it. */
     public void start(long contactId, AudioMessage message, boolean thenHangUp) {
         playing = new Playing(contactId, message, thenHangUp);
-        title.setText((thenHangUp ? "Playing, then hanging up: " : "Playing: ") + message.name());
+        title.setText(getTranslation(thenHangUp ? "audio.playback.playing-then-hang-up" : "audio.playback.playing", message.name()));
         player.setAttribute("src", message.contentUrl());
         player.setAttribute("duration-ms", String.valueOf(message.duration().toMillis()));
         player.callJsFunction("play");

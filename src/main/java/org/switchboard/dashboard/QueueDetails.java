@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.function.ValueProvider;
 import org.switchboard.agent.Activity;
 import org.switchboard.agent.GlobalAction;
+import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.QueueAgent;
 import org.switchboard.contact.ContactView;
 import org.switchboard.metrics.QueueMetrics;
@@ -32,27 +33,30 @@ public class QueueDetails extends Div {
     public QueueDetails(ValueProvider<QueueAgent, Component> agentActions) {
         addClassName("queue-details");
         waiting.setId("waiting-contacts");
-        waiting.addColumn(c -> c.customerName() == null ? "Unknown" : c.customerName()).setHeader("Customer");
-        waiting.addColumn(c -> c.customerAddress() == null ? "" : c.customerAddress()).setHeader("From");
-        waiting.addColumn(c -> c.type().label()).setHeader("Type");
-        waiting.addComponentColumn(c -> Countdown.since(c.queuedAt())).setHeader("Waiting");
+        waiting.addColumn(c -> c.customerName() == null ? getTranslation("dashboard.details.unknown") : c.customerName())
+                .setHeader(getTranslation("dashboard.details.customer"));
+        waiting.addColumn(c -> c.customerAddress() == null ? "" : c.customerAddress()).setHeader(getTranslation("dashboard.details.from"));
+        waiting.addColumn(c -> getTranslation(c.type().key())).setHeader(getTranslation("dashboard.details.type"));
+        waiting.addComponentColumn(c -> Countdown.since(c.queuedAt())).setHeader(getTranslation("dashboard.details.waiting"));
         waiting.setAllRowsVisible(true);
-        waiting.setEmptyStateText("Nobody is waiting.");
+        waiting.setEmptyStateText(getTranslation("dashboard.details.nobody-waiting"));
 
         agents.setId("queue-agents");
-        agents.addColumn(QueueAgent::displayName).setHeader("Agent");
-        agents.addComponentColumn(QueueDetails::state).setHeader("State");
-        agents.addComponentColumn(a -> a.stateSince() == null ? new Span() : Countdown.since(a.stateSince())).setHeader("In state for");
-        agents.addComponentColumn(QueueDetails::activity).setHeader("Activity");
+        agents.addColumn(QueueAgent::displayName).setHeader(getTranslation("dashboard.details.agent"));
+        agents.addComponentColumn(this::state).setHeader(getTranslation("dashboard.details.state"));
+        agents.addComponentColumn(a -> a.stateSince() == null ? new Span() : Countdown.since(a.stateSince()))
+                .setHeader(getTranslation("dashboard.details.in-state-for"));
+        agents.addComponentColumn(this::activity).setHeader(getTranslation("dashboard.details.activity"));
         if (agentActions != null) {
-            agents.addComponentColumn(agentActions).setHeader("Actions").setWidth("16rem").setFlexGrow(0);
+            agents.addComponentColumn(agentActions).setHeader(getTranslation("dashboard.details.actions")).setWidth("16rem").setFlexGrow(0);
         }
         agents.setAllRowsVisible(true);
-        agents.setEmptyStateText("No agents are assigned.");
+        agents.setEmptyStateText(getTranslation("dashboard.details.no-agents"));
 
         chart.setId("hourly-chart");
         outcomes.setId("today-outcomes");
-        add(new H4("Waiting"), waiting, new H4("Agents"), agents, new H4("Today by hour"), chart, outcomes);
+        add(new H4(getTranslation("dashboard.details.waiting")), waiting, new H4(getTranslation("dashboard.details.agents")), agents,
+                new H4(getTranslation("dashboard.details.today-by-hour")), chart, outcomes);
     }
 
     public void show(QueueSnapshot snapshot) {
@@ -60,29 +64,29 @@ public class QueueDetails extends Div {
         agents.setItems(snapshot.agents());
         chart.show(snapshot.byHour());
         QueueMetrics today = snapshot.metrics();
-        outcomes.setText(today == null ? "" : "Handled " + today.handledToday() + " · Abandoned " + today.abandonedToday()
-                + " · Timed out " + today.timedOutToday() + " · Incomplete " + today.incompleteToday()
-                + " · Total today " + today.totalToday());
+        outcomes.setText(today == null ? "" : getTranslation("dashboard.details.outcomes", today.handledToday(),
+                today.abandonedToday(), today.timedOutToday(), today.incompleteToday(), today.totalToday()));
     }
 
-    private static Component state(QueueAgent agent) {
+    private Component state(QueueAgent agent) {
         Span state = StatusBadge.of(agent.state(), agent.pauseReason());
         if (agent.pending() == null) {
             return state;
         }
-        Span pending = new Span(agent.pending().action() == GlobalAction.LOGOUT ? "logout after this contact"
-                : "pause after this contact (" + agent.pending().pauseReason() + ")");
+        Span pending = new Span(agent.pending().action() == GlobalAction.LOGOUT
+                ? getTranslation("dashboard.details.pending-logout")
+                : getTranslation("dashboard.details.pending-pause", PauseReason.shown(agent.pending().pauseReason(), getLocale())));
         pending.addClassName("pending");
         return new Span(state, pending);
     }
 
-    private static Component activity(QueueAgent agent) {
-        Span label = new Span(switch (agent.activity()) {
-            case IDLE -> "Idle";
-            case OFFERED -> "Offered";
-            case ON_CONTACT -> "On a contact";
-            case WRAP_UP -> "Wrap-up";
-        });
+    private Component activity(QueueAgent agent) {
+        Span label = new Span(getTranslation(switch (agent.activity()) {
+            case IDLE -> "agent.activity.idle";
+            case OFFERED -> "agent.activity.offered";
+            case ON_CONTACT -> "agent.activity.on-contact";
+            case WRAP_UP -> "agent.activity.wrap-up";
+        }));
         if (agent.activity() == Activity.IDLE || agent.activitySince() == null) {
             return label;
         }

@@ -1,15 +1,19 @@
 package org.switchboard.queue;
 
+import java.util.Locale;
+
+import org.switchboard.common.Translations;
+
 public enum QueueKind {
-    CALL("Call queue"), CHAT("Chat queue"), CAMPAIGN("Campaign");
+    CALL, CHAT, CAMPAIGN;
 
-    private final String label;
-
-    QueueKind(String label) {
-        this.label = label;
+    /** The bundle key of the kind's name ("Call queue"). */
+    public String key() {
+        return "queue.kind." + name().toLowerCase(Locale.ROOT);
     }
 
+    /** {@link #key()} in English. */
     public String label() {
-        return label;
+        return Translations.english(key());
     }
 }

@@ -82,7 +82,7 @@ public class UserService {
         UserForm form = forms.check(entered.normalized(entered.username()));
         String username = form.username();
         if (users.existsByUsername(username)) {
-            throw new ValidationException("The user name " + username + " is already taken.");
+            throw new ValidationException("security.error.username-taken", username);
         }
         if (form.password() == null) {
             throw new ValidationException(UserForm.PASSWORD_RULE_KEY);
@@ -106,7 +106,7 @@ public class UserService {
         Set<Role> roles = EnumSet.copyOf(form.roles());
         if (!roles.contains(Role.ADMIN) && user.getRoles().contains(Role.ADMIN) && user.isEnabled()
                 && users.countEnabledAdmins() <= 1) {
-            throw new ValidationException("At least one enabled admin must remain.");
+            throw new ValidationException("security.error.last-admin");
         }
         List<String> changes = new java.util.ArrayList<>();
         String displayName = form.displayName();
@@ -142,7 +142,7 @@ public class UserService {
     public UserSummary setEnabled(long id, int expectedVersion, boolean enabled) {
         UserEntity user = existing(id, expectedVersion);
         if (!enabled && user.getRoles().contains(Role.ADMIN) && user.isEnabled() && users.countEnabledAdmins() <= 1) {
-            throw new ValidationException("The last enabled admin cannot be disabled.");
+            throw new ValidationException("security.error.last-admin-disabled");
         }
         boolean changed = user.isEnabled() != enabled;
         boolean disabling = changed && !enabled;
@@ -163,7 +163,7 @@ public class UserService {
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         UserEntity user = users.findByUsername(username).orElseThrow();
         if (currentPassword == null || !passwordEncoder.matches(currentPassword, user.getPasswordHash())) {
-            throw new ValidationException("The current password is not correct.");
+            throw new ValidationException("security.error.wrong-password");
         }
         if (newPassword == null) {
             throw new ValidationException(UserForm.PASSWORD_RULE_KEY);
@@ -203,7 +203,7 @@ public class UserService {
     }
 
     private UserEntity existing(long id, int expectedVersion) {
-        UserEntity user = users.findById(id).orElseThrow(() -> new NotFoundException("No such user."));
+        UserEntity user = users.findById(id).orElseThrow(() -> new NotFoundException("security.error.no-such-user"));
         if (user.getVersion() != expectedVersion) {
             throw ConflictException.staleVersion("security.error.this-user");
         }
@@ -228,7 +228,7 @@ public class UserService {
         if (Set.copyOf(lines).size() < lines.size()) {
             String repeated = lines.stream().filter(line -> lines.indexOf(line) != lines.lastIndexOf(line)).findFirst()
                     .orElseThrow();
-            throw new ValidationException("The line " + repeated + " is listed twice.");
+            throw new ValidationException("security.error.line-twice", repeated);
         }
         return lines;
     }

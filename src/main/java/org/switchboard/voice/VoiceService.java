@@ -86,7 +86,7 @@ public class VoiceService {
     @Transactional
     public void setHoldMusic(long queueId, Long audioMessageId) {
         QueueInfo queue = queues.findById(queueId).filter(q -> q.kind() == QueueKind.CALL)
-                .orElseThrow(() -> new ValidationException("Hold music belongs to a call queue."));
+                .orElseThrow(() -> new ValidationException("voice.error.hold-music-call-queue"));
         String detail;
         if (audioMessageId == null) {
             holdMusic.clear(queueId);
@@ -94,7 +94,7 @@ public class VoiceService {
         } else {
             AudioMessage recording = audio.get(audioMessageId);
             if (recording.archived()) {
-                throw new ValidationException("'" + recording.name() + "' is archived: restore it first.");
+                throw new ValidationException("voice.error.recording-archived", recording.name());
             }
             holdMusic.set(queueId, audioMessageId);
             detail = recording.name();
@@ -117,9 +117,9 @@ public class VoiceService {
     @Transactional(readOnly = true)
     public void signal(long agentId, long contactId, SignalKind kind, String payload) {
         ContactView call = contacts.currentContactsOf(agentId).stream().filter(c -> c.id() == contactId).findFirst()
-                .orElseThrow(() -> new ConflictException("Call " + contactId + " is not yours (any more): the signal was refused."));
+                .orElseThrow(() -> new ConflictException("voice.error.not-your-call", contactId));
         if (!store.openWebCallsOf(agentId).contains(contactId)) {
-            throw new ConflictException("Call " + contactId + " carries no audio through this app: the signal was refused.");
+            throw new ConflictException("voice.error.no-audio-here", contactId);
         }
         relay.relay(call, Party.AGENT, kind, payload);
     }

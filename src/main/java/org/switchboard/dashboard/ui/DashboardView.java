@@ -23,7 +23,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -66,12 +66,11 @@ import org.switchboard.voice.VoiceService;
  * second the data is loaded on the refresh thread and applied in {@code ui.access}.
  */
 @Route("dashboard")
-@PageTitle("Dashboard | Switchboard")
-@Menu(title = "Dashboard", icon = "vaadin:headset", order = 10)
+@Menu(title = "dashboard.view.title", icon = "vaadin:headset", order = 10)
 @RolesAllowed(Role.AGENT_ROLE)
 @JavaScript("context://assets/sb-clock.js")
 @JavaScript("context://assets/sb-voice.js")
-public class DashboardView extends Main implements ContactPanel.Actions, QueueCard.Actions {
+public class DashboardView extends Main implements ContactPanel.Actions, QueueCard.Actions, HasDynamicTitle {
 
     static final long REPAINT_DELAY_MILLIS = 250;
 
@@ -83,7 +82,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     private final Span status = new Span();
     private final Span since = new Span();
-    private final StatusMenu statusMenu = new StatusMenu("Change status");
+    private final StatusMenu statusMenu = new StatusMenu(getTranslation("dashboard.status.change"));
     private final Div pending = new Div();
     private final Div statusBar;
     private final Button notify;
@@ -118,7 +117,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         this.contacts = contacts;
         this.feed = feed;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        this.softphone = new Softphone(voice, voiceFeed, voiceProperties, me.id(), UserActions::error);
+        this.softphone = new Softphone(voice, voiceFeed, voiceProperties, me.id(), UserActions::errorText);
         this.refresh = refreshes.coalesced("the dashboard of agent " + me.id(), REPAINT_DELAY_MILLIS, this::load, this::show);
         this.figuresRefresh = refreshes.coalesced("the queue figures on the dashboard of agent " + me.id(), REPAINT_DELAY_MILLIS,
                 () -> dashboards.figuresOf(me.id(), queueIds()), this::applyFigures);
@@ -128,18 +127,18 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         since.addClassName("since");
         statusMenu.setId("agent-status-menu");
         pending.setId("pending-change");
-        Button login = new Button("Login to queues", VaadinIcon.SIGN_IN.create(), e -> loginToSelected());
+        Button login = new Button(getTranslation("dashboard.queues.login"), VaadinIcon.SIGN_IN.create(), e -> loginToSelected());
         login.setId("login-to-queues");
         notify = new Button(VaadinIcon.BELL.create(), e -> getElement().executeJs("window.sbAskNotificationPermission()"));
-        notify.setAriaLabel("Allow notifications of new calls");
-        notify.setTooltipText("Allow notifications of new calls while this tab is in the background");
+        notify.setAriaLabel(getTranslation("dashboard.notify.label"));
+        notify.setTooltipText(getTranslation("dashboard.notify.tooltip"));
         notify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
-        statusBar = new Div(new Span("Agent status"), status, since, statusMenu, pending, notify);
+        statusBar = new Div(new Span(getTranslation("dashboard.status.label")), status, since, statusMenu, pending, notify);
         statusBar.addClassName("status-bar");
         cards.addClassName("cards");
         cards.setId("queue-cards");
         chats.setId("chat-offers");
-        Div queuesHead = new Div(new H2("Assigned Queues & Campaigns"), login);
+        Div queuesHead = new Div(new H2(getTranslation("dashboard.queues.title")), login);
         queuesHead.addClassName("status-bar");
         // The playback sits outside the panel: repainting the panel must not cut the recording off.
         // The softphone too: a repaint of the panel must not drop the call's audio.
@@ -205,11 +204,12 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         status.add(StatusBadge.of(agent.overall(), agent.overall() == PresenceState.PAUSED ? pausedReason(next) : null));
         since.removeAll();
         if (agent.queues().stream().anyMatch(q -> q.since() != null)) {
-            since.add(new Span("for "), Countdown.since(agent.queues().stream().filter(q -> q.since() != null)
+            since.add(new Span(getTranslation("dashboard.status.for") + " "), Countdown.since(agent.queues().stream().filter(q -> q.since() != null)
                     .map(QueueStatus::since).max(java.time.Instant::compareTo).orElseThrow()));
         }
-        pending.setText(agent.pending() == null ? "" : "After this call: " + (agent.pending().action() == GlobalAction.LOGOUT
-                ? "logout" : "pause (" + agent.pending().pauseReason() + ")"));
+        pending.setText(agent.pending() == null ? "" : agent.pending().action() == GlobalAction.LOGOUT
+                ? getTranslation("dashboard.status.pending-logout")
+                : getTranslation("dashboard.status.pending-pause", PauseReason.shown(agent.pending().pauseReason(), getLocale())));
         if (!next.pauseReasons().equals(menuReasons)) {
             buildStatusMenu(next);
         }
@@ -256,7 +256,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
             cardsById.put(queue.queueId(), fresh);
         }
         if (queues.isEmpty() && cards.getComponentCount() == 0) {
-            cards.add(new Span("You are not assigned to any queue yet. An administrator assigns queues."));
+            cards.add(new Span(getTranslation("dashboard.queues.none")));
         }
     }
 
@@ -302,14 +302,14 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         line.setValue(agent.line());
         boolean idle = agent.activity() == Activity.IDLE;
         line.setReadOnly(!idle);
-        line.setTooltipText(idle ? "The line that rings for calls from your queues" : "Change the line between calls");
+        line.setTooltipText(getTranslation(idle ? "dashboard.line.tooltip" : "dashboard.line.locked"));
     }
 
     private Select<String> lineSelect() {
         Select<String> select = new Select<>();
         select.setId("line-select");
-        select.setAriaLabel("Line for queue calls");
-        select.setItemLabelGenerator(extension -> "Line " + extension);
+        select.setAriaLabel(getTranslation("dashboard.line.label"));
+        select.setItemLabelGenerator(extension -> getTranslation("dashboard.line.item", extension));
         select.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 run(() -> agents.setLine(me.id(), e.getValue()));
@@ -325,7 +325,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     private void buildStatusMenu(DashboardModel next) {
         menuReasons = next.pauseReasons();
-        statusMenu.offer(StatusMenu.statusChoices("Ready", () -> run(() -> agents.setGlobal(me.id(), GlobalAction.READY, null)),
+        statusMenu.offer(StatusMenu.statusChoices(getTranslation("agent.status.ready"), getTranslation("agent.status.logout"), () -> run(() -> agents.setGlobal(me.id(), GlobalAction.READY, null)),
                 next.pauseReasons(), reason -> run(() -> agents.setGlobal(me.id(), GlobalAction.PAUSE, reason)),
                 () -> run(() -> agents.setGlobal(me.id(), GlobalAction.LOGOUT, null))));
     }
@@ -334,11 +334,11 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         shownChats = next.chats();
         chats.removeAll();
         for (ContactView chat : next.chats()) {
-            Span text = new Span(new ChannelBadge(chat.channel()), new Span(" chat · " + chat.queueName() + " · "
+            Span text = new Span(new ChannelBadge(chat.channel()), new Span(" " + getTranslation("dashboard.chat.chat") + " · " + chat.queueName() + " · "
                     + (chat.customerName() == null ? chat.customerAddress() : chat.customerName())));
             Button action = chat.state() == ContactState.OFFERED
-                    ? new Button("Accept chat", e -> run(() -> contacts.accept(me.id(), chat.id())))
-                    : new Button("Resolve", e -> run(() -> contacts.end(me.id(), chat.id())));
+                    ? new Button(getTranslation("dashboard.chat.accept"), e -> run(() -> contacts.accept(me.id(), chat.id())))
+                    : new Button(getTranslation("dashboard.chat.resolve"), e -> run(() -> contacts.end(me.id(), chat.id())));
             Div row = new Div(text, action);
             row.addClassName("contact-panel");
             if (chat.state() == ContactState.OFFERED) {
@@ -354,7 +354,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         if (call != null && call.state() == ContactState.OFFERED && (announcedOffer == null || announcedOffer != call.id())) {
             announcedOffer = call.id();
             getElement().executeJs("window.sbAnnounceOffer && window.sbAnnounceOffer($0, $1)",
-                    call.type().label() + (call.queueName() == null ? "" : " · " + call.queueName()),
+                    getTranslation(call.type().key()) + (call.queueName() == null ? "" : " · " + call.queueName()),
                     (call.customerName() == null ? "" : call.customerName() + " ") + (call.customerAddress() == null ? "" : call.customerAddress()));
         }
     }
@@ -379,7 +379,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
             if (problem.isEmpty()) {
                 run(() -> contacts.accept(me.id(), offer.id()));
             } else {
-                UserActions.error(problem + " The call was not accepted.");
+                UserActions.error("dashboard.call.not-accepted", problem);
             }
         });
     }
@@ -453,6 +453,11 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private void run(Runnable action) {
         UserActions.run(action);
         show(load());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("dashboard.view.title") + " | Switchboard";
     }
 
     DashboardModel model() {

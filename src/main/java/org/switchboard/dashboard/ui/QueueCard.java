@@ -31,21 +31,21 @@ class QueueCard extends Div {
         this.reasons = reasons;
         addClassName("queue-card");
         getElement().setAttribute("data-queue", queue.queueName());
-        selected.setAriaLabel("Select " + queue.queueName());
+        selected.setAriaLabel(getTranslation("dashboard.card.select", queue.queueName()));
         selected.setValue(wasSelected);
         Span title = new Span(queue.queueName());
         title.addClassName("card-title");
         title.getElement().setAttribute("role", "button");
         title.getElement().setAttribute("tabindex", "0");
-        title.getElement().setAttribute("title", "Details of " + queue.queueName());
+        title.getElement().setAttribute("title", getTranslation("dashboard.card.details-of", queue.queueName()));
         title.addClickListener(e -> actions.openDetails(queue));
-        Span kind = new Span(queue.kind().label());
+        Span kind = new Span(getTranslation(queue.kind().key()));
         kind.addClassName("kind");
         Div head = new Div(selected, title, kind);
         head.addClassName("card-head");
 
         Span state = StatusBadge.of(queue.state(), queue.pauseReason());
-        StatusMenu myStatus = new StatusMenu("My Status").offer(StatusMenu.statusChoices("Ready Now",
+        StatusMenu myStatus = new StatusMenu(getTranslation("dashboard.card.my-status")).offer(StatusMenu.statusChoices(getTranslation("dashboard.card.ready-now"), getTranslation("agent.status.logout"),
                 () -> actions.setState(queue, PresenceState.READY, null), reasons,
                 reason -> actions.setState(queue, PresenceState.PAUSED, reason),
                 () -> actions.setState(queue, PresenceState.LOGGED_OUT, null)));

@@ -135,7 +135,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver {
         QueueMetrics m = snapshot.metrics();
         keyFigures.setVisible(queueKind != QueueKind.CAMPAIGN);
         serviceLevel.setText(QueueFigures.serviceLevel(m));
-        serviceLevel.setTitle(QueueFigures.SERVICE_LEVEL_EXPLAINED);
+        serviceLevel.setTitle(getTranslation(QueueFigures.SERVICE_LEVEL_EXPLAINED));
         speedOfAnswer.setText(QueueFigures.duration(m.averageSpeedOfAnswer()));
         threshold.setText("Threshold: answered within " + snapshot.queue().settings().serviceLevelSeconds() + " s");
         figures.removeAll();
