@@ -11,6 +11,7 @@ import com.vaadin.flow.component.Tag;
 import org.springframework.web.util.HtmlUtils;
 import org.switchboard.common.Formats;
 import org.switchboard.common.Translations;
+import org.switchboard.common.UserActions;
 import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.queue.QueueKind;
 
@@ -64,11 +65,16 @@ public class QueueFigures extends Component implements HasStyle {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < shown.size(); i++) {
             Figure figure = shown.get(i);
-            list.append(figure.explained() == null ? "<dt>" : "<dt title=\"" + HtmlUtils.htmlEscape(getTranslation(figure.explained())) + "\">")
-                    .append(HtmlUtils.htmlEscape(getTranslation(figure.term()))).append("</dt><dd>")
+            list.append(figure.explained() == null ? "<dt>" : "<dt title=\"" + HtmlUtils.htmlEscape(said(figure.explained())) + "\">")
+                    .append(HtmlUtils.htmlEscape(said(figure.term()))).append("</dt><dd>")
                     .append(HtmlUtils.htmlEscape(next.get(i))).append("</dd>");
         }
         getElement().setProperty("innerHTML", list.toString());
+    }
+
+    /** The bundle's text in the screen's language (this list is also made outside a screen, for the figures' tests). */
+    private static String said(String key) {
+        return Translations.translate(UserActions.locale(), key);
     }
 
     /** The value shown for a term in English ("Calls waiting"), or null when there is no such figure or none yet. */

@@ -93,6 +93,8 @@ class TranslationsTest {
         assertThat(Translations.translate(Locale.forLanguageTag("ja-JP"), "security.login.locked", 5)).contains("5分後");
         assertThat(Translations.english("security.login.locked", 1)).contains("in 1 minute.");
         assertThat(Translations.translate(Locale.GERMAN, "shared.layout.sign-out")).isEqualTo("Sign out");
+        assertThat(Translations.english("contact.error.no-such-contact", 12345L)).as("an id as written").isEqualTo("No contact 12345.");
+        assertThat(Translations.english("chat.popup.unread", 2)).isEqualTo("2 unread chats");
     }
 
     /** Keys made from values (contact types, queue kinds, channels) are not literals the code scan finds. */
