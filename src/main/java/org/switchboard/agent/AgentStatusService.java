@@ -3,9 +3,12 @@ package org.switchboard.agent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,11 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.agent.data.PresenceRepository;
 import org.switchboard.agent.data.PresenceRepository.PresenceRow;
 import org.switchboard.agent.data.PresenceRepository.QueueStateRow;
+import org.switchboard.queue.AssignmentRole;
+import org.switchboard.queue.QueueDirectory;
+import org.switchboard.queue.QueueService;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
-import org.switchboard.queue.QueueKind;
+import org.switchboard.security.UserNames;
+import org.switchboard.security.UserNames.UserName;
 import org.switchboard.security.UserService;
 
 /**
@@ -38,10 +45,16 @@ public class AgentStatusService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final UserService users;
+    private final UserNames names;
+    private final QueueService queueService;
+    private final QueueDirectory queueDirectory;
 
     AgentStatusService(PresenceRepository presence, PauseReasonService reasons, ApplicationEventPublisher events,
-            Clock clock, UserService users) {
+            Clock clock, UserService users, UserNames names, QueueService queues, QueueDirectory queueDirectory) {
         this.users = users;
+        this.names = names;
+        this.queueService = queues;
+        this.queueDirectory = queueDirectory;
         this.presence = presence;
         this.reasons = reasons;
         this.events = events;
@@ -65,7 +78,17 @@ public class AgentStatusService {
     @PreAuthorize("@queueAccess.isMember(#queueId)")
     @Transactional(readOnly = true)
     public List<QueueAgent> agentsIn(long queueId) {
-        return presence.agentsIn(queueId);
+        List<Long> assigned = queueService.usersOf(queueId, AssignmentRole.AGENT);
+        if (assigned.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, UserName> known = names.of(assigned);
+        Map<Long, QueueStateRow> states = presence.statesIn(queueId, assigned);
+        Map<Long, PresenceRow> rows = presence.findAll(assigned).stream()
+                .collect(Collectors.toMap(PresenceRow::userId, Function.identity()));
+        return assigned.stream().map(known::get).filter(user -> user != null && user.enabled())
+                .sorted(Comparator.comparing(UserName::displayName, String.CASE_INSENSITIVE_ORDER).thenComparingLong(UserName::id))
+                .map(user -> queueAgent(user, states.get(user.id()), rows.get(user.id()))).toList();
     }
 
     /** "Login to queues": Ready in each chosen assigned queue; the other queues stay as they are. */
@@ -77,14 +100,14 @@ public class AgentStatusService {
         }
         Instant now = clock.instant();
         PresenceRow agent = lock(userId, now);
-        List<QueueStateRow> assigned = presence.queueStates(userId);
-        Set<Long> assignedIds = assigned.stream().map(QueueStateRow::queueId).collect(Collectors.toSet());
+        List<QueueStatus> assigned = queueStates(userId);
+        Set<Long> assignedIds = assigned.stream().map(QueueStatus::queueId).collect(Collectors.toSet());
         for (Long queueId : queueIds) {
             if (!assignedIds.contains(queueId)) {
                 throw new ValidationException("agent.error.not-assigned-to-queue", queueId);
             }
         }
-        for (QueueStateRow queue : assigned) {
+        for (QueueStatus queue : assigned) {
             if (queueIds.contains(queue.queueId()) && queue.state() != PresenceState.READY) {
                 presence.setQueueState(userId, queue.queueId(), PresenceState.READY, null, now);
                 presence.event(userId, now, "QUEUE_READY", queue.queueId(), null, AgentAccess.actorId(), null);
@@ -102,7 +125,7 @@ public class AgentStatusService {
     public AgentStatus setQueueState(long userId, long queueId, PresenceState state, Long pauseReasonId) {
         Instant now = clock.instant();
         PresenceRow agent = lock(userId, now);
-        QueueStateRow queue = presence.queueStates(userId).stream().filter(q -> q.queueId() == queueId).findFirst()
+        QueueStatus queue = queueStates(userId).stream().filter(q -> q.queueId() == queueId).findFirst()
                 .orElseThrow(() -> new ValidationException("agent.error.agent-not-assigned"));
         Long reasonId = state == PresenceState.PAUSED ? selectableReason(pauseReasonId) : null;
         presence.setQueueState(userId, queueId, state, reasonId, now);
@@ -196,7 +219,7 @@ public class AgentStatusService {
 
     Set<Long> apply(long userId, GlobalAction action, Long reasonId, Instant now, Long actorId) {
         Set<Long> touched = new HashSet<>();
-        for (QueueStateRow queue : presence.queueStates(userId)) {
+        for (QueueStatus queue : queueStates(userId)) {
             PresenceState target = switch (action) {
                 case READY -> queue.state() == PresenceState.PAUSED ? PresenceState.READY : null;
                 case PAUSE -> queue.state() == PresenceState.READY ? PresenceState.PAUSED : null;
@@ -218,7 +241,7 @@ public class AgentStatusService {
     /** Pauses every queue where the agent is ready; returns the queues paused. */
     Set<Long> pauseReady(long userId, long reasonId, Instant now, Long actorId) {
         Set<Long> touched = new HashSet<>();
-        for (QueueStateRow queue : presence.queueStates(userId)) {
+        for (QueueStatus queue : queueStates(userId)) {
             if (queue.state() == PresenceState.READY) {
                 presence.setQueueState(userId, queue.queueId(), PresenceState.PAUSED, reasonId, now);
                 presence.event(userId, now, "QUEUE_PAUSED", queue.queueId(), reasonId, actorId, null);
@@ -255,18 +278,39 @@ public class AgentStatusService {
     private AgentStatus read(long userId) {
         PresenceRow row = presence.find(userId).orElse(null);
         List<String> lines = users.linesOf(userId);
-        List<QueueStatus> queues = presence.queueStates(userId).stream()
-                .map(q -> new QueueStatus(q.queueId(), q.queueName(), QueueKind.valueOf(q.kind()), q.state(),
-                        q.pauseReasonId(), q.pauseReason(), q.since()))
-                .toList();
+        List<QueueStatus> queues = queueStates(userId);
         if (row == null) {
             Instant now = clock.instant();
             return new AgentStatus(userId, null, Activity.IDLE, now, now, 0, null, ringingLine(null, lines), lines, queues);
         }
         PendingChange pending = row.pendingAction() == null ? null
                 : new PendingChange(row.pendingAction(), row.pendingReasonId(), row.pendingReason());
-        return new AgentStatus(userId, row.username(), row.activity(), row.activitySince(), row.idleSince(),
+        UserName name = names.of(List.of(userId)).get(userId);
+        return new AgentStatus(userId, name == null ? null : name.username(), row.activity(), row.activitySince(), row.idleSince(),
                 row.missedInRow(), pending, ringingLine(row.line(), lines), lines, queues);
+    }
+
+    /**
+     * The agent's assigned queues, by name, with its state in each (LOGGED_OUT where it never joined): the
+     * queue module answers the assignments, this module the states.
+     */
+    private List<QueueStatus> queueStates(long userId) {
+        Map<Long, QueueStateRow> states = presence.queueStates(userId);
+        return queueDirectory.agentQueuesOf(userId).stream().map(queue -> {
+            QueueStateRow state = states.get(queue.id());
+            return state == null ? new QueueStatus(queue.id(), queue.name(), queue.kind(), PresenceState.LOGGED_OUT, null, null, null)
+                    : new QueueStatus(queue.id(), queue.name(), queue.kind(), state.state(), state.pauseReasonId(),
+                            state.pauseReason(), state.since());
+        }).toList();
+    }
+
+    private static QueueAgent queueAgent(UserName user, QueueStateRow state, PresenceRow row) {
+        PendingChange pending = row == null || row.pendingAction() == null ? null
+                : new PendingChange(row.pendingAction(), row.pendingReasonId(), row.pendingReason());
+        return new QueueAgent(user.id(), user.username(), user.displayName(),
+                state == null ? PresenceState.LOGGED_OUT : state.state(), state == null ? null : state.pauseReason(),
+                state == null ? null : state.since(), row == null ? Activity.IDLE : row.activity(),
+                row == null ? null : row.activitySince(), pending);
     }
 
     /** The chosen line while it is still one of the user's, else the first of them (admins may change the list). */

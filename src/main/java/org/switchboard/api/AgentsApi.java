@@ -122,21 +122,21 @@ class AgentsApi {
     ContactResource accept(@PathVariable String username, @PathVariable long contactId) {
         long id = agent(username);
         agents.heartbeat(id);
-        return ContactResource.of(contacts.accept(id, contactId), agents);
+        return ContactResource.of(contacts.named(contacts.accept(id, contactId)), agents);
     }
 
     @PostMapping("/contacts/{contactId}/end")
     ContactResource end(@PathVariable String username, @PathVariable long contactId) {
         long id = agent(username);
         agents.heartbeat(id);
-        return ContactResource.of(contacts.end(id, contactId), agents);
+        return ContactResource.of(contacts.named(contacts.end(id, contactId)), agents);
     }
 
     @PostMapping("/wrap-up/end")
     ContactResource endWrapUp(@PathVariable String username) {
         long id = agent(username);
         agents.heartbeat(id);
-        return ContactResource.of(contacts.endWrapUp(id), agents);
+        return ContactResource.of(contacts.named(contacts.endWrapUp(id)), agents);
     }
 
     private long agent(String username) {

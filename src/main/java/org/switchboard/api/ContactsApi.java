@@ -78,6 +78,6 @@ class ContactsApi {
     @PostMapping("/{id}/hangup")
     ContactResource hangUp(@AuthenticationPrincipal ApiClient client, @PathVariable long id) {
         client.require(contacts.get(id).type() == ContactType.CHAT ? ApiScope.CHATS : ApiScope.CALLS);
-        return ContactResource.of(contacts.customerLeft(id), agents);
+        return ContactResource.of(contacts.named(contacts.customerLeft(id)), agents);
     }
 }

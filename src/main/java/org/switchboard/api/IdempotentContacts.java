@@ -50,7 +50,7 @@ class IdempotentContacts {
     @Transactional
     public Result callLine(long apiKeyId, String idempotencyKey, String line, String customerName, String customerAddress) {
         return once(apiKeyId, idempotencyKey, "line " + line + "\n" + customerName + "\n" + customerAddress,
-                () -> contacts.callLine(line, customerAddress, customerName));
+                () -> contacts.named(contacts.callLine(line, customerAddress, customerName)));
     }
 
     /** Runs {@code create} unless this client already sent {@code request} with this key; then returns the first contact. */
@@ -79,11 +79,11 @@ class IdempotentContacts {
     /** A chat starts with the customer's first message; calls carry no text. */
     private ContactView createContact(NewContact request, String text) {
         if (request.type() == ContactType.CHAT) {
-            return chats.start(request, text);
+            return contacts.named(chats.start(request, text));
         }
         if (text != null) {
             throw new ValidationException("Only a chat has a text.");
         }
-        return contacts.create(request);
+        return contacts.named(contacts.create(request));
     }
 }

@@ -1,5 +1,7 @@
 package org.switchboard.audio;
 
+import static java.util.stream.Collectors.toSet;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +12,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,6 +31,8 @@ import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactService;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
+import org.switchboard.security.UserNames;
+import org.switchboard.security.UserNames.UserName;
 
 /**
  * The shared library of pre-recorded audio messages and their use in calls. Every signed-in user sees
@@ -46,10 +52,12 @@ public class AudioMessageService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final FormValidation forms;
+    private final UserNames names;
 
     AudioMessageService(AudioMessageRepository messages, ContactService contacts, ApplicationEventPublisher events,
-            Clock clock, FormValidation forms) {
+            Clock clock, FormValidation forms, UserNames names) {
         this.forms = forms;
+        this.names = names;
         this.messages = messages;
         this.contacts = contacts;
         this.events = events;
@@ -74,10 +82,10 @@ public class AudioMessageService {
     private List<AudioMessage> matching(boolean archived, String search) {
         SignedInUser me = me();
         String needle = search == null ? "" : search.trim().toLowerCase(Locale.ROOT);
-        return messages.list(archived).stream()
+        return views(messages.list(archived).stream()
                 .filter(r -> needle.isEmpty() || r.name().toLowerCase(Locale.ROOT).contains(needle)
                         || r.tags().stream().anyMatch(t -> t.toLowerCase(Locale.ROOT).contains(needle)))
-                .map(r -> view(r, me)).toList();
+                .toList(), me);
     }
 
     @Transactional(readOnly = true)
@@ -86,8 +94,7 @@ public class AudioMessageService {
     }
 
     private AudioMessage shown(long id) {
-        SignedInUser me = me();
-        return view(find(id), me);
+        return views(List.of(find(id)), me()).getFirst();
     }
 
     /** Every tag in use, for pickers. */
@@ -244,10 +251,12 @@ public class AudioMessageService {
         return managesAll(me) || row.createdBy() != null && row.createdBy() == me.id();
     }
 
-    private static AudioMessage view(Row r, SignedInUser me) {
-        return new AudioMessage(r.id(), r.name(), r.description(), r.tags(), r.archived(), r.format(),
-                Duration.ofMillis(r.durationMillis()), r.sizeBytes(), r.createdBy(), r.createdByName(), r.createdAt(),
-                r.updatedAt(), r.version(), editable(r, me));
+    private List<AudioMessage> views(List<Row> rows, SignedInUser me) {
+        Map<Long, UserName> authors = names.of(rows.stream().map(Row::createdBy).filter(Objects::nonNull).collect(toSet()));
+        return rows.stream().map(r -> new AudioMessage(r.id(), r.name(), r.description(), r.tags(), r.archived(), r.format(),
+                Duration.ofMillis(r.durationMillis()), r.sizeBytes(), r.createdBy(),
+                r.createdBy() == null || !authors.containsKey(r.createdBy()) ? null : authors.get(r.createdBy()).displayName(),
+                r.createdAt(), r.updatedAt(), r.version(), editable(r, me))).toList();
     }
 
     private static SignedInUser me() {

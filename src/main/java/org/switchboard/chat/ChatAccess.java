@@ -18,10 +18,12 @@ import org.switchboard.security.SignedInUser;
 public class ChatAccess {
 
     private final ChatStore store;
+    private final Conversations conversations;
     private final QueueService queues;
 
-    ChatAccess(ChatStore store, QueueService queues) {
+    ChatAccess(ChatStore store, Conversations conversations, QueueService queues) {
         this.store = store;
+        this.conversations = conversations;
         this.queues = queues;
     }
 
@@ -38,7 +40,7 @@ public class ChatAccess {
     }
 
     private boolean mayRead(long contactId) {
-        boolean allowed = SignedInUser.current().filter(me -> store.conversation(contactId, me.id())
+        boolean allowed = SignedInUser.current().filter(me -> conversations.find(contactId, me.id())
                 .map(chat -> me.has(Role.ADMIN) || chat.agentId() != null && chat.agentId() == me.id()
                         || queues.isAssigned(chat.queueId(), me.id(), AssignmentRole.SUPERVISOR))
                 .orElse(true)).isPresent();

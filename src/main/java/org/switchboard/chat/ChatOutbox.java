@@ -17,6 +17,7 @@ import org.switchboard.chat.data.OutboxStore;
 import org.switchboard.common.TransactionRetry;
 import org.switchboard.common.Unrestricted;
 import org.switchboard.contact.Channel;
+import org.switchboard.contact.ChatContacts;
 
 /**
  * Delivers queued replies to their channel's sender. Every node sweeps; a claimed entry is locked
@@ -31,6 +32,7 @@ public class ChatOutbox {
     private static final int BATCH = 50;
 
     private final OutboxStore outbox;
+    private final ChatContacts contacts;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final ApplicationEventPublisher events;
     private final ChatProperties properties;
@@ -38,9 +40,10 @@ public class ChatOutbox {
     private final TransactionTemplate transaction;
     private final TransactionRetry retry;
 
-    ChatOutbox(OutboxStore outbox, List<ChannelSender> providers, ApplicationEventPublisher events, ChatProperties properties,
+    ChatOutbox(OutboxStore outbox, ChatContacts contacts, List<ChannelSender> providers, ApplicationEventPublisher events, ChatProperties properties,
             Clock clock, PlatformTransactionManager transactions, TransactionRetry retry) {
         this.outbox = outbox;
+        this.contacts = contacts;
         this.transaction = new TransactionTemplate(transactions);
         this.retry = retry;
         this.events = events;
@@ -93,7 +96,9 @@ public class ChatOutbox {
             // Outside the try: a failure to record the delivery is no failed delivery to retry.
             outbox.sent(entry.id(), now);
         }
-        events.publishEvent(new ReplyDeliveryChanged(message.contactId(), entry.agentId(), message.messageId(), delivery));
+        // The agent holding the chat now is told, as the contact module knows it.
+        Long agentId = contacts.agentsOf(List.of(message.contactId())).get(message.contactId());
+        events.publishEvent(new ReplyDeliveryChanged(message.contactId(), agentId, message.messageId(), delivery));
         return true;
     }
 

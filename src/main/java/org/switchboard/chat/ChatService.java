@@ -25,6 +25,8 @@ import org.switchboard.common.Message;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.Channel;
+import org.switchboard.contact.ChatContacts;
+import org.switchboard.contact.ChatContacts.EndedChats;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactState;
 import org.switchboard.contact.ContactType;
@@ -55,6 +57,8 @@ public class ChatService {
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _-]{0,39}");
 
     private final ChatStore store;
+    private final Conversations conversations;
+    private final ChatContacts chatContacts;
     private final OutboxStore outbox;
     private final ContactService contacts;
     private final QueueService queues;
@@ -63,9 +67,12 @@ public class ChatService {
     private final CustomerAddresses addresses;
     private final Clock clock;
 
-    ChatService(ChatStore store, OutboxStore outbox, ContactService contacts, QueueService queues,
-            ApplicationEventPublisher events, ChatProperties properties, CustomerAddresses addresses, Clock clock) {
+    ChatService(ChatStore store, Conversations conversations, ChatContacts chatContacts, OutboxStore outbox,
+            ContactService contacts, QueueService queues, ApplicationEventPublisher events, ChatProperties properties,
+            CustomerAddresses addresses, Clock clock) {
         this.store = store;
+        this.conversations = conversations;
+        this.chatContacts = chatContacts;
         this.outbox = outbox;
         this.contacts = contacts;
         this.queues = queues;
@@ -122,7 +129,7 @@ public class ChatService {
             }
         }
         QueueInfo queue = chatQueue(message.queue());
-        var open = store.lockOpenChat(message.channel(), address, queue.id());
+        var open = chatContacts.lockOpenChat(message.channel(), address, queue.id());
         ChatMessage first = open.isEmpty()
                 ? open(new NewContact(queue.name(), ContactType.CHAT, message.channel(), message.customerName(), address),
                         body, null, externalId)
@@ -143,14 +150,14 @@ public class ChatService {
     @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public List<Conversation> conversationsOf(long agentId) {
-        return store.openConversationsOf(agentId);
+        return conversations.openOf(agentId);
     }
 
     /** How many of the agent's chats have unread customer messages. */
     @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public int unreadChats(long agentId) {
-        return store.unreadChatsOf(agentId);
+        return conversations.unreadChatsOf(agentId);
     }
 
     @PreAuthorize(READER)
@@ -164,7 +171,7 @@ public class ChatService {
     @Transactional
     public List<ChatMessage> read(long contactId) {
         Conversation conversation = find(contactId);
-        List<ChatMessage> messages = store.messages(contactId);
+        List<ChatMessage> messages = conversations.messages(contactId);
         long lastIn = messages.stream().filter(m -> m.direction() == Direction.IN).mapToLong(ChatMessage::id).max().orElse(0);
         SignedInUser reader = currentUser();
         if (lastIn > 0 && conversation.unread() > 0 && !SystemUser.USERNAME.equals(reader.username())) {
@@ -187,7 +194,7 @@ public class ChatService {
             outbox.enqueue(message.id(), chat.channel(), chat.customerAddress(), clock.instant());
         }
         store.markRead(contactId, agentId, store.lastIncomingId(contactId));
-        return store.messages(contactId).getLast();
+        return conversations.messages(contactId).getLast();
     }
 
     /** "Resolve": the chat ends for the agent and the customer. */
@@ -207,7 +214,7 @@ public class ChatService {
         if (!store.addTag(contactId, clean)) {
             throw new ConflictException("chat.error.tag-exists", clean);
         }
-        return store.conversation(contactId, currentUser().id()).orElseThrow();
+        return conversations.find(contactId, currentUser().id()).orElseThrow();
     }
 
     @PreAuthorize(READER)
@@ -215,7 +222,7 @@ public class ChatService {
     public Conversation removeTag(long contactId, String tag) {
         find(contactId);
         store.removeTag(contactId, tag);
-        return store.conversation(contactId, currentUser().id()).orElseThrow();
+        return conversations.find(contactId, currentUser().id()).orElseThrow();
     }
 
     @PreAuthorize(USER)
@@ -272,7 +279,7 @@ public class ChatService {
         ZoneId zone = clock.getZone();
         Instant from = query.from() == null ? null : query.from().atStartOfDay(zone).toInstant();
         Instant to = query.to() == null ? null : query.to().plusDays(1).atStartOfDay(zone).toInstant();
-        return store.history(me.id(), agent, queueIds, customer, tag, from, to, 200);
+        return conversations.history(me.id(), new EndedChats(agent, queueIds, customer, from, to), tag, 200);
     }
 
     /** An image of a message, for those who may read the chat. */
@@ -287,11 +294,7 @@ public class ChatService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Map<Long, ChatFigures> figures(Collection<Long> queueIds) {
-        Instant now = clock.instant();
-        Map<Long, ChatFigures> figures = new HashMap<>();
-        store.figures(queueIds).forEach((queueId, f) -> figures.put(queueId, new ChatFigures(f.awaitingAgent(),
-                f.awaitingCustomer(), f.oldestAgentWait() == null ? Duration.ZERO : Duration.between(f.oldestAgentWait(), now))));
-        return figures;
+        return conversations.figures(queueIds, clock.instant());
     }
 
     @PreAuthorize("@agentAccess.canActFor(#userId)")
@@ -340,7 +343,7 @@ public class ChatService {
     }
 
     private Conversation activeChatOf(long agentId, long contactId) {
-        Conversation chat = store.conversation(contactId, agentId).orElseThrow(() -> new NotFoundException("chat.error.no-such-chat", contactId));
+        Conversation chat = conversations.find(contactId, agentId).orElseThrow(() -> new NotFoundException("chat.error.no-such-chat", contactId));
         if (chat.agentId() == null || chat.agentId() != agentId) {
             throw new AccessDeniedException("This chat is not the agent's.");
         }
@@ -352,7 +355,7 @@ public class ChatService {
 
     /** The chat as the signed-in user reads it (its unread count). */
     private Conversation find(long contactId) {
-        return store.conversation(contactId, currentUser().id()).orElseThrow(() -> new NotFoundException("chat.error.no-such-chat", contactId));
+        return conversations.find(contactId, currentUser().id()).orElseThrow(() -> new NotFoundException("chat.error.no-such-chat", contactId));
     }
 
     private QueueInfo chatQueue(String name) {

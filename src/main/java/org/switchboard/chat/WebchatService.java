@@ -66,6 +66,7 @@ public class WebchatService {
 
     private final ChatService chats;
     private final ChatStore store;
+    private final Conversations conversations;
     private final ContactService contacts;
     private final QueueService queues;
     private final CustomerAddresses addresses;
@@ -73,10 +74,11 @@ public class WebchatService {
     private final TokenBuckets<String> addressStarts;
     private final TokenBuckets<Long> messages;
 
-    WebchatService(ChatService chats, ChatStore store, ContactService contacts, QueueService queues, CustomerAddresses addresses,
-            ChatProperties properties) {
+    WebchatService(ChatService chats, ChatStore store, Conversations conversations, ContactService contacts, QueueService queues,
+            CustomerAddresses addresses, ChatProperties properties) {
         this.chats = chats;
         this.store = store;
+        this.conversations = conversations;
         this.contacts = contacts;
         this.queues = queues;
         this.addresses = addresses;
@@ -135,7 +137,7 @@ public class WebchatService {
         return contactOf(token).map(contactId -> {
             ContactView contact = SystemUser.call(() -> contacts.get(contactId));
             return new Transcript(contactId, contact.queueName(), contact.customerName(), ended(contact),
-                    store.messages(contactId));
+                    conversations.messages(contactId));
         });
     }
 

@@ -10,7 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,10 +35,13 @@ import org.switchboard.contact.data.ContactRepository;
 import org.switchboard.contact.data.ContactRepository.EventRow;
 import org.switchboard.contact.data.ContactRepository.NewRow;
 import org.switchboard.contact.data.ContactRepository.OfferRow;
+import org.switchboard.queue.QueueDirectory;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.queue.QueueService;
 import org.switchboard.security.Role;
+import org.switchboard.security.UserNames;
+import org.switchboard.security.UserNames.UserName;
 import org.switchboard.security.UserService;
 import org.switchboard.security.UserSummary;
 
@@ -53,18 +60,23 @@ public class ContactService {
 
     private final ContactRepository contacts;
     private final QueueService queues;
+    private final QueueDirectory queueNames;
     private final UserService users;
+    private final UserNames userNames;
     private final AgentActivity activity;
     private final ApplicationEventPublisher events;
     private final ContactProperties properties;
     private final CustomerAddresses addresses;
     private final Clock clock;
 
-    ContactService(ContactRepository contacts, QueueService queues, UserService users, AgentActivity activity,
-            ApplicationEventPublisher events, ContactProperties properties, CustomerAddresses addresses, Clock clock) {
+    ContactService(ContactRepository contacts, QueueService queues, QueueDirectory queueNames, UserService users,
+            UserNames userNames, AgentActivity activity, ApplicationEventPublisher events, ContactProperties properties,
+            CustomerAddresses addresses, Clock clock) {
         this.contacts = contacts;
         this.queues = queues;
+        this.queueNames = queueNames;
         this.users = users;
+        this.userNames = userNames;
         this.activity = activity;
         this.events = events;
         this.properties = properties;
@@ -102,21 +114,32 @@ public class ContactService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public ContactView get(long contactId) {
-        return contacts.find(contactId).orElseThrow(() -> new NotFoundException("contact.error.no-such-contact", contactId));
+        return withNames(List.of(contacts.find(contactId).orElseThrow(() -> new NotFoundException("contact.error.no-such-contact", contactId))))
+                .getFirst();
+    }
+
+    /**
+     * The contact a life-cycle step returned, with its queue's name and its agent's username, for the API
+     * and the screens that show a step's result (the steps themselves read no names).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public ContactView named(ContactView contact) {
+        return withNames(List.of(contact)).getFirst();
     }
 
     /** The agent's offered, connected and wrap-up contacts, oldest first. */
     @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public List<ContactView> currentContactsOf(long agentId) {
-        return contacts.openContactsOf(agentId);
+        return withNames(contacts.openContactsOf(agentId));
     }
 
     /** Contacts waiting in a queue, the longest waiting first. */
     @PreAuthorize("@queueAccess.isMember(#queueId)")
     @Transactional(readOnly = true)
     public List<ContactView> waiting(long queueId) {
-        return contacts.waitingIn(queueId);
+        return withNames(contacts.waitingIn(queueId));
     }
 
     /** The agent accepts an offer: Accept, or the green phone. */
@@ -419,6 +442,18 @@ public class ContactService {
     private ContactView publish(ContactView view) {
         events.publishEvent(new ContactChanged(view.id(), view.type(), view.queueId(), view.agentId(), view.state(), view.outcome()));
         return view;
+    }
+
+    /** The contacts with their queues' names and agents' usernames: one statement to each owner for all of them. */
+    private List<ContactView> withNames(List<ContactView> views) {
+        Set<Long> queueIds = views.stream().map(ContactView::queueId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<Long> agentIds = views.stream().map(ContactView::agentId).filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<Long, QueueInfo> named = queueIds.isEmpty() ? Map.of() : queueNames.byIds(queueIds);
+        Map<Long, UserName> agents = agentIds.isEmpty() ? Map.of() : userNames.of(agentIds);
+        return views.stream().map(view -> view.withNames(
+                view.queueId() == null || !named.containsKey(view.queueId()) ? null : named.get(view.queueId()).name(),
+                view.agentId() == null || !agents.containsKey(view.agentId()) ? null : agents.get(view.agentId()).username()))
+                .toList();
     }
 
     /** The time of a step as the contact row stores it, in whole milliseconds. */

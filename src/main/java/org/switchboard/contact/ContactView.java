@@ -6,6 +6,11 @@ import java.time.Instant;
 /**
  * A contact as screens and the API show it.
  *
+ * <p>{@code queueName} and {@code agentUsername} come from the queue and security modules: the reads for
+ * screens ({@link ContactService#get}, {@code currentContactsOf}, {@code waiting}) and
+ * {@link ContactService#named} fill them; a life-cycle step returns the contact without them (null), so
+ * the routing engine's and the agents' steps read no other module's rows.
+ *
  * @param connectAt   for callbacks and campaign calls: the customer's phone rings until then
  * @param hangupAt    the call ends by itself then ("play recording and hang up")
  */
@@ -15,6 +20,13 @@ public record ContactView(long id, ContactType type, Channel channel, Long queue
         Instant offerExpiresAt, Instant answeredAt, Instant connectAt, Instant connectedAt, Instant hangupAt,
         Instant endedAt, Instant wrapUpEndsAt, boolean wrapUpExtended, Instant wrapUpEndedAt,
         WrapUpEndedBy wrapUpEndedBy, Instant closedAt) {
+
+    /** This contact with its queue's name and its agent's username, as their owners answer them. */
+    ContactView withNames(String queue, String agentName) {
+        return new ContactView(id, type, channel, queueId, queue, state, outcome, customerName, customerAddress, agentId,
+                agentName, sourceContactId, createdAt, queuedAt, offeredAt, offerExpiresAt, answeredAt, connectAt,
+                connectedAt, hangupAt, endedAt, wrapUpEndsAt, wrapUpExtended, wrapUpEndedAt, wrapUpEndedBy, closedAt);
+    }
 
     /** Accepted and dialing the customer, not yet connected. */
     public boolean ringing() {

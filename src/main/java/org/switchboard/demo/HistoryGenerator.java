@@ -1,6 +1,5 @@
 package org.switchboard.demo;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -12,9 +11,20 @@ import java.util.Random;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.chat.Awaiting;
+import org.switchboard.chat.Direction;
+import org.switchboard.chat.PastChats;
+import org.switchboard.chat.PastChats.PastChat;
+import org.switchboard.chat.PastChats.PastMessage;
+import org.switchboard.contact.Channel;
+import org.switchboard.contact.ContactType;
+import org.switchboard.contact.Outcome;
+import org.switchboard.contact.PastContacts;
+import org.switchboard.contact.PastContacts.PastContact;
+import org.switchboard.contact.PastContacts.PastEvent;
+import org.switchboard.contact.WrapUpEndedBy;
 import org.switchboard.queue.AssignmentRole;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
@@ -24,7 +34,8 @@ import org.switchboard.queue.QueueService;
  * Plausible past contacts and their events for the demo: busy weekdays, quiet weekends, business
  * hours with morning and afternoon peaks, the usual mix of outcomes, direct calls, and campaign calls
  * returning abandoned ones, and chats with their messages and a tag, so the chat history has
- * conversations to search. Written with JDBC batches, so weeks of history take a few seconds.
+ * conversations to search. Written through the contact and chat modules' bulk writes (JDBC batches), so
+ * weeks of history take a few seconds.
  */
 @Component
 class HistoryGenerator {
@@ -56,12 +67,14 @@ class HistoryGenerator {
                     "Yes: it switches off when the water boils, and when it is lifted off the base.",
                     "Nice, I'll order one.")));
 
-    private final JdbcTemplate jdbc;
+    private final PastContacts pastContacts;
+    private final PastChats pastChats;
     private final QueueService queues;
     private final Clock clock;
 
-    HistoryGenerator(JdbcTemplate jdbc, QueueService queues, Clock clock) {
-        this.jdbc = jdbc;
+    HistoryGenerator(PastContacts pastContacts, PastChats pastChats, QueueService queues, Clock clock) {
+        this.pastContacts = pastContacts;
+        this.pastChats = pastChats;
         this.queues = queues;
         this.clock = clock;
     }
@@ -73,9 +86,7 @@ class HistoryGenerator {
     @Transactional
     public Totals generateIfAbsent(LocalDate first, LocalDate last, long seed) {
         ZoneId zone = clock.getZone();
-        Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM contact WHERE created_at >= ? AND created_at < ?",
-                Integer.class, ts(first.atStartOfDay(zone).toInstant()), ts(last.plusDays(1).atStartOfDay(zone).toInstant()));
-        if (existing != null && existing > 0) {
+        if (pastContacts.anyCreated(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant())) {
             return new Totals(0, 0);
         }
         return generate(first, last, new Random(seed));
@@ -84,8 +95,7 @@ class HistoryGenerator {
     private Totals generate(LocalDate first, LocalDate last, Random random) {
         long started = System.nanoTime();
         ZoneId zone = clock.getZone();
-        Long maxId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM contact", Long.class);
-        Batch batch = new Batch(maxId == null ? 1 : maxId + 1);
+        Batch batch = new Batch(pastContacts.nextId());
         List<QueueInfo> all = queues.findAll();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
@@ -124,52 +134,54 @@ class HistoryGenerator {
     /** A call or chat in its queue; returns minus its id when it was an abandoned call (for campaigns). */
     private long queueContact(Batch batch, QueueInfo queue, List<Long> agents, Instant created, Random random) {
         boolean chat = queue.kind() == QueueKind.CHAT;
-        String type = chat ? "CHAT" : random.nextInt(12) == 0 ? "CALLBACK_REQUEST" : "INBOUND_CALL";
-        String channel = chat ? new String[] {"WEBCHAT", "SMS", "FACEBOOK", "INSTAGRAM"}[random.nextInt(4)] : "VOICE";
+        ContactType type = chat ? ContactType.CHAT : random.nextInt(12) == 0 ? ContactType.CALLBACK_REQUEST : ContactType.INBOUND_CALL;
+        Channel channel = chat ? new Channel[] {Channel.WEBCHAT, Channel.SMS, Channel.FACEBOOK, Channel.INSTAGRAM}[random.nextInt(4)]
+                : Channel.VOICE;
         int roll = random.nextInt(100);
         long id = batch.nextId++;
         String customer = "Customer " + (1000 + random.nextInt(9000));
         String address = "+1555" + (1_000_000 + random.nextInt(8_999_999));
-        if (roll < (chat ? 5 : 10) && !"CALLBACK_REQUEST".equals(type)) {
+        if (roll < (chat ? 5 : 10) && type != ContactType.CALLBACK_REQUEST) {
             Instant left = created.plusSeconds(5 + random.nextInt(queue.settings().maxWaitSeconds() / 2));
-            batch.contact(id, type, channel, queue.id(), "ABANDONED", customer, address, null, null, created, null, null, left,
-                    null, null, null);
+            batch.contact(new PastContact(id, type, channel, queue.id(), Outcome.ABANDONED, customer, address, null, null,
+                    created, null, null, null, left, null, null));
             batch.event(id, created, "CREATED", null);
             batch.event(id, left, "ABANDONED", null);
             if (chat) {
                 Exchange exchange = EXCHANGES.get(random.nextInt(EXCHANGES.size()));
                 batch.chat(id, null, exchange.tag(), List.of(exchange.lines().getFirst()), created, created);
             }
-            return "INBOUND_CALL".equals(type) ? -id : id;
+            return type == ContactType.INBOUND_CALL ? -id : id;
         }
         if (!chat && roll < 13) {
             Instant out = created.plusSeconds(queue.settings().maxWaitSeconds());
-            batch.contact(id, type, channel, queue.id(), "TIMED_OUT", customer, address, null, null, created, null, null, out,
-                    null, null, null);
+            batch.contact(new PastContact(id, type, channel, queue.id(), Outcome.TIMED_OUT, customer, address, null, null,
+                    created, null, null, null, out, null, null));
             batch.event(id, created, "CREATED", null);
             batch.event(id, out, "TIMED_OUT", null);
             return id;
         }
         long agent = agents.get(random.nextInt(agents.size()));
-        handled(batch, id, type, channel, queue, agent, customer, address, created, random, "HANDLED");
+        handled(batch, id, type, channel, queue, agent, customer, address, null, created, random, Outcome.HANDLED);
         return id;
     }
 
-    private void handled(Batch batch, long id, String type, String channel, QueueInfo queue, long agent, String customer,
-            String address, Instant created, Random random, String outcome) {
+    private void handled(Batch batch, long id, ContactType type, Channel channel, QueueInfo queue, long agent, String customer,
+            String address, Long source, Instant created, Random random, Outcome outcome) {
+        boolean chat = type == ContactType.CHAT;
         Instant offered = created.plusSeconds(random.nextInt(random.nextInt(10) == 0 ? 180 : 40));
         Instant answered = offered.plusSeconds(2 + random.nextInt(10));
         Instant ended = answered.plusSeconds(60 + random.nextInt(540));
         int wrap = queue.settings().wrapUpSeconds() > 0 ? queue.settings().wrapUpSeconds() : 20 + random.nextInt(40);
-        Instant wrapEnded = "CHAT".equals(type) ? ended : ended.plusSeconds(Math.min(wrap, 5 + random.nextInt(wrap + 1)));
-        boolean connected = "HANDLED".equals(outcome);
-        batch.contact(id, type, channel, queue.id(), outcome, customer, address, agent, null, created, offered, answered, ended,
-                connected ? answered : null, wrapEnded, "CHAT".equals(type) ? null : "AGENT");
+        Instant wrapEnded = chat ? ended : ended.plusSeconds(Math.min(wrap, 5 + random.nextInt(wrap + 1)));
+        boolean connected = outcome == Outcome.HANDLED;
+        batch.contact(new PastContact(id, type, channel, queue.id(), outcome, customer, address, agent, source, created, offered,
+                answered, connected ? answered : null, ended, wrapEnded, chat ? null : WrapUpEndedBy.AGENT));
         batch.event(id, created, "CREATED", null);
         batch.event(id, offered, "OFFERED", agent);
         batch.event(id, answered, "ACCEPTED", agent);
-        batch.event(id, ended, "CHAT".equals(type) ? "RESOLVED" : "ENDED_BY_AGENT", agent);
-        if ("CHAT".equals(type)) {
+        batch.event(id, ended, chat ? "RESOLVED" : "ENDED_BY_AGENT", agent);
+        if (chat) {
             Exchange exchange = EXCHANGES.get(random.nextInt(EXCHANGES.size()));
             batch.chat(id, agent, exchange.tag(), exchange.lines(), created, ended);
         } else {
@@ -187,10 +199,9 @@ class HistoryGenerator {
                 }
                 long id = batch.nextId++;
                 Instant created = abandonedAt.plusSeconds(60);
-                handled(batch, id, "CAMPAIGN_CALL", "VOICE", campaign, agents.get(random.nextInt(agents.size())),
-                        "Customer", "+15550100", created.plusSeconds(600 + random.nextInt(3600)), random,
-                        random.nextInt(10) < 7 ? "HANDLED" : "INCOMPLETE");
-                batch.sourceOf(id, abandonedId);
+                handled(batch, id, ContactType.CAMPAIGN_CALL, Channel.VOICE, campaign, agents.get(random.nextInt(agents.size())),
+                        "Customer", "+15550100", abandonedId, created.plusSeconds(600 + random.nextInt(3600)), random,
+                        random.nextInt(10) < 7 ? Outcome.HANDLED : Outcome.INCOMPLETE);
             }
         }
     }
@@ -198,9 +209,10 @@ class HistoryGenerator {
     private void directCall(Batch batch, long agent, Instant at, boolean outbound, Random random) {
         long id = batch.nextId++;
         Instant ended = at.plusSeconds(30 + random.nextInt(400));
-        String type = outbound ? "DIRECT_CALL_OUT" : "DIRECT_CALL_IN";
-        batch.contact(id, type, "VOICE", null, "HANDLED", null, "+1555" + (1_000_000 + random.nextInt(8_999_999)), agent,
-                null, at, outbound ? null : at, at.plusSeconds(outbound ? 0 : 4), ended, at.plusSeconds(outbound ? 6 : 4), ended, null);
+        ContactType type = outbound ? ContactType.DIRECT_CALL_OUT : ContactType.DIRECT_CALL_IN;
+        batch.contact(new PastContact(id, type, Channel.VOICE, null, Outcome.HANDLED, null,
+                "+1555" + (1_000_000 + random.nextInt(8_999_999)), agent, null, at, outbound ? null : at,
+                at.plusSeconds(outbound ? 0 : 4), at.plusSeconds(outbound ? 6 : 4), ended, ended, null));
         batch.event(id, at, outbound ? "DIALED" : "OFFERED", agent);
         batch.event(id, ended, "ENDED_BY_AGENT", agent);
     }
@@ -218,32 +230,21 @@ class HistoryGenerator {
         return day.atTime(hour, random.nextInt(60), random.nextInt(60)).atZone(zone).toInstant();
     }
 
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
-
-    /** Rows waiting to be written; flushed in JDBC batches. */
+    /** Rows waiting to be written; flushed through the owners' bulk writes. */
     private final class Batch {
         long nextId;
         int contacts;
         int events;
-        final List<Object[]> contactRows = new ArrayList<>();
-        final List<Object[]> eventRows = new ArrayList<>();
-        final List<Object[]> sources = new ArrayList<>();
-        final List<Object[]> conversations = new ArrayList<>();
-        final List<Object[]> messages = new ArrayList<>();
-        final List<Object[]> tags = new ArrayList<>();
+        final List<PastContact> contactRows = new ArrayList<>();
+        final List<PastEvent> eventRows = new ArrayList<>();
+        final List<PastChat> chats = new ArrayList<>();
 
         Batch(long firstId) {
             nextId = firstId;
         }
 
-        void contact(long id, String type, String channel, Long queueId, String outcome, String name, String address,
-                Long agent, Long source, Instant created, Instant offered, Instant answered, Instant ended, Instant connected,
-                Instant wrapEnded, String endedBy) {
-            contactRows.add(new Object[] {id, type, channel, queueId, outcome, name, address, agent, ts(created), ts(created),
-                    ts(offered), ts(answered), ts(connected), ts(ended), ts(wrapEnded), endedBy,
-                    ts(wrapEnded != null ? wrapEnded : ended)});
+        void contact(PastContact contact) {
+            contactRows.add(contact);
             contacts++;
             if (contactRows.size() >= BATCH) {
                 flush();
@@ -251,7 +252,7 @@ class HistoryGenerator {
         }
 
         void event(long contactId, Instant at, String type, Long agent) {
-            eventRows.add(new Object[] {contactId, ts(at), type, agent});
+            eventRows.add(new PastEvent(contactId, at, type, agent));
             events++;
         }
 
@@ -261,41 +262,22 @@ class HistoryGenerator {
          */
         void chat(long id, Long agent, String tag, List<String> lines, Instant first, Instant last) {
             long step = lines.size() < 2 ? 0 : Math.max(1, (last.getEpochSecond() - first.getEpochSecond()) / (lines.size() - 1));
+            List<PastMessage> messages = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 boolean fromAgent = i % 2 == 1;
-                messages.add(new Object[] {id, fromAgent ? "OUT" : "IN", lines.get(i), fromAgent ? agent : null,
-                        ts(first.plusSeconds(step * i))});
+                messages.add(new PastMessage(fromAgent ? Direction.OUT : Direction.IN, lines.get(i), fromAgent ? agent : null,
+                        first.plusSeconds(step * i)));
             }
-            Instant lastAt = first.plusSeconds(step * (lines.size() - 1));
             boolean agentLast = lines.size() % 2 == 0;
-            conversations.add(new Object[] {id, agentLast ? "CUSTOMER" : "AGENT", ts(lastAt), ts(lastAt), lines.getLast()});
-            tags.add(new Object[] {id, tag});
-        }
-
-        void sourceOf(long id, long source) {
-            sources.add(new Object[] {source, id});
+            chats.add(new PastChat(id, agentLast ? Awaiting.CUSTOMER : Awaiting.AGENT, messages.getLast().sentAt(), messages, tag));
         }
 
         void flush() {
-            jdbc.batchUpdate("""
-                    INSERT INTO contact (id, type, channel, queue_id, state, outcome, customer_name, customer_address, agent_id,
-                                         created_at, queued_at, offered_at, answered_at, connected_at, ended_at,
-                                         wrap_up_ended_at, wrap_up_ended_by, closed_at)
-                    VALUES (?, ?, ?, ?, 'ENDED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", contactRows);
-            jdbc.batchUpdate("INSERT INTO contact_event (contact_id, at, type, agent_id) VALUES (?, ?, ?, ?)", eventRows);
-            jdbc.batchUpdate("UPDATE contact SET source_contact_id = ? WHERE id = ?", sources);
-            jdbc.batchUpdate("""
-                    INSERT INTO chat_conversation (contact_id, awaiting, awaiting_since, last_message_at, last_message)
-                    VALUES (?, ?, ?, ?, ?)""", conversations);
-            jdbc.batchUpdate("INSERT INTO chat_message (contact_id, direction, body, author_id, sent_at) VALUES (?, ?, ?, ?, ?)",
-                    messages);
-            jdbc.batchUpdate("INSERT INTO chat_tag (contact_id, tag) VALUES (?, ?)", tags);
+            pastContacts.write(contactRows, eventRows);
+            pastChats.write(chats);
             contactRows.clear();
             eventRows.clear();
-            sources.clear();
-            conversations.clear();
-            messages.clear();
-            tags.clear();
+            chats.clear();
         }
     }
 }

@@ -17,24 +17,33 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.chat.ChatFigures;
 import org.switchboard.chat.ChatService;
-import org.switchboard.metrics.data.MetricsQueries;
-import org.switchboard.metrics.data.MetricsQueries.Today;
+import org.switchboard.agent.AgentAvailability;
+import org.switchboard.contact.ContactFigures;
+import org.switchboard.contact.ContactFigures.Answers;
+import org.switchboard.contact.ContactFigures.Day;
+import org.switchboard.contact.ContactFigures.Live;
+import org.switchboard.contact.ContactFigures.Outcomes;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.queue.QueueService;
 
-/** Live queue figures for the dashboard cards, the supervisor and the API: a few grouped queries for any number of queues. */
+/**
+ * Live queue figures for the dashboard cards, the supervisor and the API: a few grouped queries for any
+ * number of queues, through the modules that own the rows (contacts, agents, chats, queues).
+ */
 @Service
 @PreAuthorize("isAuthenticated()")
 public class QueueMetricsService {
 
-    private final MetricsQueries queries;
+    private final ContactFigures contacts;
+    private final AgentAvailability agents;
     private final QueueService queues;
     private final ChatService chats;
     private final Clock clock;
 
-    QueueMetricsService(MetricsQueries queries, QueueService queues, ChatService chats, Clock clock) {
-        this.queries = queries;
+    QueueMetricsService(ContactFigures contacts, AgentAvailability agents, QueueService queues, ChatService chats, Clock clock) {
+        this.contacts = contacts;
+        this.agents = agents;
         this.queues = queues;
         this.chats = chats;
         this.clock = clock;
@@ -54,9 +63,12 @@ public class QueueMetricsService {
         Instant dayStart = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
         Instant dayEnd = LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         Map<Long, QueueInfo> infos = queues.findAllById(queueIds);
-        Map<Long, MetricsQueries.Live> live = queries.live(queueIds);
-        Map<Long, Integer> loggedIn = queries.agentsLoggedIn(queueIds);
-        Map<Long, Today> today = queries.today(queueIds, dayStart, dayEnd);
+        Map<Long, Live> live = contacts.live(queueIds);
+        Map<Long, Integer> loggedIn = agents.loggedInByQueue(queueIds);
+        Map<Long, Day> today = contacts.day(queueIds, dayStart, dayEnd);
+        Map<Long, Integer> thresholds = new LinkedHashMap<>();
+        infos.values().forEach(q -> thresholds.put(q.id(), q.settings().serviceLevelSeconds()));
+        Map<Long, Answers> answers = contacts.answers(thresholds, dayStart, dayEnd);
         Map<Long, ChatFigures> chatFigures = chats.figures(infos.values().stream()
                 .filter(q -> q.kind() == QueueKind.CHAT).map(QueueInfo::id).toList());
         for (Long id : queueIds) {
@@ -64,10 +76,9 @@ public class QueueMetricsService {
             if (queue == null) {
                 continue;
             }
-            MetricsQueries.Live now_ = live.getOrDefault(id, new MetricsQueries.Live(0, null, 0));
-            Today t = today.getOrDefault(id, Today.EMPTY);
-            int sl = queue.settings().serviceLevelSeconds();
-            Today withSl = queries.serviceLevel(id, dayStart, dayEnd, sl);
+            Live now_ = live.getOrDefault(id, Live.NONE);
+            Day t = today.getOrDefault(id, Day.NONE);
+            Answers withSl = answers.getOrDefault(id, Answers.NONE);
             int slDenominator = withSl.answered() + withSl.abandonedAfterThreshold() + t.timedOut();
             double serviceLevel = slDenominator == 0 ? -1 : (double) withSl.answeredWithinThreshold() / slDenominator;
             ChatFigures chat = chatFigures.getOrDefault(id, ChatFigures.NONE);
@@ -93,13 +104,13 @@ public class QueueMetricsService {
         Instant now = clock.instant();
         ZoneId zone = clock.getZone();
         Instant dayStart = LocalDate.now(clock).atStartOfDay(zone).toInstant();
-        Map<Integer, int[]> counts = queries.createdByHour(queueId, dayStart, now);
+        Map<Integer, Outcomes> counts = contacts.createdByHour(queueId, dayStart, now);
         int hours = (int) Duration.between(dayStart, now).toHours() + 1;
         List<HourlyContacts> result = new ArrayList<>(hours);
         for (int h = 0; h < hours; h++) {
-            int[] c = counts.getOrDefault(h, new int[MetricsQueries.OUTCOME_COLUMNS]);
+            Outcomes c = counts.getOrDefault(h, Outcomes.NONE);
             LocalTime label = dayStart.plus(Duration.ofHours(h)).atZone(zone).toLocalTime();
-            result.add(new HourlyContacts(label, c[0], c[1], c[2], c[3], c[4], c[5]));
+            result.add(new HourlyContacts(label, c.handled(), c.abandoned(), c.timedOut(), c.incomplete(), c.missed(), c.stillOpen()));
         }
         return result;
     }

@@ -4,7 +4,12 @@ import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,9 +17,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
-import org.switchboard.productivity.data.ActivityQueries;
+import org.switchboard.contact.ContactFigures;
+import org.switchboard.queue.QueueService;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
+import org.switchboard.security.UserNames;
+import org.switchboard.security.UserNames.UserName;
 
 /**
  * An agent's personal productivity (README, "Productivity"), counted from the contact
@@ -28,11 +36,15 @@ public class ProductivityService {
     private static final String READERS = "hasAnyRole('AGENT','SUPERVISOR','ADMIN')";
     private static final String AGENTS_READER = READERS + " and @agentAccess.canActFor(#agentId)";
 
-    private final ActivityQueries queries;
+    private final ContactFigures contacts;
+    private final QueueService queues;
+    private final UserNames names;
     private final Clock clock;
 
-    ProductivityService(ActivityQueries queries, Clock clock) {
-        this.queries = queries;
+    ProductivityService(ContactFigures contacts, QueueService queues, UserNames names, Clock clock) {
+        this.contacts = contacts;
+        this.queues = queues;
+        this.names = names;
         this.clock = clock;
     }
 
@@ -47,7 +59,7 @@ public class ProductivityService {
         if (comparisonDay.isAfter(today)) {
             throw new ValidationException("productivity.error.day-in-future");
         }
-        List<DayActivity> days = queries.days(agentId, List.of(today, comparisonDay), clock.getZone());
+        List<DayActivity> days = days(agentId, List.of(today, comparisonDay));
         return new TodayActivity(agentId, days.get(0), days.get(1));
     }
 
@@ -63,7 +75,7 @@ public class ProductivityService {
             throw new ValidationException("productivity.error.week-in-future");
         }
         List<LocalDate> days = IntStream.range(0, 7).mapToObj(monday::plusDays).toList();
-        return new WeekActivity(agentId, monday, queries.days(agentId, days, clock.getZone()));
+        return new WeekActivity(agentId, monday, days(agentId, days));
     }
 
     /** Whose figures the signed-in user may open: itself when it is an agent, then the agents it supervises. */
@@ -74,14 +86,26 @@ public class ProductivityService {
         if (me == null) {
             return List.of();
         }
+        List<Long> supervised = me.has(Role.SUPERVISOR) ? queues.agentsSupervisedBy(me.id()) : List.of();
+        Set<Long> shown = new HashSet<>(supervised);
+        if (me.has(Role.AGENT)) {
+            shown.add(me.id());
+        }
+        Map<Long, UserName> known = names.of(shown);
         List<AgentChoice> choices = new ArrayList<>();
         if (me.has(Role.AGENT)) {
-            choices.add(new AgentChoice(me.id(), queries.displayNameOf(me.id())));
+            choices.add(new AgentChoice(me.id(), known.get(me.id()).displayName()));
         }
-        if (me.has(Role.SUPERVISOR)) {
-            choices.addAll(queries.agentsSupervisedBy(me.id()));
-        }
+        supervised.stream().map(known::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(UserName::displayName, String.CASE_INSENSITIVE_ORDER).thenComparingLong(UserName::id))
+                .forEach(agent -> choices.add(new AgentChoice(agent.id(), agent.displayName())));
         return choices;
+    }
+
+    /** The agent's figures for each of {@code days}, in that order, in one query. */
+    private List<DayActivity> days(long agentId, List<LocalDate> days) {
+        return contacts.answeredByDay(agentId, days, clock.getZone()).stream()
+                .map(day -> new DayActivity(day.day(), day.queueCalls(), day.directIn(), day.directOut())).toList();
     }
 
     /** The current calendar day in {@code switchboard.zone}. */

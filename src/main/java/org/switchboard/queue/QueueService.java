@@ -92,6 +92,12 @@ public class QueueService {
         return assignments.userIdsOf(queueId, role);
     }
 
+    /** The agents of the queues a supervisor watches, without the supervisor itself. */
+    @Transactional(readOnly = true)
+    public List<Long> agentsSupervisedBy(long supervisorId) {
+        return assignments.agentIdsSupervisedBy(supervisorId);
+    }
+
     @Transactional(readOnly = true)
     public boolean isAssigned(long queueId, long userId, AssignmentRole role) {
         return assignments.isAssigned(queueId, userId, role);

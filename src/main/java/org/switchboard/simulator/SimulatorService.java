@@ -144,7 +144,7 @@ public class SimulatorService {
      */
     @PreAuthorize("hasRole('ADMIN')")
     public ContactView callLine(String line) {
-        return contacts.callLine(line, randomPhone(), NAMES[random.nextInt(NAMES.length)]);
+        return contacts.named(contacts.callLine(line, randomPhone(), NAMES[random.nextInt(NAMES.length)]));
     }
 
     /**

@@ -2,13 +2,17 @@ package org.switchboard.voice;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.agent.AgentAvailability;
 import org.switchboard.common.ConflictException;
+import org.switchboard.contact.CallContacts;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactView;
 import org.switchboard.audio.AudioMessage;
@@ -33,6 +37,8 @@ public class VoiceService {
     static final Duration SILENCE_BEFORE_HANG_UP = Duration.ofSeconds(60);
 
     private final ContactService contacts;
+    private final CallContacts callContacts;
+    private final AgentAvailability agents;
     private final WebCallStore store;
     private final SignalRelay relay;
     private final HoldMusicStore holdMusic;
@@ -41,10 +47,13 @@ public class VoiceService {
     private final AuditLog audit;
     private final Clock clock;
 
-    VoiceService(ContactService contacts, WebCallStore store, SignalRelay relay, HoldMusicStore holdMusic, QueueService queues,
-            AudioMessageService audio, AuditLog audit, Clock clock) {
+    VoiceService(ContactService contacts, CallContacts callContacts, AgentAvailability agents, WebCallStore store,
+            SignalRelay relay, HoldMusicStore holdMusic, QueueService queues, AudioMessageService audio, AuditLog audit,
+            Clock clock) {
         this.clock = clock;
         this.contacts = contacts;
+        this.callContacts = callContacts;
+        this.agents = agents;
         this.store = store;
         this.relay = relay;
         this.holdMusic = holdMusic;
@@ -64,9 +73,18 @@ public class VoiceService {
     @Transactional
     public int endCallsOfSilentAgents() {
         int ended = 0;
-        for (var call : store.connectedWithSilentAgent(clock.instant().minus(SILENCE_BEFORE_HANG_UP)).entrySet()) {
-            SystemUser.run(() -> contacts.end(call.getValue(), call.getKey()));
-            ended++;
+        // The contact module knows which calls are connected and to whom, this one which carry audio, the
+        // agent module whose dashboard went silent.
+        Map<Long, Long> connected = callContacts.connected();
+        List<Long> webCalls = store.webCallsAmong(connected.keySet());
+        Set<Long> silent = agents.silentSince(webCalls.stream().map(connected::get).collect(Collectors.toSet()),
+                clock.instant().minus(SILENCE_BEFORE_HANG_UP));
+        for (Long call : webCalls) {
+            long agentId = connected.get(call);
+            if (silent.contains(agentId)) {
+                SystemUser.run(() -> contacts.end(agentId, call));
+                ended++;
+            }
         }
         return ended;
     }
@@ -106,7 +124,7 @@ public class VoiceService {
     @PreAuthorize(FOR_AGENT)
     @Transactional(readOnly = true)
     public Set<Long> webCallsOf(long agentId) {
-        return Set.copyOf(store.openWebCallsOf(agentId));
+        return Set.copyOf(store.webCallsAmong(callContacts.openOf(agentId)));
     }
 
     /**
@@ -118,7 +136,7 @@ public class VoiceService {
     public void signal(long agentId, long contactId, SignalKind kind, String payload) {
         ContactView call = contacts.currentContactsOf(agentId).stream().filter(c -> c.id() == contactId).findFirst()
                 .orElseThrow(() -> new ConflictException("voice.error.not-your-call", contactId));
-        if (!store.openWebCallsOf(agentId).contains(contactId)) {
+        if (store.webCallsAmong(List.of(contactId)).isEmpty()) {
             throw new ConflictException("voice.error.no-audio-here", contactId);
         }
         relay.relay(call, Party.AGENT, kind, payload);

@@ -71,6 +71,11 @@ class ContactLifecycleTest {
         return SystemUser.call(() -> contacts.get(contact.id()));
     }
 
+    /** A step's result with the names it does not read (its queue's, its agent's), as the API shows it. */
+    ContactView named(ContactView contact) {
+        return SystemUser.call(() -> contacts.named(contact));
+    }
+
     List<String> eventTypes(ContactView contact) {
         return jdbc.sql("SELECT type FROM contact_event WHERE contact_id = ? ORDER BY id").param(contact.id()).query(String.class).list();
     }
@@ -306,19 +311,20 @@ class ContactLifecycleTest {
         assertThat(offered.state()).isEqualTo(ContactState.OFFERED);
         ContactView dialing = as(agent, () -> contacts.accept(agent.id(), offered.id()));
         assertThat(dialing.ringing()).isTrue();
-        assertThat(dialing).isEqualTo(reload(offered));
+        assertThat(dialing.queueName()).as("a step reads no other module's names").isNull();
+        assertThat(named(dialing)).isEqualTo(reload(offered));
 
         clock.advance(Duration.ofSeconds(6));
         sweeper.sweep();
         clock.advance(Duration.ofMillis(61_007));
         ContactView wrapUp = as(agent, () -> contacts.end(agent.id(), offered.id()));
         assertThat(wrapUp.state()).isEqualTo(ContactState.WRAP_UP);
-        assertThat(wrapUp).isEqualTo(reload(offered));
+        assertThat(named(wrapUp)).isEqualTo(reload(offered));
 
         clock.advance(Duration.ofMillis(4_321));
         ContactView ended = as(agent, () -> contacts.endWrapUp(agent.id()));
         assertThat(ended.outcome()).isEqualTo(Outcome.HANDLED);
-        assertThat(ended).isEqualTo(reload(offered));
+        assertThat(named(ended)).isEqualTo(reload(offered));
     }
 
     @Test

@@ -61,6 +61,8 @@ class DispatchConcurrencyTest {
 
     static final int AGENTS = 40;
     static final int CONTACTS = 2_000;
+    static final int CHAT_AGENTS = 10;
+    static final int CHATS = 400;
 
     @Autowired
     ApplicationContext nodeA;
@@ -91,7 +93,7 @@ class DispatchConcurrencyTest {
             ConfigurableApplicationContext nodeB = node.context();
             nodeContexts = List.of(nodeA, nodeB);
             List<ContactService> nodes = List.of(nodeA.getBean(ContactService.class), nodeB.getBean(ContactService.class));
-            storm(queue, agents, nodes);
+            storm(queue, agents, nodes, CONTACTS, ContactType.INBOUND_CALL, Channel.VOICE);
             // Deadlocks are normal here (InnoDB on 10.11 shows them in the wrap-up end); each was run again.
             System.out.printf("Transactions retried after a lost lock conflict during the storm: %.0f on node A, %.0f on node B%n",
                     retried(nodeA), retried(nodeB));
@@ -102,20 +104,44 @@ class DispatchConcurrencyTest {
         }
     }
 
+    /**
+     * Chats from both nodes to a team with a capacity of two chats each: the agent is chosen by the
+     * statements of two modules (its lock, then its chats counted again), and no agent may ever hold
+     * more chats than the capacity, however the two nodes interleave.
+     */
+    @Test
+    void twoNodesNeverGiveAChatAgentMoreChatsThanItsCapacity() throws Exception {
+        clock.tick();
+        QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
+        List<UserSummary> agents = fixture.readyAgents(CHAT_AGENTS, queue);
+        String url = ((HikariDataSource) dataSource).getJdbcUrl();
+        try (SecondContext node = SecondContext.start("--spring.datasource.url=" + url, "--switchboard.demo=false",
+                "--server.port=0")) {
+            ConfigurableApplicationContext nodeB = node.context();
+            nodeContexts = List.of(nodeA, nodeB);
+            List<ContactService> nodes = List.of(nodeA.getBean(ContactService.class), nodeB.getBean(ContactService.class));
+            storm(queue, agents, nodes, CHATS, ContactType.CHAT, Channel.WEBCHAT);
+            assertThat(openContacts(queue)).as("every chat ended").isZero();
+            assertNoContactOfferedTwiceAtOnce(queue);
+            assertNoAgentHeldMoreChatsThan(queue, queue.settings().chatCapacity());
+        }
+    }
+
     private static double retried(ApplicationContext node) {
         return node.getBean(MeterRegistry.class).find("switchboard.transaction.retries").tag("outcome", "retried").counters()
                 .stream().mapToDouble(Counter::count).sum();
     }
 
-    private void storm(QueueInfo queue, List<UserSummary> agents, List<ContactService> nodes) throws Exception {
+    private void storm(QueueInfo queue, List<UserSummary> agents, List<ContactService> nodes, int contacts, ContactType type,
+            Channel channel) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(12);
         AtomicInteger created = new AtomicInteger();
         List<Future<?>> work = new ArrayList<>();
         for (int producer = 0; producer < 4; producer++) {
             ContactService node = nodes.get(producer % 2);
             work.add(pool.submit(() -> asSystem(() -> {
-                while (created.getAndIncrement() < CONTACTS) {
-                    ContactView call = node.create(new NewContact(queue.name(), ContactType.INBOUND_CALL, Channel.VOICE,
+                while (created.getAndIncrement() < contacts) {
+                    ContactView call = node.create(new NewContact(queue.name(), type, channel,
                             "Caller", "+1555" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999)));
                     if (ThreadLocalRandom.current().nextInt(10) == 0) {
                         ignoreConflict(() -> node.customerLeft(call.id()));
@@ -131,7 +157,7 @@ class DispatchConcurrencyTest {
                 mine.add(agents.get(i));
             }
             work.add(pool.submit(() -> asSystem(() -> {
-                while (System.currentTimeMillis() < deadline && openContacts(queue) + Math.max(0, CONTACTS - created.get()) > 0) {
+                while (System.currentTimeMillis() < deadline && openContacts(queue) + Math.max(0, contacts - created.get()) > 0) {
                     boolean acted = false;
                     for (UserSummary agent : mine) {
                         for (ContactView contact : node.currentContactsOf(agent.id())) {
@@ -210,6 +236,30 @@ class DispatchConcurrencyTest {
             }
         }
         assertThat(held.stream().map(Held::agent).distinct().count()).as("the work spread over the team").isGreaterThan(AGENTS / 2);
+    }
+
+    /** At no moment of the history does an agent hold more than {@code capacity} chats (offered to closed). */
+    private void assertNoAgentHeldMoreChatsThan(QueueInfo queue, int capacity) {
+        record Change(long agent, Timestamp at, int delta) {
+        }
+        List<Change> changes = new ArrayList<>();
+        jdbc.sql("""
+                SELECT agent_id, offered_at, closed_at FROM contact
+                WHERE queue_id = ? AND agent_id IS NOT NULL AND offered_at IS NOT NULL""")
+                .param(queue.id()).query(rs -> {
+                    changes.add(new Change(rs.getLong(1), rs.getTimestamp(2), 1));
+                    changes.add(new Change(rs.getLong(1), rs.getTimestamp(3), -1));
+                });
+        // A chat closed in the same millisecond as the next offer was closed first: that offer counted it gone.
+        changes.sort(java.util.Comparator.comparingLong(Change::agent).thenComparing(Change::at).thenComparingInt(Change::delta));
+        Map<Long, Integer> holding = new HashMap<>();
+        Map<Long, Integer> most = new HashMap<>();
+        for (Change change : changes) {
+            int now = holding.merge(change.agent(), change.delta(), Integer::sum);
+            most.merge(change.agent(), now, Math::max);
+            assertThat(now).as("agent %d's chats at %s", change.agent(), change.at()).isLessThanOrEqualTo(capacity);
+        }
+        assertThat(most.values()).as("some agent held a full load, so the capacity was tested").contains(capacity);
     }
 
     /** With every agent idle, new calls from both nodes go to exactly the agents idle the longest. */

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,13 +27,13 @@ public class PresenceRepository {
         this.jdbc = jdbc;
     }
 
-    public record PresenceRow(long userId, String username, Activity activity, Instant activitySince, Instant idleSince,
+    public record PresenceRow(long userId, Activity activity, Instant activitySince, Instant idleSince,
             int missedInRow, GlobalAction pendingAction, Long pendingReasonId, String pendingReason, String line,
             Instant lastSeenAt) {
     }
 
-    public record QueueStateRow(long queueId, String queueName, String kind, PresenceState state, Long pauseReasonId,
-            String pauseReason, Instant since) {
+    /** The agent's state in one queue it joined at some time; {@code pauseReason} is the reason's name. */
+    public record QueueStateRow(long queueId, PresenceState state, Long pauseReasonId, String pauseReason, Instant since) {
     }
 
     /** Creates the agent's presence row on first use; the agent starts idle. */
@@ -53,62 +55,53 @@ public class PresenceRepository {
 
     // Scalar subqueries, not joins: the locking read must not also lock the user and the pause reason.
     private static final String PRESENCE = """
-            SELECT p.user_id, (SELECT u.username FROM app_user u WHERE u.id = p.user_id) AS username,
-                   p.activity, p.activity_since, p.idle_since, p.missed_in_row, p.pending_action, p.pending_reason_id,
+            SELECT p.user_id, p.activity, p.activity_since, p.idle_since, p.missed_in_row, p.pending_action, p.pending_reason_id,
                    (SELECT r.name FROM pause_reason r WHERE r.id = p.pending_reason_id) AS pending_reason,
                    p.line, p.last_seen_at
             FROM agent_presence p""";
 
     private PresenceRow presence(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         String pending = rs.getString("pending_action");
-        return new PresenceRow(rs.getLong("user_id"), rs.getString("username"), Activity.valueOf(rs.getString("activity")),
+        return new PresenceRow(rs.getLong("user_id"), Activity.valueOf(rs.getString("activity")),
                 instant(rs.getTimestamp("activity_since")), instant(rs.getTimestamp("idle_since")),
                 rs.getInt("missed_in_row"), pending == null ? null : GlobalAction.valueOf(pending),
                 (Long) rs.getObject("pending_reason_id", Long.class), rs.getString("pending_reason"),
                 rs.getString("line"), instant(rs.getTimestamp("last_seen_at")));
     }
 
-    /** The agent's assigned queues with its state in each (LOGGED_OUT where it never joined). */
-    public List<QueueStateRow> queueStates(long userId) {
-        return jdbc.sql("""
-                SELECT q.id, q.name, q.kind, COALESCE(s.state, 'LOGGED_OUT') AS state, s.pause_reason_id,
-                       r.name AS reason, s.since
-                FROM queue_assignment a
-                JOIN queue q ON q.id = a.queue_id
-                LEFT JOIN agent_queue_status s ON s.user_id = a.user_id AND s.queue_id = a.queue_id
-                LEFT JOIN pause_reason r ON r.id = s.pause_reason_id
-                WHERE a.user_id = ? AND a.role = 'AGENT'
-                ORDER BY q.name""").param(userId)
-                .query((rs, n) -> new QueueStateRow(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
-                        PresenceState.valueOf(rs.getString("state")), (Long) rs.getObject("pause_reason_id", Long.class),
-                        rs.getString("reason"), instant(rs.getTimestamp("since"))))
-                .list();
+    /** The agent's states in the queues it ever joined, by queue. */
+    public Map<Long, QueueStateRow> queueStates(long userId) {
+        Map<Long, QueueStateRow> states = new HashMap<>();
+        jdbc.sql("""
+                SELECT s.queue_id, s.state, s.pause_reason_id, r.name AS reason, s.since
+                FROM agent_queue_status s LEFT JOIN pause_reason r ON r.id = s.pause_reason_id
+                WHERE s.user_id = ?""").param(userId)
+                .query(rs -> {
+                    states.put(rs.getLong("queue_id"), new QueueStateRow(rs.getLong("queue_id"),
+                            PresenceState.valueOf(rs.getString("state")), (Long) rs.getObject("pause_reason_id", Long.class),
+                            rs.getString("reason"), instant(rs.getTimestamp("since"))));
+                });
+        return states;
     }
 
-    /** Every agent assigned to the queue with its state there and its activity, by name. */
-    public List<org.switchboard.agent.QueueAgent> agentsIn(long queueId) {
-        return jdbc.sql("""
-                SELECT u.id, u.username, u.display_name, COALESCE(s.state, 'LOGGED_OUT') AS state, r.name AS reason, s.since,
-                       COALESCE(p.activity, 'IDLE') AS activity, p.activity_since,
-                       p.pending_action, p.pending_reason_id, pr.name AS pending_reason
-                FROM queue_assignment a
-                JOIN app_user u ON u.id = a.user_id
-                LEFT JOIN agent_queue_status s ON s.user_id = a.user_id AND s.queue_id = a.queue_id
-                LEFT JOIN pause_reason r ON r.id = s.pause_reason_id
-                LEFT JOIN agent_presence p ON p.user_id = a.user_id
-                LEFT JOIN pause_reason pr ON pr.id = p.pending_reason_id
-                WHERE a.queue_id = ? AND a.role = 'AGENT' AND u.enabled
-                ORDER BY u.display_name""").param(queueId)
-                .query((rs, n) -> {
-                    String pending = rs.getString("pending_action");
-                    return new org.switchboard.agent.QueueAgent(rs.getLong("id"), rs.getString("username"),
-                            rs.getString("display_name"), PresenceState.valueOf(rs.getString("state")), rs.getString("reason"),
-                            instant(rs.getTimestamp("since")), Activity.valueOf(rs.getString("activity")),
-                            instant(rs.getTimestamp("activity_since")), pending == null ? null
-                                    : new PendingChange(GlobalAction.valueOf(pending),
-                                            rs.getObject("pending_reason_id", Long.class), rs.getString("pending_reason")));
-                })
-                .list();
+    /** The agents' states in one queue, by agent; agents that never joined it are missing. */
+    public Map<Long, QueueStateRow> statesIn(long queueId, Collection<Long> userIds) {
+        Map<Long, QueueStateRow> states = new HashMap<>();
+        jdbc.sql("""
+                SELECT s.user_id, s.state, s.pause_reason_id, r.name AS reason, s.since
+                FROM agent_queue_status s LEFT JOIN pause_reason r ON r.id = s.pause_reason_id
+                WHERE s.queue_id = :queue AND s.user_id IN (:users)""").param("queue", queueId).param("users", userIds)
+                .query(rs -> {
+                    states.put(rs.getLong("user_id"), new QueueStateRow(queueId, PresenceState.valueOf(rs.getString("state")),
+                            (Long) rs.getObject("pause_reason_id", Long.class), rs.getString("reason"),
+                            instant(rs.getTimestamp("since"))));
+                });
+        return states;
+    }
+
+    /** The agents' presence rows, unlocked; agents that never signed in are missing. */
+    public List<PresenceRow> findAll(Collection<Long> userIds) {
+        return jdbc.sql(PRESENCE + " WHERE p.user_id IN (:users)").param("users", userIds).query(this::presence).list();
     }
 
     public void setQueueState(long userId, long queueId, PresenceState state, Long reasonId, Instant now) {

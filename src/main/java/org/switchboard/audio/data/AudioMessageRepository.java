@@ -34,12 +34,12 @@ public class AudioMessageRepository {
 
     private static final String SELECT = """
             SELECT m.id, m.name, m.description, m.archived, m.format, m.duration_ms, m.size_bytes, m.created_by,
-                   u.display_name AS created_by_name, m.created_at, m.updated_at, m.version
-            FROM audio_message m LEFT JOIN app_user u ON u.id = m.created_by""";
+                   m.created_at, m.updated_at, m.version
+            FROM audio_message m""";
 
     /** A stored message; {@code createdBy} is null for one the system created. */
     public record Row(long id, String name, String description, boolean archived, AudioFormat format, long durationMillis,
-            long sizeBytes, Long createdBy, String createdByName, List<String> tags, Instant createdAt, Instant updatedAt,
+            long sizeBytes, Long createdBy, List<String> tags, Instant createdAt, Instant updatedAt,
             int version) {
     }
 
@@ -178,14 +178,14 @@ public class AudioMessageRepository {
                 .query((rs, n) -> byMessage.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
                 .list();
         return rows.stream().map(r -> new Row(r.id(), r.name(), r.description(), r.archived(), r.format(),
-                r.durationMillis(), r.sizeBytes(), r.createdBy(), r.createdByName(),
+                r.durationMillis(), r.sizeBytes(), r.createdBy(),
                 List.copyOf(byMessage.getOrDefault(r.id(), List.of())), r.createdAt(), r.updatedAt(), r.version())).toList();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getBoolean("archived"),
                 AudioFormat.valueOf(rs.getString("format")), rs.getLong("duration_ms"), rs.getLong("size_bytes"),
-                (Long) rs.getObject("created_by", Long.class), rs.getString("created_by_name"), List.of(),
+                (Long) rs.getObject("created_by", Long.class), List.of(),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
     }
 }

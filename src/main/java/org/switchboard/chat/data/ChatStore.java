@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,27 +16,34 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.switchboard.chat.Awaiting;
 import org.switchboard.chat.ChatMessage;
-import org.switchboard.chat.Conversation;
 import org.switchboard.chat.Delivery;
 import org.switchboard.chat.Direction;
-import org.switchboard.common.LikePatterns;
 import org.switchboard.contact.Channel;
-import org.switchboard.contact.ContactState;
 
 /**
- * The chat tables: conversations, messages with their images, read marks and tags. The screen
- * queries join the contact row for channel, queue, customer and state.
+ * The chat tables: conversations, messages with their images, read marks and tags. The contact's
+ * part of a chat (channel, queue, customer, state, agent) comes from the contact module's ChatContacts.
  */
 @Repository
 public class ChatStore {
 
+    /** The conversation's own columns, the reader's unread count and the tags; the contact's come from the contact module. */
     private static final String CONVERSATION = """
-            SELECT c.id, c.channel, c.queue_id, q.name AS queue_name, c.customer_name, c.customer_address, c.state,
-                   c.agent_id, c.created_at, c.closed_at, v.last_message, v.last_message_at, v.awaiting, v.awaiting_since,
-                   (SELECT COUNT(*) FROM chat_message m WHERE m.contact_id = c.id AND m.direction = 'IN'
-                       AND m.id > COALESCE((SELECT r.last_read_id FROM chat_read r WHERE r.contact_id = c.id AND r.user_id = ?), 0)) AS unread,
-                   (SELECT GROUP_CONCAT(t.tag ORDER BY t.tag SEPARATOR '\\n') FROM chat_tag t WHERE t.contact_id = c.id) AS tags
-            FROM chat_conversation v JOIN contact c ON c.id = v.contact_id JOIN queue q ON q.id = c.queue_id""";
+            SELECT v.contact_id, v.last_message, v.last_message_at, v.awaiting, v.awaiting_since,
+                   (SELECT COUNT(*) FROM chat_message m WHERE m.contact_id = v.contact_id AND m.direction = 'IN'
+                       AND m.id > COALESCE((SELECT r.last_read_id FROM chat_read r WHERE r.contact_id = v.contact_id AND r.user_id = :reader), 0)) AS unread,
+                   (SELECT GROUP_CONCAT(t.tag ORDER BY t.tag SEPARATOR '\\n') FROM chat_tag t WHERE t.contact_id = v.contact_id) AS tags
+            FROM chat_conversation v WHERE v.contact_id IN (:ids)""";
+
+    /** A conversation's own part, as {@code reader} sees it (its unread count). */
+    public record ConversationRow(long contactId, String lastMessage, Instant lastMessageAt, int unread, Awaiting awaiting,
+            Instant awaitingSince, List<String> tags) {
+    }
+
+    /** A message with its author's id; the author's name comes from its owner (the agent's user, or the contact's customer). */
+    public record MessageRow(long id, long contactId, Direction direction, String body, Long authorId, Instant sentAt,
+            Delivery delivery, List<ChatMessage.Attachment> attachments) {
+    }
 
     private final JdbcClient jdbc;
 
@@ -88,69 +94,32 @@ public class ChatStore {
                 .params(channel.name(), address).update();
     }
 
-    /** The open chat of this customer on this channel and queue, locked, if there is one. */
-    public Optional<Long> lockOpenChat(Channel channel, String address, long queueId) {
-        return jdbc.sql("""
-                SELECT c.id FROM contact c JOIN chat_conversation v ON v.contact_id = c.id
-                WHERE c.type = 'CHAT' AND c.channel = ? AND c.customer_address = ? AND c.queue_id = ? AND c.state <> 'ENDED'
-                ORDER BY c.id DESC LIMIT 1 FOR UPDATE""").params(channel.name(), address, queueId).query(Long.class).optional();
-    }
-
     public Optional<Long> contactOfToken(String tokenHash) {
         return jdbc.sql("SELECT contact_id FROM chat_conversation WHERE webchat_token_hash = ?").param(tokenHash)
                 .query(Long.class).optional();
     }
 
-    public Optional<Conversation> conversation(long contactId, long readerId) {
-        return jdbc.sql(CONVERSATION + " WHERE c.id = ?").params(readerId, contactId).query(ChatStore::conversation).optional();
+    /** The conversations of these chats as {@code readerId} sees them, by contact id. */
+    public Map<Long, ConversationRow> conversations(Collection<Long> contactIds, long readerId) {
+        Map<Long, ConversationRow> rows = new HashMap<>();
+        if (contactIds.isEmpty()) {
+            return rows;
+        }
+        jdbc.sql(CONVERSATION).param("reader", readerId).param("ids", contactIds).query(rs -> {
+            String tags = rs.getString("tags");
+            rows.put(rs.getLong("contact_id"), new ConversationRow(rs.getLong("contact_id"), rs.getString("last_message"),
+                    instant(rs, "last_message_at"), rs.getInt("unread"), Awaiting.valueOf(rs.getString("awaiting")),
+                    instant(rs, "awaiting_since"), tags == null ? List.of() : List.of(tags.split("\n"))));
+        });
+        return rows;
     }
 
-    /** The agent's offered and connected chats, the most recently active first. */
-    public List<Conversation> openConversationsOf(long agentId) {
-        return jdbc.sql(CONVERSATION + " WHERE c.agent_id = ? AND c.state IN ('OFFERED','CONNECTED') ORDER BY v.last_message_at DESC")
-                .params(agentId, agentId).query(ChatStore::conversation).list();
+    /** The chats that carry this tag. */
+    public List<Long> tagged(String tag) {
+        return jdbc.sql("SELECT contact_id FROM chat_tag WHERE tag = ?").param(tag).query(Long.class).list();
     }
 
-    /** Ended chats, newest first; {@code agentId} and {@code queueIds} restrict when not null. */
-    public List<Conversation> history(long readerId, Long agentId, Collection<Long> queueIds, String customer, String tag,
-            Instant from, Instant to, int limit) {
-        StringBuilder sql = new StringBuilder(CONVERSATION + " WHERE c.state = 'ENDED'");
-        List<Object> params = new ArrayList<>(List.of(readerId));
-        if (agentId != null) {
-            sql.append(" AND c.agent_id = ?");
-            params.add(agentId);
-        }
-        if (queueIds != null) {
-            if (queueIds.isEmpty()) {
-                return List.of();
-            }
-            sql.append(" AND c.queue_id IN (").append(String.join(",", queueIds.stream().map(id -> "?").toList())).append(")");
-            params.addAll(queueIds);
-        }
-        if (customer != null) {
-            sql.append(" AND (c.customer_name LIKE ? OR c.customer_address LIKE ?)");
-            String like = LikePatterns.containing(customer);
-            params.add(like);
-            params.add(like);
-        }
-        if (tag != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM chat_tag t WHERE t.contact_id = c.id AND t.tag = ?)");
-            params.add(tag);
-        }
-        if (from != null) {
-            sql.append(" AND c.created_at >= ?");
-            params.add(ts(from));
-        }
-        if (to != null) {
-            sql.append(" AND c.created_at < ?");
-            params.add(ts(to));
-        }
-        sql.append(" ORDER BY c.created_at DESC LIMIT ?");
-        params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(ChatStore::conversation).list();
-    }
-
-    public List<ChatMessage> messages(long contactId) {
+    public List<MessageRow> messages(long contactId) {
         Map<Long, List<ChatMessage.Attachment>> attachments = new HashMap<>();
         jdbc.sql("""
                 SELECT a.id, a.message_id, a.content_type, a.file_name, a.size_bytes FROM chat_attachment a
@@ -159,13 +128,12 @@ public class ChatStore {
                         .add(new ChatMessage.Attachment(rs.getLong("id"), rs.getString("content_type"),
                                 rs.getString("file_name"), rs.getInt("size_bytes")))).list();
         return jdbc.sql("""
-                SELECT m.id, m.contact_id, m.direction, m.body, m.sent_at, o.state AS delivery,
-                       CASE WHEN m.direction = 'OUT' THEN u.display_name ELSE c.customer_name END AS author
-                FROM chat_message m JOIN contact c ON c.id = m.contact_id LEFT JOIN app_user u ON u.id = m.author_id
-                LEFT JOIN chat_outbox o ON o.message_id = m.id
+                SELECT m.id, m.contact_id, m.direction, m.body, m.author_id, m.sent_at, o.state AS delivery
+                FROM chat_message m LEFT JOIN chat_outbox o ON o.message_id = m.id
                 WHERE m.contact_id = ? ORDER BY m.id""").param(contactId)
-                .query((rs, row) -> new ChatMessage(rs.getLong("id"), rs.getLong("contact_id"),
-                        Direction.valueOf(rs.getString("direction")), rs.getString("body"), rs.getString("author"),
+                .query((rs, row) -> new MessageRow(rs.getLong("id"), rs.getLong("contact_id"),
+                        Direction.valueOf(rs.getString("direction")), rs.getString("body"),
+                        (Long) rs.getObject("author_id", Long.class),
                         instant(rs, "sent_at"), rs.getString("delivery") == null ? null : Delivery.valueOf(rs.getString("delivery")),
                         attachments.getOrDefault(rs.getLong("id"), List.of()))).list();
     }
@@ -182,14 +150,17 @@ public class ChatStore {
                 .params(contactId, userId, lastReadId).update();
     }
 
-    /** How many of the agent's open chats have customer messages it has not read. */
-    public int unreadChatsOf(long agentId) {
+    /** How many of these chats have customer messages {@code readerId} has not read. */
+    public int unreadAmong(Collection<Long> contactIds, long readerId) {
+        if (contactIds.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("""
-                SELECT COUNT(*) FROM contact c
-                WHERE c.agent_id = ? AND c.type = 'CHAT' AND c.state IN ('OFFERED','CONNECTED')
-                  AND EXISTS (SELECT 1 FROM chat_message m WHERE m.contact_id = c.id AND m.direction = 'IN'
-                      AND m.id > COALESCE((SELECT r.last_read_id FROM chat_read r WHERE r.contact_id = c.id AND r.user_id = ?), 0))""")
-                .params(agentId, agentId).query(Integer.class).single();
+                SELECT COUNT(*) FROM chat_conversation v
+                WHERE v.contact_id IN (:ids)
+                  AND EXISTS (SELECT 1 FROM chat_message m WHERE m.contact_id = v.contact_id AND m.direction = 'IN'
+                      AND m.id > COALESCE((SELECT r.last_read_id FROM chat_read r WHERE r.contact_id = v.contact_id AND r.user_id = :reader), 0))""")
+                .param("ids", contactIds).param("reader", readerId).query(Integer.class).single();
     }
 
     public boolean addTag(long contactId, String tag) {
@@ -204,37 +175,28 @@ public class ChatStore {
         return jdbc.sql("SELECT DISTINCT tag FROM chat_tag ORDER BY tag").query(String.class).list();
     }
 
-    /** Reply figures of assigned (connected) chats per queue. */
-    public Map<Long, Figures> figures(Collection<Long> queueIds) {
-        Map<Long, Figures> figures = new LinkedHashMap<>();
-        if (queueIds.isEmpty()) {
-            return figures;
+    /** Whose turn it is in each of these chats, and since when. */
+    public List<Turn> turns(Collection<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return List.of();
         }
-        jdbc.sql("""
-                SELECT c.queue_id, SUM(v.awaiting = 'AGENT') AS awaiting_agent, SUM(v.awaiting = 'CUSTOMER') AS awaiting_customer,
-                       MIN(CASE WHEN v.awaiting = 'AGENT' THEN v.awaiting_since END) AS oldest_agent_wait
-                FROM chat_conversation v JOIN contact c ON c.id = v.contact_id
-                WHERE c.state = 'CONNECTED' AND c.queue_id IN (%s) GROUP BY c.queue_id"""
-                .formatted(String.join(",", queueIds.stream().map(id -> "?").toList())))
-                .params(List.copyOf(queueIds))
-                .query((rs, row) -> figures.put(rs.getLong("queue_id"), new Figures(rs.getInt("awaiting_agent"),
-                        rs.getInt("awaiting_customer"), instant(rs, "oldest_agent_wait")))).list();
-        return figures;
+        return jdbc.sql("SELECT contact_id, awaiting, awaiting_since FROM chat_conversation WHERE contact_id IN (:ids)")
+                .param("ids", contactIds).query((rs, row) -> new Turn(rs.getLong("contact_id"),
+                        Awaiting.valueOf(rs.getString("awaiting")), instant(rs, "awaiting_since"))).list();
     }
 
-    public record Figures(int awaitingAgent, int awaitingCustomer, Instant oldestAgentWait) {
+    public record Turn(long contactId, Awaiting awaiting, Instant since) {
     }
 
-    public record AttachmentRow(long contactId, Long agentId, String contentType, String fileName, int sizeBytes) {
+    public record AttachmentRow(long contactId, String contentType, String fileName, int sizeBytes) {
     }
 
     public Optional<AttachmentRow> attachment(long attachmentId) {
         return jdbc.sql("""
-                SELECT m.contact_id, c.agent_id, a.content_type, a.file_name, a.size_bytes FROM chat_attachment a
-                JOIN chat_message m ON m.id = a.message_id JOIN contact c ON c.id = m.contact_id WHERE a.id = ?""")
+                SELECT m.contact_id, a.content_type, a.file_name, a.size_bytes FROM chat_attachment a
+                JOIN chat_message m ON m.id = a.message_id WHERE a.id = ?""")
                 .param(attachmentId).query((rs, row) -> new AttachmentRow(rs.getLong("contact_id"),
-                        (Long) rs.getObject("agent_id", Long.class), rs.getString("content_type"), rs.getString("file_name"),
-                        rs.getInt("size_bytes"))).optional();
+                        rs.getString("content_type"), rs.getString("file_name"), rs.getInt("size_bytes"))).optional();
     }
 
     /** The image's bytes (at most {@code switchboard.chat.max-attachment-bytes}). */
@@ -250,16 +212,6 @@ public class ChatStore {
     public void setMessageTone(long userId, boolean on) {
         jdbc.sql("INSERT INTO chat_preference (user_id, message_tone) VALUES (?, ?) ON DUPLICATE KEY UPDATE message_tone = VALUE(message_tone)")
                 .params(userId, on).update();
-    }
-
-    private static Conversation conversation(ResultSet rs, int row) throws SQLException {
-        String tags = rs.getString("tags");
-        return new Conversation(rs.getLong("id"), Channel.valueOf(rs.getString("channel")), rs.getLong("queue_id"),
-                rs.getString("queue_name"), rs.getString("customer_name"), rs.getString("customer_address"),
-                ContactState.valueOf(rs.getString("state")), (Long) rs.getObject("agent_id", Long.class),
-                rs.getString("last_message"), instant(rs, "last_message_at"), rs.getInt("unread"),
-                Awaiting.valueOf(rs.getString("awaiting")), instant(rs, "awaiting_since"), instant(rs, "created_at"),
-                instant(rs, "closed_at"), tags == null ? List.of() : List.of(tags.split("\n")));
     }
 
     private static String preview(String body) {

@@ -21,8 +21,7 @@ public class OutboxStore {
         this.jdbc = jdbc;
     }
 
-    /** @param agentId the agent holding the chat, told when the reply's delivery changes */
-    public record Due(long id, int attempts, Long agentId, OutgoingMessage message) {
+    public record Due(long id, int attempts, OutgoingMessage message) {
     }
 
     /** Queues a reply under a delivery id of its own, which every attempt hands to the sender. */
@@ -36,12 +35,11 @@ public class OutboxStore {
     /** Due entries, locked; rows another node is delivering are skipped. */
     public List<Due> lockDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT o.id, o.attempts, o.message_id, o.delivery_id, m.contact_id, c.agent_id, o.channel, o.recipient, m.body
-                FROM chat_outbox o JOIN chat_message m ON m.id = o.message_id JOIN contact c ON c.id = m.contact_id
+                SELECT o.id, o.attempts, o.message_id, o.delivery_id, m.contact_id, o.channel, o.recipient, m.body
+                FROM chat_outbox o JOIN chat_message m ON m.id = o.message_id
                 WHERE o.state = 'QUEUED' AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED""")
                 .params(ts(now), limit)
-                .query((rs, row) -> new Due(rs.getLong("id"), rs.getInt("attempts"),
-                        (Long) rs.getObject("agent_id", Long.class), new OutgoingMessage(rs.getLong("message_id"),
+                .query((rs, row) -> new Due(rs.getLong("id"), rs.getInt("attempts"), new OutgoingMessage(rs.getLong("message_id"),
                         rs.getString("delivery_id"), rs.getLong("contact_id"), Channel.valueOf(rs.getString("channel")),
                         rs.getString("recipient"), rs.getString("body")))).list();
     }

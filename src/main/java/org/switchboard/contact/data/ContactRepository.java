@@ -27,13 +27,10 @@ import org.switchboard.contact.WrapUpEndedBy;
 public class ContactRepository {
 
     /*
-     * Names come from scalar subqueries, not joins: a locking read (FOR UPDATE) would also lock the
-     * joined queue and user rows, and every transaction of a queue would then wait for the others.
+     * Only the contact's own columns: the queue's name and the agent's username belong to the queue and
+     * security modules, and ContactService adds them for the readers that show them.
      */
-    private static final String SELECT = """
-            SELECT c.*, (SELECT q.name FROM queue q WHERE q.id = c.queue_id) AS queue_name,
-                   (SELECT u.username FROM app_user u WHERE u.id = c.agent_id) AS agent_username
-            FROM contact c""";
+    private static final String SELECT = "SELECT c.* FROM contact c";
 
     private final JdbcClient jdbc;
 
@@ -229,20 +226,15 @@ public class ContactRepository {
                 + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?)"))).params(params).update();
     }
 
-    public int countOpenChats(long agentId) {
-        return jdbc.sql("SELECT COUNT(*) FROM contact WHERE agent_id = ? AND type = 'CHAT' AND state IN ('OFFERED','CONNECTED','WRAP_UP')")
-                .param(agentId).query(Integer.class).single();
-    }
-
     static ContactView view(ResultSet rs, int row) throws SQLException {
         String outcome = rs.getString("outcome");
         String endedBy = rs.getString("wrap_up_ended_by");
         return new ContactView(rs.getLong("id"), ContactType.valueOf(rs.getString("type")),
                 Channel.valueOf(rs.getString("channel")), (Long) rs.getObject("queue_id", Long.class),
-                rs.getString("queue_name"), ContactState.valueOf(rs.getString("state")),
+                null, ContactState.valueOf(rs.getString("state")),
                 outcome == null ? null : Outcome.valueOf(outcome), rs.getString("customer_name"),
                 rs.getString("customer_address"), (Long) rs.getObject("agent_id", Long.class),
-                rs.getString("agent_username"), (Long) rs.getObject("source_contact_id", Long.class),
+                null, (Long) rs.getObject("source_contact_id", Long.class),
                 instant(rs, "created_at"), instant(rs, "queued_at"), instant(rs, "offered_at"),
                 instant(rs, "offer_expires_at"), instant(rs, "answered_at"), instant(rs, "connect_at"),
                 instant(rs, "connected_at"), instant(rs, "hangup_at"), instant(rs, "ended_at"),

@@ -22,6 +22,15 @@ public class AssignmentRepository {
                 .params(queueId, role.name()).query(Long.class).list();
     }
 
+    /** The agents of the queues this user supervises, without the user itself. */
+    public List<Long> agentIdsSupervisedBy(long supervisorId) {
+        return jdbc.sql("""
+                SELECT DISTINCT a.user_id
+                FROM queue_assignment s JOIN queue_assignment a ON a.queue_id = s.queue_id AND a.role = 'AGENT'
+                WHERE s.user_id = ? AND s.role = 'SUPERVISOR' AND a.user_id <> s.user_id""")
+                .param(supervisorId).query(Long.class).list();
+    }
+
     public boolean isAssigned(long queueId, long userId, AssignmentRole role) {
         return jdbc.sql("SELECT COUNT(*) FROM queue_assignment WHERE queue_id = ? AND user_id = ? AND role = ?")
                 .params(queueId, userId, role.name()).query(Integer.class).single() > 0;

@@ -2,6 +2,7 @@ package org.switchboard.voice.data;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,25 +28,12 @@ public class WebCallStore {
         return jdbc.sql("SELECT contact_id FROM voice_web_call WHERE token_hash = ?").param(tokenHash).query(Long.class).optional();
     }
 
-    /** The agent's open calls (offered, connected, in wrap-up) that are web calls. */
-    public List<Long> openWebCallsOf(long agentId) {
-        return jdbc.sql("""
-                SELECT w.contact_id FROM voice_web_call w JOIN contact c ON c.id = w.contact_id
-                WHERE c.agent_id = ? AND c.state IN ('OFFERED', 'CONNECTED', 'WRAP_UP')""").param(agentId)
+    /** Those of the contacts that are web calls. */
+    public List<Long> webCallsAmong(Collection<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT contact_id FROM voice_web_call WHERE contact_id IN (:ids)").param("ids", contactIds)
                 .query(Long.class).list();
-    }
-
-    /** Connected web calls (contact id to agent id) whose agent no open dashboard has reported since {@code silentSince}. */
-    public java.util.Map<Long, Long> connectedWithSilentAgent(Instant silentSince) {
-        java.util.Map<Long, Long> calls = new java.util.LinkedHashMap<>();
-        jdbc.sql("""
-                SELECT c.id, c.agent_id FROM voice_web_call w JOIN contact c ON c.id = w.contact_id
-                JOIN agent_presence p ON p.user_id = c.agent_id
-                WHERE c.state = 'CONNECTED' AND (p.last_seen_at IS NULL OR p.last_seen_at < ?)""")
-                .param(Timestamp.from(silentSince))
-                .query(rs -> {
-                    calls.put(rs.getLong(1), rs.getLong(2));
-                });
-        return calls;
     }
 }
