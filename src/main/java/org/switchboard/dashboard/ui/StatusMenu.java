@@ -48,6 +48,8 @@ class StatusMenu extends Component implements HasTheme {
     StatusMenu(String label) {
         this.label = label;
         getElement().addEventListener(SELECTED, event -> choose(event.getEventData().get(CHOSEN))).addEventData(CHOSEN);
+        // The menu bar's own button for items that do not fit, named in the screen's language.
+        getElement().setPropertyJson("i18n", JacksonUtils.createObjectNode().put("moreOptions", getTranslation("dashboard.status.more-options")));
     }
 
     /** The choices the menu offers from now on. */

@@ -116,7 +116,8 @@ class JapaneseScreensIT {
         @SuppressWarnings("unchecked")
         List<String> texts = (List<String>) on.evaluate(SCREEN_TEXTS);
         for (String text : texts) {
-            String left = text;
+            // A webchat customer without a phone number gets a generated address: data, not a label.
+            String left = text.replaceAll("web-[0-9a-f]{8}", " ");
             for (String name : data) {
                 left = left.replace(name, " ");
             }
