@@ -1,18 +1,25 @@
 // <sb-audio-recorder target="upload URL" max-seconds="300">: records from the microphone with
 // MediaRecorder (record / stop / listen again / re-record) and posts each finished recording to the
 // target (a Vaadin UploadHandler) as a multipart file, the way <vaadin-upload> does.
+// Its texts come from the server in the page's language (the i18n property): none is written here.
 class SbAudioRecorder extends HTMLElement {
   connectedCallback() {
     if (this.ready) {
       return;
     }
     this.ready = true;
+    // The server may have set i18n before this class was defined: take it through the setter.
+    if (Object.prototype.hasOwnProperty.call(this, 'i18n')) {
+      const texts = this.i18n;
+      delete this.i18n;
+      this.i18n = texts;
+    }
     this.innerHTML = '<div class="sb-recorder-controls">'
-      + '<vaadin-button class="record" theme="primary error">Record</vaadin-button>'
-      + '<vaadin-button class="stop" hidden>Stop</vaadin-button>'
-      + '<vaadin-button class="again" hidden>Re-record</vaadin-button>'
+      + '<vaadin-button class="record" theme="primary error"></vaadin-button>'
+      + '<vaadin-button class="stop" hidden></vaadin-button>'
+      + '<vaadin-button class="again" hidden></vaadin-button>'
       + '<span class="status" aria-live="polite"></span></div>'
-      + '<audio class="preview" controls hidden aria-label="Listen to the recording"></audio>';
+      + '<audio class="preview" controls hidden></audio>';
     this.recordButton = this.querySelector('.record');
     this.stopButton = this.querySelector('.stop');
     this.againButton = this.querySelector('.again');
@@ -21,6 +28,26 @@ class SbAudioRecorder extends HTMLElement {
     this.recordButton.addEventListener('click', () => this.record());
     this.againButton.addEventListener('click', () => this.record());
     this.stopButton.addEventListener('click', () => this.stop());
+    this.label();
+  }
+
+  set i18n(texts) {
+    this.texts = texts;
+    this.label();
+  }
+
+  get i18n() {
+    return this.texts || {};
+  }
+
+  label() {
+    if (!this.recordButton) {
+      return;
+    }
+    this.recordButton.textContent = this.i18n.record || '';
+    this.stopButton.textContent = this.i18n.stop || '';
+    this.againButton.textContent = this.i18n.again || '';
+    this.preview.setAttribute('aria-label', this.i18n.listen || '');
   }
 
   disconnectedCallback() {
@@ -29,14 +56,14 @@ class SbAudioRecorder extends HTMLElement {
 
   async record() {
     if (!navigator.mediaDevices || !window.MediaRecorder) {
-      this.say('This browser cannot record audio. Upload a file instead.');
+      this.say(this.i18n.cannotRecord);
       return;
     }
     let stream;
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch (e) {
-      this.say('No microphone access: allow the microphone for this site, or upload a file instead.');
+      this.say(this.i18n.noMicrophone);
       return;
     }
     const type = ['audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/webm']
@@ -59,7 +86,7 @@ class SbAudioRecorder extends HTMLElement {
     const max = Number(this.getAttribute('max-seconds') || 300);
     this.timer = setInterval(() => {
       const seconds = Math.floor((Date.now() - this.started) / 1000);
-      this.say('Recording ' + Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0'));
+      this.say(this.i18n.recording.replace('{0}', Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0')));
       if (seconds >= max) {
         this.stop();
       }
@@ -73,15 +100,15 @@ class SbAudioRecorder extends HTMLElement {
   }
 
   async upload(blob) {
-    this.say('Saving the recording…');
+    this.say(this.i18n.saving);
     const extension = blob.type.includes('ogg') ? 'ogg' : 'webm';
     const form = new FormData();
     form.append('file', blob, 'recording.' + extension);
     try {
       const response = await fetch(this.getAttribute('target'), { method: 'POST', body: form, credentials: 'same-origin' });
-      this.say(response.ok ? '' : 'The recording could not be sent (' + response.status + '). Try again.');
+      this.say(response.ok ? '' : this.i18n.sendFailed.replace('{0}', response.status));
     } catch (e) {
-      this.say('The recording could not be sent. Check the connection and try again.');
+      this.say(this.i18n.connectionFailed);
     }
   }
 

@@ -1,7 +1,10 @@
-// Web calls: <sb-caller-line> on the public caller page and <sb-softphone> on the agent's dashboard.
+// Calls with audio: <sb-caller-line> on the public caller page, <sb-softphone> on the agent's dashboard
+// and <sb-listener> for a supervisor's Listen and Whisper in the drill-down.
 // The media goes browser to browser over WebRTC; every signal (offer, answer, ICE candidates, hold)
 // goes through the app: out with this.$server.signal(kind, payload), in through signal(kind, payload),
-// which the server calls. The agent's softphone always offers (again after a reload), the caller answers.
+// which the server calls. The agent's softphone offers (again after a reload), the caller answers; in a
+// call between users the caller's softphone offers, and either side answers a new offer. A supervisor's
+// connection is a second one from the agent's tab, which offers it the agent's mix of both sides.
 //
 // What each side hears runs through one WebAudio graph: the other party's track, hold music and
 // recordings meet in a "speaker" node, which an analyser taps for the level meter. What each side
@@ -61,11 +64,21 @@ class SbVoiceLine extends HTMLElement {
     this.audioProcessing = settings.audioProcessing;
   }
 
-  /** Asks for the microphone once; '' when it is open, else the message to show. */
-  async openMicrophone() {
-    if (this.microphone) {
-      return '';
+  /** Asks for the microphone once (one request at a time); '' when it is open, else the message to show. */
+  openMicrophone() {
+    if (!this.opening) {
+      this.opening = this.askForMicrophone().then(problem => {
+        if (problem) {
+          // Refused or missing: the next call asks again.
+          this.opening = null;
+        }
+        return problem;
+      });
     }
+    return this.opening;
+  }
+
+  async askForMicrophone() {
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || !window.RTCPeerConnection) {
       return this.texts.browserCannotCall;
     }
@@ -81,7 +94,7 @@ class SbVoiceLine extends HTMLElement {
       if (chosen && e.name === 'OverconstrainedError') {
         // The chosen microphone is gone: take the default one.
         localStorage.removeItem(MIC_KEY);
-        return this.openMicrophone();
+        return this.askForMicrophone();
       }
       return microphoneProblem(this.texts, e);
     }
@@ -110,7 +123,9 @@ class SbVoiceLine extends HTMLElement {
     this.remoteGain.connect(this.speaker);
     this.outgoing = audio.createMediaStreamDestination();
     this.micGain = audio.createGain();
-    audio.createMediaStreamSource(this.microphone).connect(this.micGain);
+    if (this.microphone) {
+      audio.createMediaStreamSource(this.microphone).connect(this.micGain);
+    }
     this.micGain.connect(this.outgoing);
     this.levels = setInterval(() => this.showLevel(), 200);
     if (audio.state === 'suspended') {
@@ -152,12 +167,24 @@ class SbVoiceLine extends HTMLElement {
     this.pc = pc;
     pc.onicecandidate = e => {
       if (e.candidate && e.candidate.candidate && this.pc === pc) {
-        this.$server.signal('CANDIDATE', e.candidate.candidate);
+        this.send('CANDIDATE', e.candidate.candidate);
       }
     };
     pc.ontrack = e => this.hear(e.streams[0] || new MediaStream([e.track]));
-    pc.addTrack(this.outgoing.stream.getAudioTracks()[0], this.outgoing.stream);
+    // A supervisor who only listens sends nothing.
+    if (this.microphone) {
+      pc.addTrack(this.outgoing.stream.getAudioTracks()[0], this.outgoing.stream);
+    }
     return pc;
+  }
+
+  send(kind, payload) {
+    this.$server.signal(kind, payload);
+  }
+
+  /** What a line needs before it answers an offer: its microphone. '' or the problem. */
+  ready() {
+    return this.openMicrophone();
   }
 
   hear(stream) {
@@ -176,14 +203,49 @@ class SbVoiceLine extends HTMLElement {
   }
 
   async answer(sdp) {
+    // A new offer is a fresh line (the first, or after the other side's reload): not on hold.
+    this.heldByAgent(false);
+    const problem = await this.ready();
+    if (problem) {
+      return;
+    }
     const pc = this.connection();
     await pc.setRemoteDescription({ type: 'offer', sdp: sdp });
     const answer = await pc.createAnswer();
     await pc.setLocalDescription(answer);
-    this.$server.signal('ANSWER', pc.localDescription.sdp);
+    this.send('ANSWER', pc.localDescription.sdp);
   }
 
+  /** The other side put this one on hold (or took it off): its voice gives way to the hold music. */
   heldByAgent(held) {
+    this.holdMusic(held);
+    if (this.remoteGain) {
+      this.remoteGain.gain.value = held ? 0 : 1;
+    }
+  }
+
+  /** Hold music on or off; the URL of the queue's library entry (attribute hold-music), or the built-in tone. */
+  holdMusic(on) {
+    if (!this.audio) {
+      return;
+    }
+    if (on && !this.music) {
+      const url = this.getAttribute('hold-music');
+      if (url) {
+        const element = new Audio(url);
+        element.loop = true;
+        const source = this.audio.createMediaElementSource(element);
+        source.connect(this.speaker);
+        element.play().catch(() => {});
+        this.music = { stop: () => { element.pause(); source.disconnect(); } };
+      } else {
+        this.music = builtInHoldTone(this.audio, this.speaker);
+      }
+    } else if (!on && this.music) {
+      this.music.stop();
+      this.music = null;
+    }
+    this.toggleAttribute('on-hold', on);
   }
 
   /** Bytes of audio received so far on the current connection (0 without one). */
@@ -212,12 +274,14 @@ class SbVoiceLine extends HTMLElement {
   }
 
   close() {
+    this.holdMusic(false);
     this.hangUpMedia();
     clearInterval(this.levels);
     if (this.microphone) {
       this.microphone.getTracks().forEach(track => track.stop());
       this.microphone = null;
     }
+    this.opening = null;
     if (this.audio) {
       this.audio.close();
       this.audio = null;
@@ -247,61 +311,104 @@ function builtInHoldTone(audio, into) {
 
 /** The caller page's line: hold music while waiting and while held, the agent's voice when connected. */
 class SbCallerLine extends SbVoiceLine {
-  /** Hold music on or off; the URL of the queue's library entry, or empty for the built-in tone. */
-  holdMusic(on) {
-    if (!this.audio) {
-      return;
-    }
-    if (on && !this.music) {
-      const url = this.getAttribute('hold-music');
-      if (url) {
-        const element = new Audio(url);
-        element.loop = true;
-        const source = this.audio.createMediaElementSource(element);
-        source.connect(this.speaker);
-        element.play().catch(() => {});
-        this.music = { stop: () => { element.pause(); source.disconnect(); } };
-      } else {
-        this.music = builtInHoldTone(this.audio, this.speaker);
-      }
-    } else if (!on && this.music) {
-      this.music.stop();
-      this.music = null;
-    }
-    this.toggleAttribute('on-hold', on);
-  }
-
-  async answer(sdp) {
-    // A new offer is a fresh line (the agent's first, or after the agent's reload): not on hold.
-    this.heldByAgent(false);
-    return super.answer(sdp);
-  }
-
-  heldByAgent(held) {
-    this.holdMusic(held);
-    this.remoteGain.gain.value = held ? 0 : 1;
-  }
-
-  close() {
-    this.holdMusic(false);
-    super.close();
-  }
 }
 customElements.define('sb-caller-line', SbCallerLine);
 
 /** The agent's softphone: rings for an offer, offers the media once the call is accepted, mute and hold. */
 class SbSoftphone extends SbVoiceLine {
-  /** Offers the media of the accepted call (again after a reload: the caller answers the new offer). */
-  async start() {
+  constructor() {
+    super();
+    // The supervisors listening, by id: each its connection, the mix it carries and its whisper's source.
+    this.monitors = new Map();
+  }
+
+  /**
+   * Starts the media of the accepted call: offers it (again after a reload: the other side answers the
+   * new offer), or, as the callee of a colleague's call, opens the microphone and waits for the offer.
+   */
+  async start(offer) {
     this.ring(false);
     const problem = await this.openMicrophone();
-    if (problem) {
+    if (problem || !offer) {
       return problem;
     }
     const pc = this.connection();
     await pc.setLocalDescription(await pc.createOffer());
-    this.$server.signal('OFFER', pc.localDescription.sdp);
+    this.send('OFFER', pc.localDescription.sdp);
     return '';
+  }
+
+  /** A supervisor's Listen or Whisper, applied in order with the call's signals: STARTED (listen or whisper), ANSWER, CANDIDATE, ENDED. */
+  monitor(supervisorId, kind, payload) {
+    this.chain = this.chain.then(() => this.applyMonitor(supervisorId, kind, payload))
+      .catch(e => console.warn('Supervisor signal ' + kind + ' failed', e));
+  }
+
+  async applyMonitor(supervisorId, kind, payload) {
+    const current = this.monitors.get(supervisorId);
+    switch (kind) {
+      case 'MONITOR_STARTED': return this.offerMonitor(supervisorId);
+      case 'MONITOR_ANSWER': return current && current.pc.setRemoteDescription({ type: 'answer', sdp: payload });
+      case 'MONITOR_CANDIDATE': return current && current.pc.addIceCandidate({ candidate: payload, sdpMLineIndex: 0 }).catch(() => {});
+      case 'MONITOR_ENDED': return this.endMonitor(supervisorId);
+    }
+  }
+
+  /**
+   * The supervisor's connection carries a mix of what the agent hears from the other side and what the
+   * agent says; what comes back (a whisper) plays on this speaker only, never into the call's outgoing
+   * track or into the mix.
+   */
+  async offerMonitor(supervisorId) {
+    this.endMonitor(supervisorId);
+    if (!this.pc || !this.audio) {
+      return;
+    }
+    const mix = this.audio.createMediaStreamDestination();
+    this.remoteGain.connect(mix);
+    this.micGain.connect(mix);
+    const pc = new RTCPeerConnection({ iceServers: this.iceServers });
+    const monitor = { pc: pc, mix: mix, source: null };
+    this.monitors.set(supervisorId, monitor);
+    pc.onicecandidate = e => {
+      if (e.candidate && e.candidate.candidate && this.monitors.get(supervisorId) === monitor) {
+        this.$server.monitorSignal(supervisorId, 'MONITOR_CANDIDATE', e.candidate.candidate);
+      }
+    };
+    // The supervisor's tab closed without a word: its connection fails, and goes.
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === 'failed' && this.monitors.get(supervisorId) === monitor) {
+        this.endMonitor(supervisorId);
+      }
+    };
+    pc.ontrack = e => {
+      const whisper = e.streams[0] || new MediaStream([e.track]);
+      monitor.sink = new Audio();
+      monitor.sink.muted = true;
+      monitor.sink.srcObject = whisper;
+      monitor.sink.play().catch(() => {});
+      monitor.source = this.audio.createMediaStreamSource(whisper);
+      monitor.source.connect(this.speaker);
+    };
+    pc.addTrack(mix.stream.getAudioTracks()[0], mix.stream);
+    await pc.setLocalDescription(await pc.createOffer());
+    this.$server.monitorSignal(supervisorId, 'MONITOR_OFFER', pc.localDescription.sdp);
+  }
+
+  endMonitor(supervisorId) {
+    const monitor = this.monitors.get(supervisorId);
+    if (!monitor) {
+      return;
+    }
+    this.monitors.delete(supervisorId);
+    monitor.pc.close();
+    if (this.audio) {
+      this.remoteGain.disconnect(monitor.mix);
+      this.micGain.disconnect(monitor.mix);
+    }
+    if (monitor.source) {
+      monitor.source.disconnect();
+    }
   }
 
   /** The agent's own sound: the microphone off (mute) or both directions off (hold). */
@@ -340,13 +447,47 @@ class SbSoftphone extends SbVoiceLine {
     }
   }
 
-  /** The call is over here: media closed, microphone released. */
+  /** The call is over here: media closed (the supervisors' connections too), microphone released. */
   stop() {
     this.ring(false);
+    [...this.monitors.keys()].forEach(supervisorId => this.endMonitor(supervisorId));
     this.close();
   }
 }
 customElements.define('sb-softphone', SbSoftphone);
+
+/**
+ * A supervisor's Listen and Whisper: answers the agent's tab's offer and plays what it carries; for a
+ * whisper it sends the microphone too. Its signals are the MONITOR_ kinds of the call's own.
+ */
+class SbListener extends SbVoiceLine {
+  /** Ready to listen, or for a whisper to speak (the microphone); '' or the problem. */
+  async begin(whisper) {
+    this.close();
+    if (whisper) {
+      return this.openMicrophone();
+    }
+    this.graph();
+    return '';
+  }
+
+  ready() {
+    return Promise.resolve('');
+  }
+
+  apply(kind, payload) {
+    return super.apply(kind.replace('MONITOR_', ''), payload);
+  }
+
+  send(kind, payload) {
+    this.$server.signal('MONITOR_' + kind, payload);
+  }
+
+  stop() {
+    this.close();
+  }
+}
+customElements.define('sb-listener', SbListener);
 
 // The gear's voice settings: the devices this browser has, and the choice kept in this browser.
 window.sbVoiceDevices = async function () {

@@ -14,6 +14,7 @@
 #                                  SWITCHBOARD_CLASSPATH, by default target/classes and the dependencies Maven lists
 #   JAVA                           a java 21+, default the first one found
 #   NODE_ARGS                      more arguments for both nodes (e.g. --switchboard.demo=true)
+#   JAVA_OPTS                      JVM options for both nodes, default -Xmx512m
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,7 @@ NODE_A_PORT=${NODE_A_PORT:-8081}
 NODE_B_PORT=${NODE_B_PORT:-8082}
 RUN_DIR=${RUN_DIR:-target/cluster}
 NODE_ARGS=${NODE_ARGS:-}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 mkdir -p "$RUN_DIR"
 RUN_DIR=$(cd "$RUN_DIR" && pwd)
 
@@ -64,10 +66,10 @@ wait_for() {
 
 start_node() {
   local name=$1 port=$2
-  # shellcheck disable=SC2086 # the command and NODE_ARGS are word lists on purpose
+  # shellcheck disable=SC2086 # the command, JAVA_OPTS and NODE_ARGS are word lists on purpose
   SPRING_DATASOURCE_URL="$DB_URL" SPRING_DATASOURCE_USERNAME="$DB_USER" SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" \
     SWITCHBOARD_REDIS_URL="$REDIS_URL" PORT="$port" \
-    nohup "$java" -Xmx512m $command --server.address=127.0.0.1 --switchboard.cluster.node-id="$name" $NODE_ARGS \
+    nohup "$java" $JAVA_OPTS $command --server.address=127.0.0.1 --switchboard.cluster.node-id="$name" $NODE_ARGS \
     > "$RUN_DIR/node-$name.log" 2>&1 &
   echo $! > "$RUN_DIR/node-$name.pid"
   echo "node $name: pid $(cat "$RUN_DIR/node-$name.pid"), http://127.0.0.1:$port, log $RUN_DIR/node-$name.log"

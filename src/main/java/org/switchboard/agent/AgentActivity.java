@@ -87,7 +87,11 @@ public class AgentActivity {
     /**
      * The agent let an offer ring out. A pause or logout it asked for while the call rang applies
      * now. After {@code missesBeforePause} misses in a row it is paused with the reason "Missed
-     * offers" in every queue where it is still ready.
+     * offers" in every queue where it is still ready. Short of that, an agent that has been silent for
+     * the disconnect time (its dashboard closed, its node gone) is paused at once with the reason
+     * "Disconnected", in the same transaction: the sweep pauses only idle agents, and the dispatch that
+     * follows the returned offer would otherwise offer it the next waiting contact straight away, again
+     * and again, while agents who are there wait.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void offerMissed(long userId, int missesBeforePause, boolean voice) {
@@ -102,6 +106,8 @@ public class AgentActivity {
         if (missed >= missesBeforePause) {
             changed.addAll(status.pauseReady(userId, status.systemReason(PauseReason.MISSED_OFFERS), now, null));
             missed = 0;
+        } else if (status.silent(agent, now)) {
+            changed.addAll(status.pauseReady(userId, status.systemReason(PauseReason.DISCONNECTED), now, null));
         }
         presence.setMissedInRow(userId, missed);
         status.publish(userId, changed, changed.isEmpty());

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -35,9 +36,9 @@ import org.switchboard.security.UserService;
  * kept as pending and applied when the call and its wrap-up end.
  */
 @Service
+@EnableConfigurationProperties(AgentProperties.class)
 public class AgentStatusService {
 
-    static final Duration SILENCE_BEFORE_DISCONNECTED = Duration.ofSeconds(60);
     private static final String FOR_AGENT = "@agentAccess.canActFor(#userId)";
 
     private final PresenceRepository presence;
@@ -48,13 +49,16 @@ public class AgentStatusService {
     private final UserNames names;
     private final QueueService queueService;
     private final QueueDirectory queueDirectory;
+    private final Duration silenceBeforeDisconnected;
 
     AgentStatusService(PresenceRepository presence, PauseReasonService reasons, ApplicationEventPublisher events,
-            Clock clock, UserService users, UserNames names, QueueService queues, QueueDirectory queueDirectory) {
+            Clock clock, UserService users, UserNames names, QueueService queues, QueueDirectory queueDirectory,
+            AgentProperties properties) {
         this.users = users;
         this.names = names;
         this.queueService = queues;
         this.queueDirectory = queueDirectory;
+        this.silenceBeforeDisconnected = properties.disconnectedAfter();
         this.presence = presence;
         this.reasons = reasons;
         this.events = events;
@@ -162,7 +166,7 @@ public class AgentStatusService {
         return read(userId);
     }
 
-    /** A dashboard or API client of the agent is alive; silence for 60 s pauses the agent. */
+    /** A dashboard or API client of the agent is alive; silence for {@code switchboard.agents.disconnected-after} pauses the agent. */
     @PreAuthorize(FOR_AGENT)
     @Transactional
     public void heartbeat(long userId) {
@@ -197,24 +201,28 @@ public class AgentStatusService {
 
     /**
      * Pauses, with the reason "Disconnected", every ready and idle agent with no dashboard or API
-     * client for 60 s, so nobody is offered to an empty chair. Safe on several nodes.
+     * client for {@code switchboard.agents.disconnected-after} (60 s), so nobody is offered to an empty
+     * chair. Safe on several nodes.
      */
-    @Unrestricted("the sweep, on every node: it pauses only agents silent for 60 s, whoever runs it")
+    @Unrestricted("the sweep, on every node: it pauses only agents silent for the disconnect time, whoever runs it")
     @Transactional
     public int pauseDisconnected() {
         Instant now = clock.instant();
         long reasonId = systemReason(PauseReason.DISCONNECTED);
         int paused = 0;
-        for (Long userId : presence.silentReadyAgents(now.minus(SILENCE_BEFORE_DISCONNECTED))) {
+        for (Long userId : presence.silentReadyAgents(now.minus(silenceBeforeDisconnected))) {
             PresenceRow agent = presence.lock(userId).orElseThrow();
-            boolean stillSilent = agent.lastSeenAt() == null
-                    || agent.lastSeenAt().isBefore(now.minus(SILENCE_BEFORE_DISCONNECTED));
-            if (agent.activity() == Activity.IDLE && stillSilent) {
+            if (agent.activity() == Activity.IDLE && silent(agent, now)) {
                 publish(userId, pauseReady(userId, reasonId, now, null), false);
                 paused++;
             }
         }
         return paused;
+    }
+
+    /** Whether neither a dashboard nor an API client has said the agent is there within the disconnect time. */
+    boolean silent(PresenceRow agent, Instant now) {
+        return agent.lastSeenAt() == null || agent.lastSeenAt().isBefore(now.minus(silenceBeforeDisconnected));
     }
 
     Set<Long> apply(long userId, GlobalAction action, Long reasonId, Instant now, Long actorId) {

@@ -69,12 +69,12 @@ public class PauseReasonService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public PauseReason update(long id, int expectedVersion, String name, boolean active) {
-        PauseReasonEntity reason = reasons.findById(id).orElseThrow(() -> new NotFoundException("No such pause reason."));
+        PauseReasonEntity reason = reasons.findById(id).orElseThrow(() -> new NotFoundException("agent.error.no-such-pause-reason"));
         if (reason.getVersion() != expectedVersion) {
             throw ConflictException.staleVersion("agent.error.this-pause-reason");
         }
         if (reason.isSystemReason()) {
-            throw new ValidationException("System pause reasons cannot be changed.");
+            throw new ValidationException("agent.error.system-pause-reason");
         }
         PauseReason before = reason.toReason();
         String oldName = before.name();
@@ -96,7 +96,7 @@ public class PauseReasonService {
         try {
             return reasons.save(reason).toReason();
         } catch (DataIntegrityViolationException e) {
-            throw new ValidationException("A pause reason with that name already exists.");
+            throw new ValidationException("agent.error.pause-reason-taken");
         }
     }
 

@@ -18,8 +18,6 @@ import org.switchboard.agent.AgentStatusService;
 import org.switchboard.agent.GlobalAction;
 import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.PauseReasonService;
-import org.switchboard.common.NotFoundException;
-import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactService;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueService;
@@ -85,24 +83,24 @@ class AgentsApi {
     StatusResource change(@PathVariable String username, @RequestBody StatusChange change) {
         long id = agent(username);
         if (change.action() == null) {
-            throw new ValidationException("action is required: READY, PAUSE or LOGOUT.");
+            throw ApiErrors.Refused.badRequest("action is required: READY, PAUSE or LOGOUT.");
         }
         agents.heartbeat(id);
         if (change.action() == GlobalAction.READY && change.queues() != null && !change.queues().isEmpty()) {
             Set<Long> queueIds = new HashSet<>();
             for (String name : change.queues()) {
                 queueIds.add(queues.findByName(name).map(QueueInfo::id)
-                        .orElseThrow(() -> new ValidationException("There is no queue named '" + name + "'.")));
+                        .orElseThrow(() -> ApiErrors.Refused.badRequest("There is no queue named '" + name + "'.")));
             }
             return StatusResource.of(agents.loginToQueues(id, queueIds));
         }
         Long reasonId = null;
         if (change.action() == GlobalAction.PAUSE) {
             if (change.pauseReason() == null) {
-                throw new ValidationException("pauseReason is required to pause.");
+                throw ApiErrors.Refused.badRequest("pauseReason is required to pause.");
             }
             reasonId = reasons.findByName(change.pauseReason()).map(PauseReason::id)
-                    .orElseThrow(() -> new ValidationException("There is no pause reason '" + change.pauseReason() + "'."));
+                    .orElseThrow(() -> ApiErrors.Refused.badRequest("There is no pause reason '" + change.pauseReason() + "'."));
         }
         return StatusResource.of(agents.setGlobal(id, change.action(), reasonId));
     }
@@ -141,9 +139,9 @@ class AgentsApi {
 
     private long agent(String username) {
         UserSummary user = users.findByUsername(username)
-                .orElseThrow(() -> new NotFoundException("There is no user '" + username + "'."));
+                .orElseThrow(() -> ApiErrors.Refused.notFound("There is no user '" + username + "'."));
         if (!user.has(Role.AGENT) || !user.enabled()) {
-            throw new NotFoundException("'" + username + "' is not an active agent.");
+            throw ApiErrors.Refused.notFound("'" + username + "' is not an active agent.");
         }
         return user.id();
     }

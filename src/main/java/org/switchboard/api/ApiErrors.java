@@ -37,6 +37,34 @@ class ApiErrors {
         }
     }
 
+    /**
+     * A refusal only the API makes (a missing field, an unknown name in a request): its detail is written in
+     * English, the API's one language, because it never reaches a screen. Refusals of services that screens
+     * share are {@link org.switchboard.common.Refusal}s with bundle keys, said here in English too.
+     */
+    static class Refused extends RuntimeException {
+
+        private final HttpStatus status;
+
+        Refused(HttpStatus status, String detail) {
+            super(detail);
+            this.status = status;
+        }
+
+        static Refused badRequest(String detail) {
+            return new Refused(HttpStatus.BAD_REQUEST, detail);
+        }
+
+        static Refused notFound(String detail) {
+            return new Refused(HttpStatus.NOT_FOUND, detail);
+        }
+    }
+
+    @ExceptionHandler(Refused.class)
+    ProblemDetail refused(Refused e) {
+        return problem(e.status, e.getMessage());
+    }
+
     @ExceptionHandler(ValidationException.class)
     ProblemDetail badInput(ValidationException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -42,7 +43,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         var client = token == null ? java.util.Optional.<ApiKeyService.ApiKeyInfo>empty() : keys.authenticate(token);
         if (client.isEmpty()) {
-            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problem(request, response, HttpStatus.UNAUTHORIZED, token == null
                     ? "Send an API key in the Authorization header: Bearer <key>."
                     : "The API key is unknown or revoked.");
@@ -50,7 +51,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
         }
         long wait = limiter.acquire(client.get().id());
         if (wait > 0) {
-            response.setHeader("Retry-After", Long.toString(wait));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
             problem(request, response, HttpStatus.TOO_MANY_REQUESTS,
                     "Too many requests for this API key; retry after " + wait + " s.");
             return;

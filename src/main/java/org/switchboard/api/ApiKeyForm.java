@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 /** What an admin enters for a new API key; checked beside the fields and again by {@link ApiKeyService}. */
 public record ApiKeyForm(
         @NotBlank(message = NAME_RULE) @Size(max = 80, message = NAME_RULE) String name,
-        @NotEmpty(message = "Choose at least one thing the key may do.") Set<ApiScope> scopes) {
+        @NotEmpty(message = "{api.key.scopes-rule}") Set<ApiScope> scopes) {
 
-    static final String NAME_RULE = "Name the key (at most 80 characters), e.g. after the system that uses it.";
+    static final String NAME_RULE = "{api.key.name-rule}";
 }

@@ -96,9 +96,9 @@ public class ApiKeyService {
     @Transactional
     public void revoke(long id) {
         ApiKeyInfo key = keys.findById(id).filter(ApiKeyInfo::active)
-                .orElseThrow(() -> new NotFoundException("No active API key " + id + "."));
+                .orElseThrow(() -> new NotFoundException("api.error.no-active-key", id));
         if (!keys.revoke(id, clock.instant())) {
-            throw new NotFoundException("No active API key " + id + ".");
+            throw new NotFoundException("api.error.no-active-key", id);
         }
         audit.record(KEY_REVOKED, new AuditTarget(AUDIT_TARGET, id, key.name()), "Key " + key.prefix() + "…");
     }
@@ -124,7 +124,7 @@ public class ApiKeyService {
     private ApiKeyInfo store(String name, String plain, String createdBy, Set<ApiScope> scopes) {
         String trimmed = forms.check(new ApiKeyForm(name == null ? null : name.trim(), scopes)).name();
         if (!plain.startsWith(PREFIX) || plain.length() < 20) {
-            throw new ValidationException("An API key starts with " + PREFIX + " and has at least 20 characters.");
+            throw new ValidationException("api.error.key-format", PREFIX);
         }
         long id = keys.insert(trimmed, plain.substring(0, 10), hash(plain), createdBy, scopes, clock.instant());
         ApiKeyInfo created = keys.findById(id).orElseThrow();

@@ -1,5 +1,7 @@
 package org.switchboard.api;
 
+import java.util.Locale;
+
 /** What an API key may do; a request outside its key's scopes is refused with 403. */
 public enum ApiScope {
     CALLS("Calls and callback requests (telephony)"),
@@ -14,7 +16,13 @@ public enum ApiScope {
         this.label = label;
     }
 
+    /** What the scope allows in English, as the API says it. */
     public String label() {
         return label;
+    }
+
+    /** The bundle key of {@link #label()} on screens. */
+    public String key() {
+        return "api.scope." + name().toLowerCase(Locale.ROOT);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -53,7 +54,7 @@ class DatabaseUnavailable extends OncePerRequestFilter {
                 throw e;
             }
             response.reset();
-            response.setHeader("Retry-After", Long.toString(RETRY_AFTER_SECONDS));
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS));
             ApiKeyFilter.problem(json, request, response, HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
         }
     }

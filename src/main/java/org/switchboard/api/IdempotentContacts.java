@@ -9,8 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.api.data.IdempotencyRepository;
 import org.switchboard.chat.ChatService;
-import org.switchboard.common.ConflictException;
-import org.switchboard.common.ValidationException;
+import org.springframework.http.HttpStatus;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactType;
 import org.switchboard.contact.ContactView;
@@ -59,7 +58,7 @@ class IdempotentContacts {
             return new Result(create.get(), false);
         }
         if (idempotencyKey.length() > 100) {
-            throw new ValidationException("An Idempotency-Key has at most 100 characters.");
+            throw ApiErrors.Refused.badRequest("An Idempotency-Key has at most 100 characters.");
         }
         String hash = ApiKeyService.hash(request);
         try {
@@ -67,7 +66,7 @@ class IdempotentContacts {
         } catch (DuplicateKeyException retry) {
             var first = keys.find(apiKeyId, idempotencyKey).orElseThrow();
             if (!first.requestHash().equals(hash)) {
-                throw new ConflictException("This Idempotency-Key was already used for a different request.");
+                throw new ApiErrors.Refused(HttpStatus.CONFLICT, "This Idempotency-Key was already used for a different request.");
             }
             return new Result(contacts.get(first.contactId()), true);
         }
@@ -82,7 +81,7 @@ class IdempotentContacts {
             return contacts.named(chats.start(request, text));
         }
         if (text != null) {
-            throw new ValidationException("Only a chat has a text.");
+            throw ApiErrors.Refused.badRequest("Only a chat has a text.");
         }
         return contacts.named(contacts.create(request));
     }

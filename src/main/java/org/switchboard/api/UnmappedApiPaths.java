@@ -10,7 +10,6 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.switchboard.common.NotFoundException;
 
 /**
  * Whatever under {@code /api} no endpoint takes: without this it would fall through to the Vaadin
@@ -40,6 +39,6 @@ class UnmappedApiPaths {
         if (!allowed.isEmpty()) {
             throw new HttpRequestMethodNotSupportedException(request.getMethod(), allowed);
         }
-        throw new NotFoundException("There is no API endpoint at " + request.getRequestURI() + ".");
+        throw ApiErrors.Refused.notFound("There is no API endpoint at " + request.getRequestURI() + ".");
     }
 }

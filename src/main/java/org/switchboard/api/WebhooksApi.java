@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.chat.ChatService;
 import org.switchboard.chat.InboundMessage;
 import org.switchboard.chat.NewAttachment;
-import org.switchboard.common.ValidationException;
 import org.switchboard.contact.Channel;
 
 /**
@@ -68,12 +67,12 @@ class WebhooksApi {
 
     private static NewAttachment decode(Attachment attachment) {
         if (attachment == null || attachment.data() == null) {
-            throw new ValidationException("An attachment needs its data (base64).");
+            throw ApiErrors.Refused.badRequest("An attachment needs its data (base64).");
         }
         try {
             return new NewAttachment(attachment.fileName(), Base64.getDecoder().decode(attachment.data().replaceAll("\\s", "")));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException("An attachment's data is not valid base64.");
+            throw ApiErrors.Refused.badRequest("An attachment's data is not valid base64.");
         }
     }
 }

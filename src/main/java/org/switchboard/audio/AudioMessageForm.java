@@ -11,10 +11,10 @@ import jakarta.validation.constraints.Size;
  * constraints are shown beside the fields and checked again by {@link AudioMessageService}.
  */
 public record AudioMessageForm(
-        @NotBlank(message = "Enter a name.") @Size(max = MAX_NAME, message = "The name can have at most {max} characters.")
+        @NotBlank(message = "{audio.form.name-required}") @Size(max = MAX_NAME, message = "{audio.form.name-rule}")
         String name,
-        @Size(max = MAX_DESCRIPTION, message = "The description can have at most {max} characters.") String description,
-        Set<@Size(max = MAX_TAG, message = "A tag can have at most {max} characters.") String> tags) {
+        @Size(max = MAX_DESCRIPTION, message = "{audio.form.description-rule}") String description,
+        Set<@Size(max = MAX_TAG, message = "{audio.form.tag-rule}") String> tags) {
 
     public static final int MAX_NAME = 100;
     public static final int MAX_DESCRIPTION = 500;

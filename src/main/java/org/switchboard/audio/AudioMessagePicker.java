@@ -11,9 +11,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import org.springframework.security.access.AccessDeniedException;
-import org.switchboard.common.ConflictException;
-import org.switchboard.common.NotFoundException;
-import org.switchboard.common.ValidationException;
+import org.switchboard.common.Refusal;
 
 /**
  * "Show Recordings" on an active call: the messages that are not archived, searchable by name and
@@ -28,32 +26,32 @@ public class AudioMessagePicker extends Dialog {
 
     final TextField search = new TextField();
     final Grid<AudioMessage> grid = new Grid<>();
-    final Button play = new Button("Play", VaadinIcon.PLAY.create());
-    final Button playAndHangUp = new Button("Play recording and hang up", VaadinIcon.PHONE_LANDLINE.create());
+    final Button play = new Button(getTranslation("audio.picker.play"), VaadinIcon.PLAY.create());
+    final Button playAndHangUp = new Button(getTranslation("audio.picker.play-and-hang-up"), VaadinIcon.PHONE_LANDLINE.create());
     final Span error = new Span();
     /** Why the play buttons wait: shown until a recording is chosen. */
-    final Span hint = new Span("Choose a recording in the list, then play it.");
+    final Span hint = new Span(getTranslation("audio.picker.hint"));
     private final AudioMessageService audio;
 
     public AudioMessagePicker(AudioMessageService audio, long contactId, RecordingPlayback playback) {
         this.audio = audio;
-        setHeaderTitle("Recordings");
+        setHeaderTitle(getTranslation("audio.picker.title"));
         setWidth("min(48rem, 100vw)");
         setHeight("min(34rem, 100vh)");
 
-        search.setPlaceholder("Search name or tag");
-        search.setAriaLabel("Search recordings");
+        search.setPlaceholder(getTranslation("audio.library.search-placeholder"));
+        search.setAriaLabel(getTranslation("audio.picker.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
         search.setWidthFull();
 
-        grid.addColumn(AudioMessage::name).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(m -> String.join(", ", m.tags())).setHeader("Tags").setFlexGrow(1);
-        grid.addColumn(AudioMessage::durationText).setHeader("Length").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AudioMessage::description).setHeader("Description").setFlexGrow(2);
-        grid.setEmptyStateText("No recordings match. Archived recordings are not listed.");
+        grid.addColumn(AudioMessage::name).setHeader(getTranslation("audio.library.name")).setFlexGrow(2);
+        grid.addColumn(m -> String.join(", ", m.tags())).setHeader(getTranslation("audio.library.tags")).setFlexGrow(1);
+        grid.addColumn(AudioMessage::durationText).setHeader(getTranslation("audio.library.length")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AudioMessage::description).setHeader(getTranslation("audio.library.description")).setFlexGrow(2);
+        grid.setEmptyStateText(getTranslation("audio.picker.none-match"));
         grid.addSelectionListener(e -> updateButtons());
         grid.setId("recording-list");
 
@@ -70,7 +68,7 @@ public class AudioMessagePicker extends Dialog {
         playAndHangUp.setId("play-recording-and-hang-up");
         playAndHangUp.addThemeVariants(ButtonVariant.LUMO_ERROR);
         playAndHangUp.addClickListener(e -> choose(contactId, playback, true));
-        getFooter().add(new Button("Cancel", e -> close()), playAndHangUp, play);
+        getFooter().add(new Button(getTranslation("common.action.cancel"), e -> close()), playAndHangUp, play);
         refresh();
     }
 
@@ -83,10 +81,16 @@ public class AudioMessagePicker extends Dialog {
             AudioMessage message = audio.play(contactId, chosen.id(), thenHangUp);
             close();
             playback.start(contactId, message, thenHangUp);
-        } catch (ValidationException | ConflictException | NotFoundException | AccessDeniedException e) {
-            error.setText(e.getMessage());
-            error.setVisible(true);
+        } catch (Refusal e) {
+            showError(e.in(getLocale()));
+        } catch (AccessDeniedException e) {
+            showError(e.getMessage());
         }
+    }
+
+    private void showError(String message) {
+        error.setText(message);
+        error.setVisible(true);
     }
 
     /** Lists the matches; a chosen recording that still matches stays chosen. */

@@ -138,7 +138,7 @@ public class AudioMessageService {
         AudioMessageForm valid = forms.check(form.normalized());
         Audio checked = newAudio == null ? null : check(newAudio);
         if (!messages.update(id, expectedVersion, valid.name(), valid.description(), clock.instant())) {
-            throw new ConflictException("Someone else changed this audio message meanwhile. Reload and try again.");
+            throw ConflictException.staleVersion("audio.error.this-message");
         }
         messages.setTags(id, valid.tags());
         if (checked != null) {
@@ -209,27 +209,26 @@ public class AudioMessageService {
     /** The audio's format, duration and size from its content, or a clear refusal. */
     static Audio check(Path audio) {
         if (audio == null) {
-            throw new ValidationException("Record or upload the audio.");
+            throw new ValidationException("audio.error.no-audio");
         }
         try {
             long size = Files.size(audio);
             if (size == 0) {
-                throw new ValidationException("The audio file is empty.");
+                throw new ValidationException("audio.error.empty");
             }
             if (size > MAX_BYTES) {
-                throw new ValidationException("The audio file is %.1f MB; at most 10 MB is accepted.".formatted(size / 1024.0 / 1024.0));
+                throw new ValidationException("audio.error.too-big", size / 1024.0 / 1024.0);
             }
             AudioInspector.Probe probe = AudioInspector.inspect(audio);
             if (probe.duration().isZero()) {
-                throw new ValidationException("The audio file contains no sound.");
+                throw new ValidationException("audio.error.no-sound");
             }
             if (probe.duration().compareTo(MAX_DURATION) > 0) {
-                throw new ValidationException("The recording is " + AudioMessage.formatDuration(probe.duration())
-                        + " long; at most 5:00 is accepted.");
+                throw new ValidationException("audio.error.too-long", AudioMessage.formatDuration(probe.duration()));
             }
             return new Audio(probe.format(), probe.duration().toMillis(), size);
         } catch (AudioFormatException e) {
-            throw new ValidationException(e.getMessage() + " Accepted are WAV, MP3, OGG and WebM audio files.");
+            throw new ValidationException("audio.error.not-audio", e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the uploaded audio", e);
         }
@@ -244,7 +243,7 @@ public class AudioMessageService {
     }
 
     private Row find(long id) {
-        return messages.find(id).orElseThrow(() -> new NotFoundException("No such audio message."));
+        return messages.find(id).orElseThrow(() -> new NotFoundException("audio.error.no-such-message"));
     }
 
     static boolean editable(Row row, SignedInUser me) {

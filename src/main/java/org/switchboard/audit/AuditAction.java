@@ -22,6 +22,9 @@ public final class AuditAction {
     public static final String AGENT_WRAP_UP_ENDED = "agent.wrap-up-ended";
     public static final String AGENT_PAUSED = "agent.paused";
     public static final String AGENT_LOGGED_OUT = "agent.logged-out";
+    /** For the voice feature: a supervisor listens to an agent's call, or whispers to the agent. */
+    public static final String CALL_LISTENED = "call.listened";
+    public static final String CALL_WHISPERED = "call.whispered";
 
     private AuditAction() {
     }

@@ -71,11 +71,11 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AuditEntry> find(AuditFilter filter, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-            throw new ValidationException("A page starts at 0 and holds 1 to " + MAX_PAGE + " entries.");
+            throw new ValidationException("audit.error.page", MAX_PAGE);
         }
         AuditFilter f = filter == null ? AuditFilter.ALL : filter;
         if (f.from() != null && f.to() != null && f.to().isBefore(f.from())) {
-            throw new ValidationException("The end date is before the start date.");
+            throw new ValidationException("audit.error.end-before-start");
         }
         return entries.find(f, clock.getZone(), offset, limit);
     }

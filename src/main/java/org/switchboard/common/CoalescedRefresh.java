@@ -2,7 +2,6 @@ package org.switchboard.common;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -23,6 +22,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * meanwhile ride along. The load runs on a background thread, as the signed-in user, and the result
  * is applied in {@code ui.access}. The database is never read inside {@code access}. Made by
  * {@link ScreenRefreshes}, which hands it the Spring context's pool.
+ * <p>
+ * One refresh never loads twice at once: a request that arrives while a load runs is scheduled when
+ * that load has handed its result to {@code ui.access}. Two loads side by side could finish in either
+ * order on a busy machine, and the older data, applied last, would stay on screen with no change left
+ * to correct it; one at a time, the screen's updates are applied in the order they were loaded.
  */
 public final class CoalescedRefresh<T> {
 
@@ -32,9 +36,15 @@ public final class CoalescedRefresh<T> {
     private final Supplier<T> load;
     private final Consumer<T> apply;
     private final long delayMillis;
-    private final AtomicBoolean queued = new AtomicBoolean();
+    /** A load is scheduled and has not started yet. Guarded by {@code this}, as are the fields below. */
+    private boolean queued;
+    /** A load runs now; a request meanwhile is scheduled when it ends. */
+    private boolean loading;
+    /** The screen and user of the latest request. */
+    private UI ui;
+    private Authentication user;
     /** When the last load started (System.nanoTime), or long ago. */
-    private volatile long lastLoad = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
+    private long lastLoad = System.nanoTime() - TimeUnit.DAYS.toNanos(1);
 
     CoalescedRefresh(TaskScheduler scheduler, String what, long delayMillis, Supplier<T> load, Consumer<T> apply) {
         this.scheduler = scheduler;
@@ -45,32 +55,54 @@ public final class CoalescedRefresh<T> {
     }
 
     /** Asks for a refresh of {@code ui}, loading as {@code user} (the screen's signed-in user, or null). */
-    public void request(UI ui, Authentication user) {
-        if (!queued.compareAndSet(false, true)) {
+    public synchronized void request(UI ui, Authentication user) {
+        this.ui = ui;
+        this.user = user;
+        if (queued) {
             return;
         }
+        queued = true;
+        if (!loading) {
+            schedule();
+        }
+    }
+
+    /** Schedules the queued load, after the rest of {@code delayMillis} since the last one. Called holding {@code this}. */
+    private void schedule() {
         long wait = Math.max(0, lastLoad + TimeUnit.MILLISECONDS.toNanos(delayMillis) - System.nanoTime());
         try {
-            schedule(ui, user, wait);
+            scheduler.schedule(this::run, scheduler.getClock().instant().plus(Duration.ofNanos(wait)));
         } catch (TaskRejectedException stopping) {
-            queued.set(false);
+            queued = false;
             log.info("Not refreshing {}: the application is stopping", what);
         }
     }
 
-    private void schedule(UI ui, Authentication user, long waitNanos) {
-        scheduler.schedule(() -> {
+    private void run() {
+        UI target;
+        Authentication as;
+        synchronized (this) {
+            queued = false;
+            loading = true;
             lastLoad = System.nanoTime();
-            queued.set(false);
-            try {
-                T fresh = as(user, load);
-                ui.access(() -> apply.accept(fresh));
-            } catch (UIDetachedException closed) {
-                // The screen closed while its data loaded: nobody is left to show it to.
-            } catch (RuntimeException e) {
-                log.warn("Refreshing {} failed; the screen shows older data until the next change", what, e);
+            target = ui;
+            as = user;
+        }
+        try {
+            T fresh = as(as, load);
+            target.access(() -> apply.accept(fresh));
+        } catch (UIDetachedException closed) {
+            // The screen closed while its data loaded: nobody is left to show it to.
+        } catch (RuntimeException e) {
+            log.warn("Refreshing {} failed; the screen shows older data until the next change", what, e);
+        } finally {
+            synchronized (this) {
+                loading = false;
+                if (queued) {
+                    schedule();
+                }
             }
-        }, scheduler.getClock().instant().plus(Duration.ofNanos(waitNanos)));
+        }
     }
 
     private static <T> T as(Authentication user, Supplier<T> work) {

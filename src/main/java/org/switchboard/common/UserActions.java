@@ -57,7 +57,12 @@ public final class UserActions {
 
     /** Shows the bundle's text for {@code key} as a success, in the screen's language. */
     public static void success(String key, Object... args) {
-        show(Message.of(key, args).in(locale()), false);
+        success(Message.of(key, args));
+    }
+
+    /** Shows a message (a bundle key with arguments said in the same language) as a success, in the screen's language. */
+    public static void success(Message message) {
+        show(message.in(locale()), false);
     }
 
     /** The language of the screen this thread works for (English outside a screen). */

@@ -1,7 +1,9 @@
 package org.switchboard.contact;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,8 +12,8 @@ import org.switchboard.common.Unrestricted;
 import org.switchboard.contact.data.CallContactQueries;
 
 /**
- * The contact side of web calls for the voice module, which owns which calls carry audio: an agent's
- * open contacts and the connected ones. Ids only; joins the caller's transaction, which checked its caller.
+ * The contact side of calls with audio for the voice module, which owns which calls carry audio: an agent's
+ * open contacts, the connected ones, and which are calls between users. Ids only; joins the caller's transaction, which checked its caller.
  */
 @Service
 @Unrestricted("ids only, for the voice module's checked methods and its sweep")
@@ -33,5 +35,11 @@ public class CallContacts {
     @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
     public Map<Long, Long> connected() {
         return queries.connected();
+    }
+
+    /** Those of the contacts that are one side of a call between two users (to or from a colleague's line). */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public Set<Long> colleagueCallsAmong(Collection<Long> contactIds) {
+        return queries.colleagueCallsAmong(contactIds);
     }
 }

@@ -42,6 +42,7 @@ import org.switchboard.queue.QueueService;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserNames;
 import org.switchboard.security.UserNames.UserName;
+import org.switchboard.security.UserForm;
 import org.switchboard.security.UserService;
 import org.switchboard.security.UserSummary;
 
@@ -155,7 +156,23 @@ public class ContactService {
         Instant connectAt = dialing ? now.plus(properties.ringTime()) : null;
         contacts.markAccepted(contactId, now, connectAt);
         contacts.event(contactId, now, dialing ? "ACCEPTED_DIALING" : "ACCEPTED", agentId, AgentAccess.actorId(), null);
+        contacts.colleagueCallOf(contact).ifPresent(caller -> {
+            if (contacts.markColleagueAnswered(caller, now)) {
+                contacts.event(caller, now, "CONNECTED", contacts.find(caller).orElseThrow().agentId(), null, null);
+                publish(caller);
+            }
+        });
         return publish(contact.accepted(now, connectAt));
+    }
+
+    /**
+     * The other contact of a call between two users (the caller's DIRECT_CALL_OUT or the callee's
+     * DIRECT_CALL_IN), for whoever may act on this one: each side's audio goes to the other.
+     */
+    @PreAuthorize(ON_CONTACT)
+    @Transactional(readOnly = true)
+    public Optional<ContactView> colleagueCall(long contactId) {
+        return contacts.find(contactId).flatMap(contacts::colleagueCallOf).flatMap(contacts::find);
     }
 
     /** The agent ends the call (the red phone) or resolves the chat. */
@@ -226,27 +243,64 @@ public class ContactService {
     }
 
     private ContactView dial(long agentId, String number, Long sourceContactId) {
-        String phone = addresses.phone(number);
+        Optional<UserSummary> colleague = UserForm.isLine(number) ? agentWithLine(number.strip()) : Optional.empty();
+        String phone = colleague.isPresent() ? number.strip() : addresses.phone(number);
+        if (colleague.isPresent() && colleague.get().id() == agentId) {
+            throw new ValidationException("contact.error.own-line");
+        }
         if (activity.lock(agentId) != Activity.IDLE) {
             throw new ConflictException("contact.error.finish-call-first");
         }
         Instant now = clock.instant();
-        // The customer's name, not "Unknown caller": from the chat this call continues, or an earlier contact of the number.
-        String name = (sourceContactId == null ? Optional.<ContactView>empty() : contacts.find(sourceContactId))
-                .map(ContactView::customerName).or(() -> contacts.latestCustomerName(phone)).orElse(null);
+        // The customer's name, not "Unknown caller": the colleague's, from the chat this call continues, or an earlier contact of the number.
+        String name = colleague.map(UserSummary::displayName)
+                .or(() -> sourceContactId == null ? Optional.empty() : contacts.find(sourceContactId).map(ContactView::customerName))
+                .or(() -> contacts.latestCustomerName(phone)).orElse(null);
         long id = contacts.insert(new NewRow(ContactType.DIRECT_CALL_OUT, Channel.VOICE, null, CONNECTED, name, phone,
                 agentId, sourceContactId, now, null));
-        contacts.markDialing(id, now, now.plus(properties.ringTime()));
+        // A colleague's line rings until the colleague answers; a phone number as long as the platform's ring time.
+        contacts.markDialing(id, now, colleague.isPresent() ? null : now.plus(properties.ringTime()));
         activity.onContact(agentId, false);
         contacts.event(id, now, "DIALED", agentId, AgentAccess.actorId(), phone);
+        colleague.ifPresent(callee -> publish(ringDirect(callee.id(), callerLine(agentId), callerName(agentId), id)));
         return publish(id);
+    }
+
+    /**
+     * The active agent who has the line; empty when no user has it (then it is a phone number). A line
+     * of no active agent, or of several, rings nobody: an admin gives it to one agent.
+     */
+    private Optional<UserSummary> agentWithLine(String line) {
+        List<UserSummary> holders = users.withLine(line);
+        List<UserSummary> agents = holders.stream().filter(u -> u.enabled() && u.has(Role.AGENT)).toList();
+        if (holders.isEmpty()) {
+            return Optional.empty();
+        }
+        if (agents.isEmpty()) {
+            throw new NotFoundException("contact.error.line-not-an-agents", line);
+        }
+        if (agents.size() > 1) {
+            throw new ConflictException("contact.error.line-shared", line,
+                    String.join(", ", agents.stream().map(UserSummary::username).sorted().toList()));
+        }
+        return Optional.of(agents.getFirst());
+    }
+
+    /** The calling agent as its colleague's offer names it. */
+    private String callerName(long agentId) {
+        return userNames.of(List.of(agentId)).get(agentId).displayName();
+    }
+
+    /** The calling agent's first line, so the colleague sees where to call back; null without one. */
+    private String callerLine(long agentId) {
+        return users.linesOf(agentId).stream().findFirst().orElse(null);
     }
 
     /** A non-queue call to the agent: it rings at the agent, or is missed when the agent is busy. */
     @PreAuthorize(INTEGRATION)
     @Transactional
     public ContactView callIn(long agentId, String number, String customerName) {
-        return ringDirect(agentId, number, customerName);
+        return publish(ringDirect(agentId, phoneOrNone(number), customerName, null));
     }
 
     /**
@@ -257,33 +311,34 @@ public class ContactService {
     @PreAuthorize(INTEGRATION)
     @Transactional
     public ContactView callLine(String line, String number, String customerName) {
-        List<UserSummary> holders = users.withLine(line);
-        List<UserSummary> agents = holders.stream().filter(u -> u.enabled() && u.has(Role.AGENT)).toList();
-        if (agents.isEmpty()) {
-            throw holders.isEmpty() ? new NotFoundException("contact.error.nobody-has-line", line.trim())
-                    : new NotFoundException("contact.error.line-not-an-agents", line.trim());
-        }
-        if (agents.size() > 1) {
-            throw new ConflictException("contact.error.line-shared", line.trim(),
-                    String.join(", ", agents.stream().map(UserSummary::username).sorted().toList()));
-        }
-        return ringDirect(agents.getFirst().id(), number, customerName);
+        String phone = phoneOrNone(number);
+        String trimmed = line == null ? "" : line.trim();
+        UserSummary agent = agentWithLine(trimmed).orElseThrow(() -> new NotFoundException("contact.error.nobody-has-line", trimmed));
+        return publish(ringDirect(agent.id(), phone, customerName, null));
     }
 
-    private ContactView ringDirect(long agentId, String number, String customerName) {
-        String phone = number == null || number.isBlank() ? null : addresses.phone(number);
+    private String phoneOrNone(String number) {
+        return number == null || number.isBlank() ? null : addresses.phone(number);
+    }
+
+    /**
+     * Rings the agent, or the call is missed at once when the agent is busy.
+     *
+     * @param colleagueCall for a call between users, the caller's DIRECT_CALL_OUT contact; null for a call from outside
+     */
+    private ContactView ringDirect(long agentId, String address, String customerName, Long colleagueCall) {
         String name = CustomerAddresses.name(customerName);
         Instant now = clock.instant();
         boolean idle = activity.lock(agentId) == Activity.IDLE;
         long id = contacts.insert(new NewRow(ContactType.DIRECT_CALL_IN, Channel.VOICE, null, idle ? OFFERED : QUEUED,
-                name, phone, agentId, null, now, null));
+                name, address, agentId, colleagueCall, now, null));
         if (idle && activity.offered(agentId)) {
             contacts.markDirectOffer(id, now, now.plus(properties.directOfferTimeout()));
             contacts.event(id, now, "OFFERED", agentId, null, null);
         } else {
             close(contacts.find(id).orElseThrow(), Outcome.MISSED, List.of(QUEUED, OFFERED), null);
         }
-        return publish(id);
+        return contacts.find(id).orElseThrow();
     }
 
     /** "Play recording and hang up": the call ends by itself after {@code after}. */
@@ -433,6 +488,23 @@ public class ContactService {
                 activity.finished(contact.agentId(), false);
             }
         }
+        contacts.colleagueCallOf(contact).ifPresent(other -> hangUpColleague(other, outcome));
+    }
+
+    /**
+     * One side of a call between users ended (hung up, missed, declined): the other side's call ends
+     * too, as when a customer hangs up. While still ringing at the callee it is withdrawn (abandoned).
+     */
+    private void hangUpColleague(long contactId, Outcome outcome) {
+        ContactView other = contacts.lock(contactId).orElseThrow();
+        switch (other.state()) {
+            case QUEUED, OFFERED -> abandon(other);
+            case CONNECTED -> endTalk(other, outcome == Outcome.MISSED ? "NOT_ANSWERED" : "COLLEAGUE_HUNG_UP");
+            default -> {
+                return;
+            }
+        }
+        publish(contactId);
     }
 
     ContactView publish(long contactId) {

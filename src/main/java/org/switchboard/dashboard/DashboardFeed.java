@@ -1,5 +1,6 @@
 package org.switchboard.dashboard;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +15,12 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.switchboard.agent.AgentProperties;
 import org.switchboard.agent.AgentStatusChanged;
 import org.switchboard.agent.AgentStatusService;
 import org.switchboard.chat.ChatMessagePosted;
@@ -34,7 +38,7 @@ import org.switchboard.security.UserLinesChanged;
  * "Disconnected". Dashboards coalesce bursts themselves (see {@code ScreenRefreshes}).
  */
 @Component
-public class DashboardFeed {
+public class DashboardFeed implements SchedulingConfigurer {
 
     /**
      * Something changed for these agents and queues, or for all of them ({@code everything}: this node may
@@ -78,12 +82,14 @@ public class DashboardFeed {
     private final AgentStatusService agents;
     private final SharedQueueFigures figures;
     private final Timer changeShown;
+    private final Duration heartbeatInterval;
 
     private final Consumer<Changed> publisher;
 
     DashboardFeed(AgentStatusService agents, SharedQueueFigures figures, ObjectProvider<MeterRegistry> registry,
-            ClusterRelay relay) {
+            ClusterRelay relay, AgentProperties agentProperties) {
         this.agents = agents;
+        this.heartbeatInterval = agentProperties.heartbeatInterval();
         this.figures = figures;
         this.publisher = relay.register("dashboard", Changed.class, this::deliver, () -> deliver(Changed.ofEverything()));
         this.changeShown = Timer.builder("switchboard.dashboard.change.shown")
@@ -174,15 +180,21 @@ public class DashboardFeed {
         broadcaster.publish(changed);
     }
 
+    /** Sends the heartbeat three times within the silence after which an agent counts as Disconnected. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::heartbeat, heartbeatInterval, heartbeatInterval.dividedBy(4)));
+    }
+
     /** The agents with an open dashboard on this node are present; the node says so, not a signed-in user. */
-    @Scheduled(fixedDelay = 20_000, initialDelay = 5_000)
     void heartbeat() {
         SystemUser.run(() -> {
             for (Long agentId : openDashboards.keySet()) {
                 try {
                     agents.heartbeat(agentId);
                 } catch (RuntimeException e) {
-                    log.warn("Heartbeat for agent {} failed; without one for 60 s the agent is paused as Disconnected", agentId, e);
+                    log.warn("Heartbeat for agent {} failed; without one for {} s the agent is paused as Disconnected", agentId,
+                            heartbeatInterval.multipliedBy(3).toSeconds(), e);
                 }
             }
         });

@@ -11,11 +11,11 @@ import org.switchboard.metrics.QueueMetrics;
 
 /** Everything one agent's dashboard shows, loaded in one go outside the UI lock. */
 public record DashboardModel(AgentStatus status, List<ContactView> contacts, Map<Long, QueueMetrics> metrics,
-        List<PauseReason> pauseReasons, Set<Long> webCalls) {
+        List<PauseReason> pauseReasons, Set<Long> audioCalls) {
 
-    /** Whether the call's audio runs through the agent's softphone (a call from the caller page). */
-    public boolean isWebCall(ContactView call) {
-        return call != null && webCalls.contains(call.id());
+    /** Whether the call's audio runs through the agent's softphone (a call from the caller page, or between users). */
+    public boolean carriesAudio(ContactView call) {
+        return call != null && audioCalls.contains(call.id());
     }
 
     /** The agent's call (offered, connected or in wrap-up), if any. */

@@ -49,7 +49,7 @@ public class DashboardService {
         AgentStatus status = agents.status(agentId);
         return new DashboardModel(status, contacts.currentContactsOf(agentId),
                 sharedFigures.of(status.queues().stream().map(QueueStatus::queueId).toList()), reasons.selectable(),
-                voice.webCallsOf(agentId));
+                voice.audioCallsOf(agentId));
     }
 
     /**

@@ -117,13 +117,13 @@ public class QueueService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public QueueInfo update(long id, int expectedVersion, QueueSettings entered) {
-        QueueEntity queue = queues.findById(id).orElseThrow(() -> new NotFoundException("No such queue."));
+        QueueEntity queue = queues.findById(id).orElseThrow(() -> new NotFoundException("queue.error.no-such-queue"));
         if (queue.getVersion() != expectedVersion) {
             throw ConflictException.staleVersion("queue.error.this-queue");
         }
         QueueSettings settings = validate(entered, id);
         if (queue.getKind() != settings.kind()) {
-            throw new ValidationException("A queue's kind cannot change; create a new queue instead.");
+            throw new ValidationException("queue.error.kind-fixed");
         }
         QueueSettings before = queue.toInfo().settings();
         queue.apply(settings);
@@ -137,12 +137,12 @@ public class QueueService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
     public void assign(long queueId, AssignmentRole role, Set<Long> userIds) {
-        QueueEntity queue = queues.findById(queueId).orElseThrow(() -> new NotFoundException("No such queue."));
+        QueueEntity queue = queues.findById(queueId).orElseThrow(() -> new NotFoundException("queue.error.no-such-queue"));
         Set<Long> before = Set.copyOf(assignments.userIdsOf(queueId, role));
         try {
             assignments.replace(queueId, role, userIds);
         } catch (DataIntegrityViolationException e) {
-            throw new ValidationException("One of the chosen users no longer exists.");
+            throw new ValidationException("queue.error.user-gone");
         }
         audit.record(role == AssignmentRole.AGENT ? AuditAction.QUEUE_AGENTS_ASSIGNED : AuditAction.QUEUE_SUPERVISORS_ASSIGNED,
                 AuditTarget.queue(queueId, queue.toInfo().name()), QueueChanges.assignment(before, Set.copyOf(userIds),
@@ -163,7 +163,7 @@ public class QueueService {
         try {
             return queues.save(queue).toInfo();
         } catch (DataIntegrityViolationException e) {
-            throw new ValidationException("A queue with that name already exists.");
+            throw new ValidationException("queue.error.name-taken");
         }
     }
 
@@ -171,16 +171,16 @@ public class QueueService {
     private QueueSettings validate(QueueSettings entered, Long id) {
         QueueSettings s = forms.check(entered.normalized());
         reads.byName(s.name()).filter(q -> id == null || q.id() != id).ifPresent(q -> {
-            throw new ValidationException("A queue named " + s.name() + " already exists.");
+            throw new ValidationException("queue.error.name-taken-named", s.name());
         });
         if (s.kind() != QueueKind.CAMPAIGN && !s.sourceQueueIds().isEmpty()) {
-            throw new ValidationException("Only a campaign has source queues.");
+            throw new ValidationException("queue.error.sources-only-campaign");
         }
         for (Long sourceId : s.sourceQueueIds()) {
             QueueInfo source = reads.byId(sourceId)
-                    .orElseThrow(() -> new ValidationException("A chosen source queue no longer exists."));
+                    .orElseThrow(() -> new ValidationException("queue.error.source-gone"));
             if (source.kind() != QueueKind.CALL) {
-                throw new ValidationException("A campaign's source queues must be call queues.");
+                throw new ValidationException("queue.error.source-not-call");
             }
         }
         return s;

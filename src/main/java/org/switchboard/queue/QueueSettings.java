@@ -23,23 +23,23 @@ import org.hibernate.validator.constraints.Range;
  */
 public record QueueSettings(
         @NotBlank(message = NAME_RULE) @Size(max = 80, message = NAME_RULE) String name,
-        @NotNull(message = "Choose the queue's kind.") QueueKind kind,
-        @Range(min = 5, max = 600, message = "The offer timeout must be between {min} and {max} seconds.")
+        @NotNull(message = "{queue.settings.kind-rule}") QueueKind kind,
+        @Range(min = 5, max = 600, message = "{queue.settings.offer-timeout-rule}")
         int offerTimeoutSeconds,
-        @Range(min = 0, max = 3600, message = "Wrap-up must be between {min} and {max} seconds.") int wrapUpSeconds,
-        @Range(min = 0, max = 3600, message = "The wrap-up extension must be between {min} and {max} seconds.")
+        @Range(min = 0, max = 3600, message = "{queue.settings.wrap-up-rule}") int wrapUpSeconds,
+        @Range(min = 0, max = 3600, message = "{queue.settings.wrap-up-extension-rule}")
         int wrapUpExtensionSeconds,
-        @Range(min = 10, max = 86_400, message = "The maximum wait must be between {min} and {max} seconds.")
+        @Range(min = 10, max = 86_400, message = "{queue.settings.max-wait-rule}")
         int maxWaitSeconds,
-        @Range(min = 1, max = 3600, message = "The service-level threshold must be between {min} and {max} seconds.")
+        @Range(min = 1, max = 3600, message = "{queue.settings.service-level-rule}")
         int serviceLevelSeconds,
-        @Range(min = 1, max = 20, message = "The chat capacity must be between {min} and {max} chats.") int chatCapacity,
+        @Range(min = 1, max = 20, message = "{queue.settings.chat-capacity-rule}") int chatCapacity,
         int priority,
-        @Range(min = 1, max = 100, message = "Missed offers before pause must be between {min} and {max} offers.")
+        @Range(min = 1, max = 100, message = "{queue.settings.missed-offers-rule}")
         int missedOffersBeforePause,
         Set<Long> sourceQueueIds) {
 
-    static final String NAME_RULE = "A queue name is required and has at most 80 characters.";
+    static final String NAME_RULE = "{queue.settings.name-rule}";
 
     public QueueSettings {
         sourceQueueIds = sourceQueueIds == null ? Set.of() : Set.copyOf(sourceQueueIds);

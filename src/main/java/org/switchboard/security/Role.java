@@ -1,5 +1,7 @@
 package org.switchboard.security;
 
+import java.util.Locale;
+
 /** What a user may do; one user may hold several. */
 public enum Role {
     AGENT("Agent"), SUPERVISOR("Supervisor"), ADMIN("Admin");
@@ -17,7 +19,13 @@ public enum Role {
         this.label = label;
     }
 
+    /** The role's name in English, as the audit log records it. */
     public String label() {
         return label;
+    }
+
+    /** The bundle key of the role's name on screens. */
+    public String key() {
+        return "security.role." + name().toLowerCase(Locale.ROOT);
     }
 }

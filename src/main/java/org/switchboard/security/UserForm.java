@@ -24,7 +24,10 @@ public record UserForm(
         @Size(min = MIN_PASSWORD_LENGTH, max = 72, message = PASSWORD_RULE) String password,
         @NotEmpty(message = "{security.user.roles-rule}") Set<Role> roles,
         @Size(max = MAX_LINES, message = "{security.user.lines-rule}")
-        List<@Pattern(regexp = "[0-9A-Za-z+*#._-]{1,30}", message = LINE_RULE) String> lines) {
+        List<@Pattern(regexp = LINE_PATTERN, message = LINE_RULE) String> lines) {
+
+    /** What an extension may be: what an agent types to call a colleague has this form, a phone number may too. */
+    public static final String LINE_PATTERN = "[0-9A-Za-z+*#._-]{1,30}";
 
     static final int MIN_PASSWORD_LENGTH = 8;
     static final int MAX_LINES = 10;
@@ -43,5 +46,10 @@ public record UserForm(
         return new UserForm(username == null ? null : username.trim(), displayName == null ? null : displayName.trim(),
                 password == null || password.isEmpty() ? null : password, roles, lines == null ? null
                         : lines.stream().map(line -> line == null ? "" : line.trim()).filter(line -> !line.isEmpty()).toList());
+    }
+
+    /** Whether the text, trimmed, has the form of an extension (it may still be nobody's). */
+    public static boolean isLine(String text) {
+        return text != null && text.strip().matches(LINE_PATTERN);
     }
 }

@@ -67,8 +67,12 @@ public class UserService {
         return users.findLines(userId);
     }
 
-    /** The telephony side's directory: who has this extension among its lines (normally one user). */
-    @PreAuthorize("hasAnyRole('ADMIN','INTEGRATION')")
+    /**
+     * The directory of extensions: who has this one among its lines (normally one user). The telephony
+     * side puts calls through with it, and an agent dialing a colleague's line, so it is open like
+     * {@link #linesOf}.
+     */
+    @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<UserSummary> withLine(String extension) {
         String line = extension == null ? "" : extension.trim();

@@ -128,12 +128,12 @@ public class SimulatorService {
     @PreAuthorize("hasRole('ADMIN')")
     public void setRate(String queueName, double perHour) {
         QueueInfo queue = queues.findByName(queueName)
-                .orElseThrow(() -> new ValidationException("There is no queue named '" + queueName + "'."));
+                .orElseThrow(() -> new ValidationException("simulator.error.no-such-queue", queueName));
         if (queue.kind() == QueueKind.CAMPAIGN) {
-            throw new ValidationException("A campaign gets no arrivals: it is fed by the calls abandoned in its call queues.");
+            throw new ValidationException("simulator.error.campaign");
         }
         if (perHour < 0 || perHour > 36_000) {
-            throw new ValidationException("A rate is between 0 and 36,000 arrivals per hour.");
+            throw new ValidationException("simulator.error.rate");
         }
         rates.put(queueName, perHour);
     }

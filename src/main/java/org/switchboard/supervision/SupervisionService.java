@@ -109,7 +109,7 @@ public class SupervisionService {
         QueueInfo queue = queue(queueId);
         QueueAgent agent = agentIn(queue, agentId);
         if (pauseReasonId == null) {
-            throw new ValidationException("Choose a pause reason.");
+            throw new ValidationException("supervision.error.choose-pause-reason");
         }
         AgentStatus status = agents.setGlobal(agentId, GlobalAction.PAUSE, pauseReasonId);
         String reason = reasons.findById(pauseReasonId).map(PauseReason::name).orElseThrow();
@@ -131,12 +131,12 @@ public class SupervisionService {
     }
 
     private QueueInfo queue(long queueId) {
-        return queues.findById(queueId).orElseThrow(() -> new NotFoundException("No queue " + queueId + "."));
+        return queues.findById(queueId).orElseThrow(() -> new NotFoundException("supervision.error.no-such-queue", queueId));
     }
 
     private QueueAgent agentIn(QueueInfo queue, long agentId) {
         return agents.agentsIn(queue.id()).stream().filter(a -> a.userId() == agentId).findFirst()
-                .orElseThrow(() -> new NotFoundException("That user is not an agent of " + queue.name() + "."));
+                .orElseThrow(() -> new NotFoundException("supervision.error.not-an-agent-of", queue.name()));
     }
 
     private static boolean isAdmin() {

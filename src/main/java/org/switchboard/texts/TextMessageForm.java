@@ -14,18 +14,18 @@ import jakarta.validation.constraints.Size;
  * {@link TextMessageService}.
  */
 public record TextMessageForm(
-        @NotBlank(message = "Enter a title.")
-        @Size(max = MAX_TITLE, message = "The title can have at most {max} characters.") String title,
+        @NotBlank(message = "{texts.form.title-required}")
+        @Size(max = MAX_TITLE, message = "{texts.form.title-rule}") String title,
         @NotNull(message = SHORTCUT_RULE) @Pattern(regexp = "/[A-Za-z0-9_-]{2,30}", message = SHORTCUT_RULE) String shortcut,
-        Set<@Size(max = MAX_CATEGORY, message = "A category name can have at most {max} characters.") String> categories,
-        @NotBlank(message = "Enter the text of the message.")
-        @Size(max = MAX_BODY, message = "The text can have at most {max} characters.") String body,
+        Set<@Size(max = MAX_CATEGORY, message = "{texts.form.category-rule}") String> categories,
+        @NotBlank(message = "{texts.form.body-required}")
+        @Size(max = MAX_BODY, message = "{texts.form.body-rule}") String body,
         boolean publicMessage) {
 
     public static final int MAX_TITLE = 100;
     public static final int MAX_BODY = 2000;
     static final int MAX_CATEGORY = 50;
-    static final String SHORTCUT_RULE = "The shortcut must be a / followed by 2 to 30 letters, digits, - or _, for example /hours.";
+    static final String SHORTCUT_RULE = "{texts.form.shortcut-rule}";
 
     public TextMessageForm {
         categories = categories == null ? Set.of() : Set.copyOf(categories);

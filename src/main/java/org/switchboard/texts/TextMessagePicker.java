@@ -30,18 +30,18 @@ public class TextMessagePicker extends Dialog {
 
     public TextMessagePicker(TextMessageService texts, PlaceholderContext context, Consumer<String> onChosen) {
         this.texts = texts;
-        setHeaderTitle("Pre-saved text messages");
+        setHeaderTitle(getTranslation("texts.library.title"));
         setWidth("min(48rem, 100vw)");
         setHeight("min(36rem, 100vh)");
 
-        search.setPlaceholder("Search");
-        search.setAriaLabel("Search");
+        search.setPlaceholder(getTranslation("texts.library.search"));
+        search.setAriaLabel(getTranslation("texts.library.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> refresh());
-        category.setPlaceholder("All categories");
-        category.setAriaLabel("Category");
+        category.setPlaceholder(getTranslation("texts.library.all-categories"));
+        category.setAriaLabel(getTranslation("texts.library.category"));
         category.setClearButtonVisible(true);
         category.setItems(texts.categories());
         category.addValueChangeListener(e -> refresh());
@@ -49,11 +49,12 @@ public class TextMessagePicker extends Dialog {
         filters.setWidthFull();
         filters.setFlexGrow(1, search);
 
-        grid.addColumn(TextMessage::shortcut).setHeader("Shortcut").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(TextMessage::title).setHeader("Title").setFlexGrow(1);
-        grid.addColumn(m -> m.isPublic() ? "Public" : "Personal").setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.snippet(50)).setHeader("Text").setFlexGrow(2);
-        grid.setEmptyStateText("No pre-saved text messages match.");
+        grid.addColumn(TextMessage::shortcut).setHeader(getTranslation("texts.library.shortcut")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(TextMessage::title).setHeader(getTranslation("texts.library.message-title")).setFlexGrow(1);
+        grid.addColumn(m -> getTranslation(m.isPublic() ? "texts.library.public" : "texts.library.personal"))
+                .setHeader(getTranslation("texts.library.owner")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> m.snippet(50)).setHeader(getTranslation("texts.library.text")).setFlexGrow(2);
+        grid.setEmptyStateText(getTranslation("texts.library.none-match"));
         grid.addItemClickListener(e -> {
             String text = texts.fill(e.getItem().id(), context);
             close();
@@ -61,7 +62,7 @@ public class TextMessagePicker extends Dialog {
         });
         grid.setHeight("100%");
         add(filters, grid);
-        getFooter().add(new Button("Cancel", e -> close()));
+        getFooter().add(new Button(getTranslation("common.action.cancel"), e -> close()));
         refresh();
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.FormValidation;
+import org.switchboard.common.Message;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.security.Role;
@@ -137,7 +138,7 @@ public class TextMessageService {
             throw taken(owner, valid.shortcut());
         }
         if (!updated) {
-            throw new ConflictException("Someone else changed this pre-saved text message meanwhile. Reload and try again.");
+            throw ConflictException.staleVersion("texts.error.this-message");
         }
         store.setCategories(id, valid.categories());
         return shown(id);
@@ -169,18 +170,19 @@ public class TextMessageService {
     }
 
     private ValidationException taken(Long owner, String shortcut) {
-        return taken(owner, shortcut, store.findByShortcut(owner, shortcut).map(TextMessageStore.Row::title).orElse("another message"));
+        return taken(owner, shortcut, store.findByShortcut(owner, shortcut).<Object>map(TextMessageStore.Row::title)
+                .orElseGet(() -> Message.of("texts.error.another-message")));
     }
 
-    private static ValidationException taken(Long owner, String shortcut, String title) {
-        String whose = owner == null ? "the public message" : "your message";
-        return new ValidationException("The shortcut " + shortcut + " is already used by " + whose + " \"" + title
-                + "\". Choose another shortcut.");
+    /** {@code title} is the other message's, or a {@link Message} when it is gone meanwhile. */
+    private static ValidationException taken(Long owner, String shortcut, Object title) {
+        return new ValidationException(owner == null ? "texts.error.shortcut-taken-public" : "texts.error.shortcut-taken-own",
+                shortcut, title);
     }
 
     private TextMessageStore.Row visible(long id, SignedInUser me) {
         return store.findById(id).filter(r -> visibleTo(r, me))
-                .orElseThrow(() -> new NotFoundException("No such pre-saved text message."));
+                .orElseThrow(() -> new NotFoundException("texts.error.no-such-message"));
     }
 
     static boolean visibleTo(TextMessageStore.Row row, SignedInUser me) {

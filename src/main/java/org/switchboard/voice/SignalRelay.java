@@ -38,25 +38,34 @@ class SignalRelay {
 
     /** Publishes the signal for the other party; false when it was a candidate outside the networks, dropped. */
     boolean relay(ContactView call, Party from, SignalKind kind, String payload) {
+        return relay(call, from, kind, payload, null);
+    }
+
+    /** The same for a supervisor's connection to the agent's tab ({@link SignalKind#monitor()}). */
+    boolean relay(ContactView call, Party from, SignalKind kind, String payload, Long supervisorId) {
         if (kind == null || !kind.sentBy(from)) {
             throw new ValidationException("voice.error.cannot-send", from.name().toLowerCase(Locale.ROOT), kind);
         }
         if (call.state() != ContactState.CONNECTED || call.agentId() == null) {
             throw new ConflictException("voice.error.signal-not-connected");
         }
-        long wait = rates.acquire(call.id() + ":" + from);
+        if (kind.monitor() != (supervisorId != null)) {
+            throw new ValidationException("voice.error.supervisor-signal");
+        }
+        long wait = rates.acquire(call.id() + ":" + from + ":" + supervisorId);
         if (wait > 0) {
             throw new ConflictException("voice.error.too-many-signals", wait);
         }
         String checked = switch (kind) {
-            case OFFER, ANSWER -> networks.filterSdp(sdp(payload));
-            case CANDIDATE -> candidate(payload);
-            case HELD, RESUMED -> "";
+            case OFFER, ANSWER, MONITOR_OFFER, MONITOR_ANSWER -> networks.filterSdp(sdp(payload));
+            case CANDIDATE, MONITOR_CANDIDATE -> candidate(payload);
+            case HELD, RESUMED, MONITOR_ENDED -> "";
+            case MONITOR_STARTED -> "whisper".equals(payload) ? "whisper" : "listen";
         };
         if (checked == null) {
             return false;
         }
-        events.publishEvent(new CallSignalled(call.id(), call.agentId(), from, kind, checked));
+        events.publishEvent(new CallSignalled(call.id(), call.agentId(), from, kind, checked, supervisorId));
         return true;
     }
 

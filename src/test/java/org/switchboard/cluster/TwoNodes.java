@@ -36,27 +36,34 @@ final class TwoNodes implements AutoCloseable {
     final Path runDir;
     final TestRedis redis;
     final String dbUrl;
+    private final String dbName;
     final int balancer;
     final int nodeA;
     final int nodeB;
     private final String nodeArgs;
+    private final String javaOptions;
 
-    private TwoNodes(Path runDir, TestRedis redis, String dbUrl, String nodeArgs) throws IOException {
+    private TwoNodes(Path runDir, TestRedis redis, String dbName, String javaOptions, String nodeArgs) throws Exception {
         this.runDir = runDir;
         this.redis = redis;
-        this.dbUrl = dbUrl;
+        this.dbName = dbName;
+        this.dbUrl = emptyDatabase(dbName);
         this.nodeArgs = nodeArgs;
+        this.javaOptions = javaOptions;
         this.balancer = freePort();
         this.nodeA = freePort();
         this.nodeB = freePort();
     }
 
-    /** @param nodeArgs more arguments for both nodes, after demo mode without history */
-    static TwoNodes start(Path runDir, String nodeArgs) throws Exception {
+    /**
+     * @param javaOptions the nodes' JVM options (scripts/cluster.sh's JAVA_OPTS)
+     * @param nodeArgs    more arguments for both nodes, after demo mode without history
+     */
+    static TwoNodes start(Path runDir, String javaOptions, String nodeArgs) throws Exception {
         Path dir = runDir.toAbsolutePath();
         Files.createDirectories(dir);
         TestRedis redis = TestRedis.start(dir.resolve("redis"));
-        TwoNodes nodes = new TwoNodes(dir, redis, emptyDatabase("cluster_" + System.currentTimeMillis()),
+        TwoNodes nodes = new TwoNodes(dir, redis, "cluster_" + System.currentTimeMillis(), javaOptions,
                 "--switchboard.demo=true --switchboard.demo.history-weeks=0 " + nodeArgs);
         Process start = nodes.script("start");
         if (!start.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS) || start.exitValue() != 0) {
@@ -89,12 +96,13 @@ final class TwoNodes implements AutoCloseable {
         env.put("JAVA", ProcessHandle.current().info().command().orElseThrow());
         env.put("SWITCHBOARD_CLASSPATH", classpath);
         env.put("NODE_ARGS", nodeArgs);
+        env.put("JAVA_OPTS", javaOptions);
         return builder.start();
     }
 
-    /** SIGKILL to node A: no shutdown hook, no graceful stop. */
-    void killNodeA() throws IOException {
-        long pid = Long.parseLong(Files.readString(runDir.resolve("node-a.pid")).trim());
+    /** SIGKILL to node {@code name} ("a" or "b"): no shutdown hook, no graceful stop. */
+    void killNode(String name) throws IOException {
+        long pid = Long.parseLong(Files.readString(runDir.resolve("node-" + name + ".pid")).trim());
         ProcessHandle node = ProcessHandle.of(pid).orElseThrow();
         node.destroyForcibly();
         node.onExit().join();
@@ -107,10 +115,18 @@ final class TwoNodes implements AutoCloseable {
         return connection;
     }
 
+    /** Stops the nodes, HAProxy and Redis; on TEST_DATABASE_URL's server it drops the run's database too (CI's server outlives the run). */
     @Override
     public void close() throws Exception {
         script("stop").waitFor(2, TimeUnit.MINUTES);
         redis.close();
+        String external = System.getenv("TEST_DATABASE_URL");
+        if (external != null && !external.isBlank()) {
+            try (Connection connection = DriverManager.getConnection(external, databaseUser(), databasePassword());
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + dbName);
+            }
+        }
     }
 
     /**

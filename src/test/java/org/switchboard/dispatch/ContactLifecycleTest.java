@@ -410,4 +410,29 @@ class ContactLifecycleTest {
         assertThat(SystemUser.call(() -> agents.status(gone.id())).queues().getFirst().pauseReason()).isEqualTo(PauseReason.DISCONNECTED);
         assertThat(SystemUser.call(() -> agents.status(present.id())).overall()).isEqualTo(PresenceState.READY);
     }
+
+    /**
+     * A node dies with a ready agent on it while calls wait: each offer that rings out returns its call, and
+     * the dispatch that follows offers the next one to the same agent at once (it stays the longest idle), so
+     * the sweep never finds the agent idle to pause it. The offer that rings out after the silence pauses it.
+     */
+    @Test
+    void anAgentWhoseOffersKeepRingingOutWithNobodyThereIsPausedAsDisconnected() {
+        // Missed offers never pause here: only the heartbeat rule may act.
+        QueueInfo queue = fixture.queue(new QueueSettings(RoutingFixture.unique("gone"), QueueKind.CALL, 20, 30, 30, 600, 20, 1, 0, 100,
+                java.util.Set.of()));
+        UserSummary gone = fixture.readyAgents(1, queue).getFirst();
+        ContactView first = call(queue);
+        ContactView second = call(queue);
+        assertThat(first.agentId()).isEqualTo(gone.id());
+
+        for (int offer = 0; offer < 4; offer++) {
+            clock.advance(Duration.ofSeconds(21));
+            sweeper.sweep();
+        }
+
+        assertThat(SystemUser.call(() -> agents.status(gone.id())).queues().getFirst().pauseReason()).isEqualTo(PauseReason.DISCONNECTED);
+        assertThat(reload(first).state()).isEqualTo(ContactState.QUEUED);
+        assertThat(reload(second).state()).isEqualTo(ContactState.QUEUED);
+    }
 }

@@ -1,7 +1,5 @@
 package org.switchboard.admin.ui;
 
-import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +15,11 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.ComponentTexts;
+import org.switchboard.common.Formats;
 import org.switchboard.common.UserActions;
 import org.switchboard.audit.AuditEntry;
 import org.switchboard.audit.AuditFilter;
@@ -32,34 +32,35 @@ import org.switchboard.security.Role;
  * bound), filtered by who acted, the action and a date range.
  */
 @Route("admin/audit")
-@PageTitle("Audit log | Switchboard")
-@Menu(title = "Audit log", icon = "vaadin:records", order = 590)
+@Menu(title = "admin.audit.title", icon = "vaadin:records", order = 590)
 @RolesAllowed(Role.ADMIN_ROLE)
-class AuditView extends Main {
+class AuditView extends Main implements HasDynamicTitle {
 
     private static final int PAGE = 200;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AuditLog audit;
-    private final TextField actor = new TextField("Who");
-    private final ComboBox<String> action = new ComboBox<>("Action");
-    private final DatePicker from = new DatePicker("From");
-    private final DatePicker to = new DatePicker("To");
+    private final TextField actor = new TextField(getTranslation("admin.audit.who"));
+    private final ComboBox<String> action = new ComboBox<>(getTranslation("admin.audit.action"));
+    private final DatePicker from = new DatePicker(getTranslation("admin.audit.from"));
+    private final DatePicker to = new DatePicker(getTranslation("admin.audit.to"));
     private final Grid<AuditEntry> grid = new Grid<>();
 
-    AuditView(AuditLog audit, Clock clock) {
+    AuditView(AuditLog audit) {
         this.audit = audit;
+        Formats formats = Formats.current();
         addClassName("page");
         addClassName("audit-page");
-        actor.setPlaceholder("User name");
+        actor.setPlaceholder(getTranslation("admin.audit.user-name"));
         actor.setClearButtonVisible(true);
         actor.setValueChangeMode(ValueChangeMode.LAZY);
         action.setItems(audit.actions());
         action.setClearButtonVisible(true);
-        action.setPlaceholder("Any");
-        from.setClearButtonVisible(true);
-        to.setClearButtonVisible(true);
-        Button clear = new Button("Clear filters", e -> {
+        action.setPlaceholder(getTranslation("admin.audit.any"));
+        for (DatePicker day : List.of(from, to)) {
+            ComponentTexts.datePicker(day, formats);
+            day.setClearButtonVisible(true);
+        }
+        Button clear = new Button(getTranslation("admin.audit.clear-filters"), e -> {
             actor.clear();
             action.clear();
             from.clear();
@@ -70,15 +71,15 @@ class AuditView extends Main {
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
 
-        grid.addColumn(e -> WHEN.format(e.at().atZone(clock.getZone()))).setHeader("When").setAutoWidth(true)
+        grid.addColumn(e -> formats.dateTimeWithSeconds(e.at())).setHeader(getTranslation("admin.audit.when")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(AuditEntry::actorUsername).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(AuditView::target).setHeader("Target").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader("Detail").setFlexGrow(1)
+        grid.addColumn(AuditEntry::actorUsername).setHeader(getTranslation("admin.audit.who")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditEntry::action).setHeader(getTranslation("admin.audit.action")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(AuditView::target).setHeader(getTranslation("admin.audit.target")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> e.detail() == null ? "" : e.detail()).setHeader(getTranslation("admin.audit.detail")).setFlexGrow(1)
                 .setTooltipGenerator(e -> e.detail() == null ? "" : e.detail());
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.setEmptyStateText("No entries match");
+        grid.setEmptyStateText(getTranslation("admin.audit.none-match"));
         grid.setPageSize(50);
         grid.setSizeFull();
 
@@ -95,7 +96,7 @@ class AuditView extends Main {
         AuditFilter filter = new AuditFilter(actor.getValue(), action.getValue(), from.getValue(), to.getValue());
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
             to.setInvalid(true);
-            to.setErrorMessage("Before the start date");
+            to.setErrorMessage(getTranslation("admin.audit.before-start"));
             grid.setItems(query -> fetch(filter, query.getOffset(), Math.min(query.getLimit(), 0)).stream());
             return;
         }
@@ -104,7 +105,7 @@ class AuditView extends Main {
             // No count query: the grid asks for further pages as the user scrolls.
             grid.setItems(query -> fetch(filter, query.getOffset(), query.getLimit()).stream());
         } catch (ValidationException ex) {
-            UserActions.error(ex.getMessage());
+            UserActions.error(ex::in);
         }
     }
 
@@ -122,6 +123,12 @@ class AuditView extends Main {
         return rows;
     }
 
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.audit.title") + " | Switchboard";
+    }
+
+    /** As stored: the audit log's entries are records, not texts of a screen. */
     private static String target(AuditEntry entry) {
         String type = entry.targetType().toLowerCase().replace('_', ' ');
         return entry.targetName() != null ? type + " " + entry.targetName()

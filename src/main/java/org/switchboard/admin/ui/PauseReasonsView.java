@@ -16,7 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.common.UserActions;
@@ -30,28 +30,27 @@ import org.switchboard.security.Role;
  * but locked; the others can be renamed and deactivated (kept for history, no longer offered).
  */
 @Route("admin/pause-reasons")
-@PageTitle("Pause reasons | Switchboard")
-@Menu(title = "Pause reasons", icon = "vaadin:coffee", order = 520)
+@Menu(title = "admin.pause-reasons.title", icon = "vaadin:coffee", order = 520)
 @RolesAllowed(Role.ADMIN_ROLE)
-class PauseReasonsView extends Main {
+class PauseReasonsView extends Main implements HasDynamicTitle {
 
     private final PauseReasonService reasons;
     private final Grid<PauseReason> grid = new Grid<>();
     private final TextField newName = new TextField();
-    private final Button add = new Button("Add", VaadinIcon.PLUS.create());
+    private final Button add = new Button(getTranslation("common.action.add"), VaadinIcon.PLUS.create());
 
     PauseReasonsView(PauseReasonService reasons) {
         this.reasons = reasons;
         addClassName("page");
-        newName.setPlaceholder("New pause reason");
-        newName.setAriaLabel("New pause reason");
+        newName.setPlaceholder(getTranslation("admin.pause-reasons.new"));
+        newName.setAriaLabel(getTranslation("admin.pause-reasons.new"));
         newName.setMaxLength(50);
         newName.setId("new-reason");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickShortcut(Key.ENTER);
         BeanValidationBinder<PauseReasonForm> form = nameForm(newName);
         add.addClickListener(e -> written(form).ifPresent(entered -> {
-            if (UserActions.run(() -> UserActions.success("Added " + reasons.create(entered.name()).name() + "."))) {
+            if (UserActions.run(() -> UserActions.success("admin.pause-reasons.added", reasons.create(entered.name()).name()))) {
                 form.readRecord(new PauseReasonForm(""));
                 refresh();
             }
@@ -59,25 +58,25 @@ class PauseReasonsView extends Main {
         HorizontalLayout toolbar = new HorizontalLayout(newName, add);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-        grid.addColumn(PauseReason::name).setHeader("Reason").setFlexGrow(2);
-        grid.addComponentColumn(PauseReasonsView::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(PauseReason::name).setHeader(getTranslation("admin.pause-reasons.reason")).setFlexGrow(2);
+        grid.addComponentColumn(this::status).setHeader(getTranslation("admin.pause-reasons.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
         add(toolbar, grid);
         refresh();
     }
 
-    private static Span status(PauseReason reason) {
+    private Span status(PauseReason reason) {
         Span badge;
         if (reason.systemReason()) {
-            badge = new Span(VaadinIcon.LOCK.create(), new Span("System"));
+            badge = new Span(VaadinIcon.LOCK.create(), new Span(getTranslation("admin.pause-reasons.system")));
             badge.getElement().getThemeList().add("badge contrast");
-            badge.setTitle("Set by Switchboard itself; cannot be changed");
+            badge.setTitle(getTranslation("admin.pause-reasons.system-explained"));
         } else if (reason.active()) {
-            badge = new Span("Active");
+            badge = new Span(getTranslation("admin.pause-reasons.active"));
             badge.getElement().getThemeList().add("badge success");
         } else {
-            badge = new Span("Inactive");
+            badge = new Span(getTranslation("admin.pause-reasons.inactive"));
             badge.getElement().getThemeList().add("badge");
         }
         return badge;
@@ -87,10 +86,10 @@ class PauseReasonsView extends Main {
         if (reason.systemReason()) {
             return new HorizontalLayout();
         }
-        Button rename = new Button("Rename", e -> rename(reason));
+        Button rename = new Button(getTranslation("admin.pause-reasons.rename"), e -> rename(reason));
         rename.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         rename.setId("rename-" + reason.id());
-        Button toggle = new Button(reason.active() ? "Deactivate" : "Activate",
+        Button toggle = new Button(getTranslation(reason.active() ? "admin.pause-reasons.deactivate" : "admin.pause-reasons.activate"),
                 e -> save(reason, reason.name(), !reason.active()));
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         toggle.setId("toggle-" + reason.id());
@@ -98,30 +97,35 @@ class PauseReasonsView extends Main {
     }
 
     private void rename(PauseReason reason) {
-        Dialog dialog = new Dialog("Rename " + reason.name());
-        TextField name = new TextField("Name");
+        Dialog dialog = new Dialog(getTranslation("admin.pause-reasons.rename-named", reason.name()));
+        TextField name = new TextField(getTranslation("admin.pause-reasons.name"));
         name.setMaxLength(50);
         name.setWidthFull();
         BeanValidationBinder<PauseReasonForm> form = nameForm(name);
         form.readRecord(new PauseReasonForm(reason.name()));
         dialog.add(name);
-        Button save = new Button("Save", e -> written(form).ifPresent(entered -> {
+        Button save = new Button(getTranslation("common.action.save"), e -> written(form).ifPresent(entered -> {
             if (save(reason, entered.name(), reason.active())) {
                 dialog.close();
             }
         }));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("common.action.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
 
     private boolean save(PauseReason reason, String name, boolean active) {
         boolean saved = UserActions.run(() -> {
             PauseReason changed = reasons.update(reason.id(), reason.version(), name, active);
-            UserActions.success(changed.name() + (changed.active() ? " is active." : " is inactive."));
+            UserActions.success(changed.active() ? "admin.pause-reasons.now-active" : "admin.pause-reasons.now-inactive", changed.name());
         });
         refresh();
         return saved;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.pause-reasons.title") + " | Switchboard";
     }
 
     /** The name field bound to the form's constraints, which it shows as the user types. */

@@ -42,45 +42,45 @@ class QueueDialog extends Dialog {
     private final QueueInfo existing;
     private final Runnable onSaved;
 
-    final TextField name = new TextField("Name");
+    final TextField name = new TextField(getTranslation("admin.queue.name"));
     final Select<QueueKind> kind = new Select<>();
-    final IntegerField offerTimeout = seconds("Offer timeout", "How long an offer rings before it returns to the queue");
-    final IntegerField wrapUp = seconds("Wrap-up", "0 = until the agent ends it");
-    final IntegerField wrapUpExtension = seconds("Wrap-up extension", "An agent may extend wrap-up once by this much");
-    final IntegerField maxWait = seconds("Maximum wait", "A contact waiting longer than this times out");
-    final IntegerField serviceLevel = seconds("Service-level threshold", "Answered within this counts as in service level");
-    final IntegerField chatCapacity = number("Chat capacity", "Chats one agent holds at once");
-    final IntegerField priority = number("Priority", "Higher first when an agent's queues all have contacts waiting");
-    final IntegerField missedOffers = number("Missed offers before pause", "Missed offers in a row that pause the agent");
-    final MultiSelectComboBox<QueueInfo> sources = new MultiSelectComboBox<>("Source queues");
-    final MultiSelectComboBox<UserSummary> agents = new MultiSelectComboBox<>("Agents");
-    final MultiSelectComboBox<UserSummary> supervisors = new MultiSelectComboBox<>("Supervisors");
+    final IntegerField offerTimeout = seconds("admin.queue.offer-timeout");
+    final IntegerField wrapUp = seconds("admin.queue.wrap-up");
+    final IntegerField wrapUpExtension = seconds("admin.queue.wrap-up-extension");
+    final IntegerField maxWait = seconds("admin.queue.max-wait");
+    final IntegerField serviceLevel = seconds("admin.queue.service-level");
+    final IntegerField chatCapacity = number("admin.queue.chat-capacity");
+    final IntegerField priority = number("admin.queue.priority");
+    final IntegerField missedOffers = number("admin.queue.missed-offers");
+    final MultiSelectComboBox<QueueInfo> sources = new MultiSelectComboBox<>(getTranslation("admin.queue.sources"));
+    final MultiSelectComboBox<UserSummary> agents = new MultiSelectComboBox<>(getTranslation("admin.queue.agents"));
+    final MultiSelectComboBox<UserSummary> supervisors = new MultiSelectComboBox<>(getTranslation("admin.queue.supervisors"));
     final Div error = new Div();
-    final Button save = new Button("Save");
+    final Button save = new Button(getTranslation("common.action.save"));
     private final BeanValidationBinder<QueueSettings> binder = new BeanValidationBinder<>(QueueSettings.class);
 
     QueueDialog(QueueService queues, List<UserSummary> users, QueueInfo existing, Runnable onSaved) {
         this.queues = queues;
         this.existing = existing;
         this.onSaved = onSaved;
-        setHeaderTitle(existing == null ? "New queue" : "Edit " + existing.name());
+        setHeaderTitle(existing == null ? getTranslation("admin.queue.new") : getTranslation("admin.queue.edit", existing.name()));
         setWidth("min(760px, 95vw)");
 
-        kind.setLabel("Kind");
+        kind.setLabel(getTranslation("admin.queue.kind"));
         kind.setItems(QueueKind.values());
-        kind.setItemLabelGenerator(QueueKind::label);
+        kind.setItemLabelGenerator(k -> getTranslation(k.key()));
         kind.addValueChangeListener(e -> kindChanged(e.getValue(), e.isFromClient()));
         sources.setItems(queues.findAll().stream().filter(q -> q.kind() == QueueKind.CALL)
                 .filter(q -> existing == null || q.id() != existing.id()).toList());
         sources.setItemLabelGenerator(QueueInfo::name);
-        sources.setHelperText("Call queues whose abandoned calls this campaign dials back");
+        sources.setHelperText(getTranslation("admin.queue.sources-help"));
 
         agents.setItems(users.stream().filter(u -> u.has(Role.AGENT)).toList());
-        agents.setItemLabelGenerator(QueueDialog::label);
-        agents.setHelperText("Users with the Agent role who take this queue's contacts");
+        agents.setItemLabelGenerator(this::label);
+        agents.setHelperText(getTranslation("admin.queue.agents-help"));
         supervisors.setItems(users.stream().filter(u -> u.has(Role.SUPERVISOR)).toList());
-        supervisors.setItemLabelGenerator(QueueDialog::label);
-        supervisors.setHelperText("Users with the Supervisor role who watch this queue");
+        supervisors.setItemLabelGenerator(this::label);
+        supervisors.setHelperText(getTranslation("admin.queue.supervisors-help"));
 
         bind();
         if (existing == null) {
@@ -88,7 +88,7 @@ class QueueDialog extends Dialog {
         } else {
             binder.readRecord(existing.settings());
             kind.setReadOnly(true);
-            kind.setHelperText("A queue's kind cannot change");
+            kind.setHelperText(getTranslation("admin.queue.kind-fixed"));
             Set<Long> agentIds = Set.copyOf(queues.usersOf(existing.id(), AssignmentRole.AGENT));
             Set<Long> supervisorIds = Set.copyOf(queues.usersOf(existing.id(), AssignmentRole.SUPERVISOR));
             agents.setValue(users.stream().filter(u -> agentIds.contains(u.id())).collect(Collectors.toSet()));
@@ -102,8 +102,8 @@ class QueueDialog extends Dialog {
         FormLayout people = new FormLayout(agents, supervisors);
         people.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         TabSheet tabs = new TabSheet();
-        tabs.add("Settings", settings);
-        tabs.add("Agents and supervisors", people);
+        tabs.add(getTranslation("admin.queue.settings"), settings);
+        tabs.add(getTranslation("admin.queue.people"), people);
         tabs.setWidthFull();
 
         error.addClassName("form-error");
@@ -113,7 +113,7 @@ class QueueDialog extends Dialog {
 
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.addClickListener(e -> save());
-        getFooter().add(new Button("Cancel", e -> close()), save);
+        getFooter().add(new Button(getTranslation("common.action.cancel"), e -> close()), save);
     }
 
     private void kindChanged(QueueKind value, boolean fromClient) {
@@ -133,22 +133,23 @@ class QueueDialog extends Dialog {
     private void bind() {
         binder.forField(name).bind("name");
         binder.forField(kind).bind("kind");
-        required(offerTimeout, "Enter the offer timeout.").bind("offerTimeoutSeconds");
-        required(wrapUp, "Enter the wrap-up time (0 = until the agent ends it).").bind("wrapUpSeconds");
-        required(wrapUpExtension, "Enter the wrap-up extension.").bind("wrapUpExtensionSeconds");
-        required(maxWait, "Enter the maximum wait.").bind("maxWaitSeconds");
-        required(serviceLevel, "Enter the service-level threshold.").bind("serviceLevelSeconds");
-        required(chatCapacity, "Enter the chat capacity.").bind("chatCapacity");
-        required(priority, "Enter the priority (0 when in doubt).").bind("priority");
-        required(missedOffers, "Enter the missed offers before pause.").bind("missedOffersBeforePause");
+        required(offerTimeout, "admin.queue.offer-timeout-required").bind("offerTimeoutSeconds");
+        required(wrapUp, "admin.queue.wrap-up-required").bind("wrapUpSeconds");
+        required(wrapUpExtension, "admin.queue.wrap-up-extension-required").bind("wrapUpExtensionSeconds");
+        required(maxWait, "admin.queue.max-wait-required").bind("maxWaitSeconds");
+        required(serviceLevel, "admin.queue.service-level-required").bind("serviceLevelSeconds");
+        required(chatCapacity, "admin.queue.chat-capacity-required").bind("chatCapacity");
+        required(priority, "admin.queue.priority-required").bind("priority");
+        required(missedOffers, "admin.queue.missed-offers-required").bind("missedOffersBeforePause");
         binder.forField(sources).withConverter(Converter.<Set<QueueInfo>, Set<Long>>from(
                 chosen -> Result.ok(chosen.stream().map(QueueInfo::id).collect(Collectors.toSet())),
                 ids -> sources.getListDataView().getItems().filter(q -> ids.contains(q.id())).collect(Collectors.toSet())))
                 .bind("sourceQueueIds");
     }
 
-    private Binder.BindingBuilder<QueueSettings, Integer> required(IntegerField field, String message) {
-        return binder.forField(field).asRequired(message);
+    /** {@code key}: the bundle's text that says which setting the emptied field needs. */
+    private Binder.BindingBuilder<QueueSettings, Integer> required(IntegerField field, String key) {
+        return binder.forField(field).asRequired(getTranslation(key));
     }
 
     private void save() {
@@ -170,7 +171,7 @@ class QueueDialog extends Dialog {
                     || !supervisorIds.equals(Set.copyOf(queues.usersOf(saved.id(), AssignmentRole.SUPERVISOR)))) {
                 queues.assign(saved.id(), AssignmentRole.SUPERVISOR, supervisorIds);
             }
-            UserActions.success("Saved " + saved.name() + ".");
+            UserActions.success("admin.queue.saved", saved.name());
             close();
             onSaved.run();
         } catch (Refusal ex) {
@@ -189,20 +190,21 @@ class QueueDialog extends Dialog {
         return users.stream().map(UserSummary::id).collect(Collectors.toSet());
     }
 
-    static String label(UserSummary user) {
-        return user.displayName() + " (" + user.username() + ")" + (user.enabled() ? "" : " – disabled");
+    String label(UserSummary user) {
+        return getTranslation(user.enabled() ? "admin.queue.user" : "admin.queue.user-disabled", user.displayName(), user.username());
     }
 
-    private static IntegerField seconds(String label, String helper) {
-        IntegerField field = number(label, helper);
-        Div suffix = new Div("s");
+    private IntegerField seconds(String key) {
+        IntegerField field = number(key);
+        Div suffix = new Div(getTranslation("admin.queue.seconds"));
         field.setSuffixComponent(suffix);
         return field;
     }
 
-    private static IntegerField number(String label, String helper) {
-        IntegerField field = new IntegerField(label);
-        field.setHelperText(helper);
+    /** A number field labelled by the bundle's {@code key}, explained by {@code key}-help. */
+    private IntegerField number(String key) {
+        IntegerField field = new IntegerField(getTranslation(key));
+        field.setHelperText(getTranslation(key + "-help"));
         field.setStepButtonsVisible(true);
         return field;
     }

@@ -1,5 +1,6 @@
 package org.switchboard.admin.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,7 +12,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.queue.AssignmentRole;
@@ -24,10 +25,9 @@ import org.switchboard.security.UserService;
 
 /** Admins create queues and campaigns, change their settings and assign agents and supervisors. */
 @Route("admin/queues")
-@PageTitle("Queues | Switchboard")
-@Menu(title = "Queues", icon = "vaadin:list-ol", order = 510)
+@Menu(title = "admin.queues.title", icon = "vaadin:list-ol", order = 510)
 @RolesAllowed(Role.ADMIN_ROLE)
-class QueuesView extends Main {
+class QueuesView extends Main implements HasDynamicTitle {
 
     private final QueueService queues;
     private final UserService users;
@@ -37,24 +37,24 @@ class QueuesView extends Main {
         this.queues = queues;
         this.users = users;
         addClassName("page");
-        Button add = new Button("New queue", VaadinIcon.PLUS.create(), e -> open(null));
+        Button add = new Button(getTranslation("admin.queue.new"), VaadinIcon.PLUS.create(), e -> open(null));
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.setId("new-queue");
 
-        grid.addColumn(QueueInfo::name).setHeader("Name").setSortable(true).setFlexGrow(1);
-        grid.addColumn(q -> q.kind().label()).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::summary).setHeader("Settings").setFlexGrow(3).setTooltipGenerator(this::summary);
-        grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.AGENT).size()).setHeader("Agents")
+        grid.addColumn(QueueInfo::name).setHeader(getTranslation("admin.queues.name")).setSortable(true).setFlexGrow(1);
+        grid.addColumn(q -> getTranslation(q.kind().key())).setHeader(getTranslation("admin.queue.kind")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::summary).setHeader(getTranslation("admin.queue.settings")).setFlexGrow(3).setTooltipGenerator(this::summary);
+        grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.AGENT).size()).setHeader(getTranslation("admin.queue.agents"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.SUPERVISOR).size()).setHeader("Supervisors")
+        grid.addColumn(q -> queues.usersOf(q.id(), AssignmentRole.SUPERVISOR).size()).setHeader(getTranslation("admin.queue.supervisors"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(q -> {
-            Button edit = new Button("Edit", e -> open(q));
+            Button edit = new Button(getTranslation("common.action.edit"), e -> open(q));
             edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             edit.setId("edit-queue-" + q.id());
             return edit;
         }).setAutoWidth(true).setFlexGrow(0);
-        grid.setEmptyStateText("No queues yet");
+        grid.setEmptyStateText(getTranslation("admin.queues.none"));
         add(new HorizontalLayout(add), grid);
         refresh();
     }
@@ -65,26 +65,29 @@ class QueuesView extends Main {
 
     private String summary(QueueInfo q) {
         QueueSettings s = q.settings();
-        StringBuilder text = new StringBuilder()
-                .append("Offer ").append(s.offerTimeoutSeconds()).append(" s · wrap-up ")
-                .append(s.wrapUpSeconds() == 0 ? "until ended" : s.wrapUpSeconds() + " s")
-                .append(" (+").append(s.wrapUpExtensionSeconds()).append(" s) · max wait ")
-                .append(duration(s.maxWaitSeconds())).append(" · SL ").append(s.serviceLevelSeconds()).append(" s");
+        List<String> parts = new ArrayList<>();
+        parts.add(getTranslation("admin.queues.summary-offer", s.offerTimeoutSeconds()));
+        parts.add(s.wrapUpSeconds() == 0 ? getTranslation("admin.queues.summary-wrap-up-until-ended", s.wrapUpExtensionSeconds())
+                : getTranslation("admin.queues.summary-wrap-up", s.wrapUpSeconds(), s.wrapUpExtensionSeconds()));
+        parts.add(getTranslation(s.maxWaitSeconds() % 60 == 0 ? "admin.queues.summary-max-wait-minutes" : "admin.queues.summary-max-wait",
+                s.maxWaitSeconds() % 60 == 0 ? s.maxWaitSeconds() / 60 : s.maxWaitSeconds()));
+        parts.add(getTranslation("admin.queues.summary-service-level", s.serviceLevelSeconds()));
         if (q.kind() == QueueKind.CHAT) {
-            text.append(" · ").append(s.chatCapacity()).append(" chats/agent");
+            parts.add(getTranslation("admin.queues.summary-chat-capacity", s.chatCapacity()));
         }
-        text.append(" · priority ").append(s.priority()).append(" · pause after ").append(s.missedOffersBeforePause())
-                .append(" missed");
+        parts.add(getTranslation("admin.queues.summary-priority", s.priority()));
+        parts.add(getTranslation("admin.queues.summary-missed-offers", s.missedOffersBeforePause()));
         if (q.kind() == QueueKind.CAMPAIGN) {
             Map<Long, QueueInfo> sources = queues.findAllById(s.sourceQueueIds());
-            text.append(" · from ").append(sources.isEmpty() ? "no queue"
-                    : sources.values().stream().map(QueueInfo::name).sorted().collect(Collectors.joining(", ")));
+            parts.add(sources.isEmpty() ? getTranslation("admin.queues.summary-no-source") : getTranslation("admin.queues.summary-sources",
+                    sources.values().stream().map(QueueInfo::name).sorted().collect(Collectors.joining(", "))));
         }
-        return text.toString();
+        return String.join(" · ", parts);
     }
 
-    private static String duration(int seconds) {
-        return seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.queues.title") + " | Switchboard";
     }
 
     private void refresh() {

@@ -36,19 +36,19 @@ class UserDialog extends Dialog {
     private final BeanValidationBinder<UserForm> binder = new BeanValidationBinder<>(UserForm.class);
 
     UserDialog(UserService users, UserSummary existing, Runnable onSaved) {
-        setHeaderTitle(existing == null ? "New user" : "Edit " + existing.username());
-        TextField username = new TextField("User name");
-        username.setHelperText("Lower-case letters, digits, dots, dashes, underscores");
-        TextField displayName = new TextField("Name");
-        PasswordField password = new PasswordField(existing == null ? "Password" : "New password (optional)");
-        password.setHelperText("8 to 72 characters");
-        CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
+        setHeaderTitle(existing == null ? getTranslation("admin.user.new") : getTranslation("admin.user.edit", existing.username()));
+        TextField username = new TextField(getTranslation("admin.user.username"));
+        username.setHelperText(getTranslation("admin.user.username-help"));
+        TextField displayName = new TextField(getTranslation("admin.user.name"));
+        PasswordField password = new PasswordField(getTranslation(existing == null ? "admin.user.password" : "admin.user.new-password"));
+        password.setHelperText(getTranslation("admin.user.password-help"));
+        CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("admin.user.roles"));
         roles.setItems(Role.values());
-        roles.setItemLabelGenerator(Role::label);
-        TextField lines = new TextField("Lines");
+        roles.setItemLabelGenerator(role -> getTranslation(role.key()));
+        TextField lines = new TextField(getTranslation("admin.user.lines"));
         lines.setId("user-lines");
-        lines.setPlaceholder("e.g. 1001, 1002");
-        lines.setHelperText("Phone extensions, separated by commas. The first takes contact-center calls until the agent picks another.");
+        lines.setPlaceholder(getTranslation("admin.user.lines-example"));
+        lines.setHelperText(getTranslation("admin.user.lines-help"));
         add(new FormLayout(username, displayName, password, roles, lines));
 
         binder.forField(username).bind("username");
@@ -68,7 +68,7 @@ class UserDialog extends Dialog {
             username.setReadOnly(true);
         }
 
-        Button save = new Button("Save", e -> {
+        Button save = new Button(getTranslation("common.action.save"), e -> {
             UserForm form;
             try {
                 form = binder.writeRecord();
@@ -83,12 +83,12 @@ class UserDialog extends Dialog {
                 }
             });
             if (saved) {
-                UserActions.success("Saved " + form.username() + ".");
+                UserActions.success("admin.user.saved", form.username());
                 close();
                 onSaved.run();
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(new Button("Cancel", e -> close()), save);
+        getFooter().add(new Button(getTranslation("common.action.cancel"), e -> close()), save);
     }
 }

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.common.UserActions;
@@ -23,10 +23,9 @@ import org.switchboard.security.UserSummary;
 
 /** Admins create users, change their roles and disable them (which ends their sessions). */
 @Route("admin/users")
-@PageTitle("Users | Switchboard")
-@Menu(title = "Users", icon = "vaadin:users", order = 500)
+@Menu(title = "admin.users.title", icon = "vaadin:users", order = 500)
 @RolesAllowed(Role.ADMIN_ROLE)
-class UsersView extends Main {
+class UsersView extends Main implements HasDynamicTitle {
 
     private final UserService users;
     private final Grid<UserSummary> grid = new Grid<>();
@@ -35,22 +34,22 @@ class UsersView extends Main {
     UsersView(UserService users) {
         this.users = users;
         addClassName("page");
-        Button add = new Button("New user", VaadinIcon.PLUS.create(), e -> new UserDialog(users, null, this::refresh).open());
+        Button add = new Button(getTranslation("admin.user.new"), VaadinIcon.PLUS.create(), e -> new UserDialog(users, null, this::refresh).open());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        grid.addColumn(UserSummary::username).setHeader("User name").setSortable(true);
-        grid.addColumn(UserSummary::displayName).setHeader("Name").setSortable(true).setFlexGrow(2);
-        grid.addColumn(u -> String.join(", ", u.roles().stream().map(Role::label).toList())).setHeader("Roles");
-        grid.addColumn(u -> String.join(", ", u.lines())).setHeader("Lines");
+        grid.addColumn(UserSummary::username).setHeader(getTranslation("admin.user.username")).setSortable(true);
+        grid.addColumn(UserSummary::displayName).setHeader(getTranslation("admin.user.name")).setSortable(true).setFlexGrow(2);
+        grid.addColumn(this::roles).setHeader(getTranslation("admin.user.roles"));
+        grid.addColumn(u -> String.join(", ", u.lines())).setHeader(getTranslation("admin.user.lines"));
         grid.addComponentColumn(u -> {
-            Span badge = new Span(u.enabled() ? "Active" : "Disabled");
+            Span badge = new Span(getTranslation(u.enabled() ? "admin.users.active" : "admin.users.disabled"));
             badge.getElement().getThemeList().add(u.enabled() ? "badge success" : "badge error");
             return badge;
-        }).setHeader("Status");
+        }).setHeader(getTranslation("admin.users.status"));
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
-        grid.setEmptyStateText("No users");
-        search.setPlaceholder("Search users");
-        search.setAriaLabel("Search users");
+        grid.setEmptyStateText(getTranslation("admin.users.none"));
+        search.setPlaceholder(getTranslation("admin.users.search"));
+        search.setAriaLabel(getTranslation("admin.users.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
@@ -61,15 +60,14 @@ class UsersView extends Main {
     }
 
     private HorizontalLayout actions(UserSummary user) {
-        Button edit = new Button("Edit", e -> new UserDialog(users, user, this::refresh).open());
+        Button edit = new Button(getTranslation("common.action.edit"), e -> new UserDialog(users, user, this::refresh).open());
         edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        Button toggle = new Button(user.enabled() ? "Disable" : "Enable", e -> {
+        Button toggle = new Button(getTranslation(user.enabled() ? "admin.users.disable" : "admin.users.enable"), e -> {
             try {
                 users.setEnabled(user.id(), user.version(), !user.enabled());
-                UserActions.success(user.enabled() ? user.username() + " is disabled and signed out."
-                        : user.username() + " may sign in again.");
+                UserActions.success(user.enabled() ? "admin.users.now-disabled" : "admin.users.now-enabled", user.username());
             } catch (ValidationException ex) {
-                UserActions.error(ex.getMessage());
+                UserActions.error(ex::in);
             }
             refresh();
         });
@@ -86,12 +84,21 @@ class UsersView extends Main {
         applyFilter();
     }
 
-    /** Matches the user name, the name or a role, ignoring case. */
+    private String roles(UserSummary user) {
+        return String.join(", ", user.roles().stream().map(r -> getTranslation(r.key())).toList());
+    }
+
+    /** Matches the user name, the name or a role as shown, ignoring case. */
     private void applyFilter() {
         String text = search.getValue().trim().toLowerCase(Locale.ROOT);
         grid.getListDataView().setFilter(u -> text.isEmpty() || u.username().contains(text)
                 || u.displayName().toLowerCase(Locale.ROOT).contains(text)
-                || u.roles().stream().anyMatch(r -> r.label().toLowerCase(Locale.ROOT).contains(text)));
+                || u.roles().stream().anyMatch(r -> getTranslation(r.key()).toLowerCase(Locale.ROOT).contains(text)));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("admin.users.title") + " | Switchboard";
     }
 
 }

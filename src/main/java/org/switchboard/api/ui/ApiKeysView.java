@@ -1,9 +1,6 @@
 package org.switchboard.api.ui;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.EnumSet;
 
 import com.vaadin.flow.component.Component;
@@ -24,7 +21,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.BeanValidationBinder;
 import com.vaadin.flow.data.binder.ValidationException;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +30,7 @@ import org.switchboard.api.ApiKeyService;
 import org.switchboard.api.ApiScope;
 import org.switchboard.api.ApiKeyService.ApiKeyInfo;
 import org.switchboard.api.ApiKeyService.CreatedKey;
+import org.switchboard.common.Formats;
 import org.switchboard.common.UserActions;
 import org.switchboard.security.Role;
 
@@ -42,10 +40,9 @@ import org.switchboard.security.Role;
  * takes effect at the client's next request.
  */
 @Route("admin/api-keys")
-@PageTitle("API keys | Switchboard")
-@Menu(title = "API keys", icon = "vaadin:key", order = 550)
+@Menu(title = "api.keys.title", icon = "vaadin:key", order = 550)
 @RolesAllowed(Role.ADMIN_ROLE)
-class ApiKeysView extends Main {
+class ApiKeysView extends Main implements HasDynamicTitle {
 
     /** The Clipboard API needs a secure context (https or localhost); elsewhere the older copy command still works. */
     private static final String COPY = """
@@ -64,50 +61,51 @@ class ApiKeysView extends Main {
 
     private final ApiKeyService keys;
     private final String username;
-    private final DateTimeFormatter format;
+    private final Formats formats;
     private final Grid<ApiKeyInfo> grid = new Grid<>();
     private final TextField name = new TextField();
     private final CheckboxGroup<ApiScope> scopes = new CheckboxGroup<>();
     private final BeanValidationBinder<ApiKeyForm> form = new BeanValidationBinder<>(ApiKeyForm.class);
 
-    ApiKeysView(ApiKeyService keys, AuthenticationContext authentication, Clock clock) {
+    ApiKeysView(ApiKeyService keys, AuthenticationContext authentication) {
         this.keys = keys;
         this.username = authentication.getPrincipalName().orElseThrow();
-        this.format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withZone(clock.getZone());
+        this.formats = Formats.current();
         addClassName("page");
-        name.setPlaceholder("Name of the system that uses it");
-        name.setAriaLabel("Name of the new key");
+        name.setPlaceholder(getTranslation("api.keys.name-placeholder"));
+        name.setAriaLabel(getTranslation("api.keys.name-label"));
         name.setMaxLength(80);
         name.setId("new-key-name");
         name.setWidth("20rem");
-        Button create = new Button("Create key", VaadinIcon.PLUS.create(), e -> create());
+        Button create = new Button(getTranslation("api.keys.create"), VaadinIcon.PLUS.create(), e -> create());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickShortcut(Key.ENTER);
         create.setId("create-key");
         scopes.setId("new-key-scopes");
-        scopes.setAriaLabel("What the key may do");
+        scopes.setAriaLabel(getTranslation("api.keys.scopes"));
         scopes.setItems(ApiScope.values());
-        scopes.setItemLabelGenerator(ApiScope::label);
+        scopes.setItemLabelGenerator(scope -> getTranslation(scope.key()));
         form.forField(name).bind("name");
         form.forField(scopes).bind("scopes");
         form.readRecord(new ApiKeyForm("", EnumSet.allOf(ApiScope.class)));
-        scopes.setHelperText("A request outside the key's scopes is refused (403). Give each system only what it needs.");
+        scopes.setHelperText(getTranslation("api.keys.scopes-help"));
         HorizontalLayout toolbar = new HorizontalLayout(name, create);
         toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("api-keys");
-        grid.addColumn(ApiKeyInfo::name).setHeader("Name").setFlexGrow(2);
-        grid.addColumn(k -> k.prefix() + "…").setHeader("Key");
-        grid.addColumn(k -> String.join(", ", k.scopes().stream().map(Enum::name).toList())).setHeader("May do").setFlexGrow(2);
-        grid.addColumn(k -> when(k.createdAt()) + (k.createdBy() == null ? "" : " by " + k.createdBy())).setHeader("Created")
+        grid.addColumn(ApiKeyInfo::name).setHeader(getTranslation("api.keys.name")).setFlexGrow(2);
+        grid.addColumn(k -> k.prefix() + "…").setHeader(getTranslation("api.keys.key"));
+        grid.addColumn(k -> String.join(", ", k.scopes().stream().map(Enum::name).toList())).setHeader(getTranslation("api.keys.may-do")).setFlexGrow(2);
+        grid.addColumn(k -> k.createdBy() == null ? when(k.createdAt()) : getTranslation("api.keys.created-by", when(k.createdAt()), k.createdBy()))
+                .setHeader(getTranslation("api.keys.created"))
                 .setFlexGrow(2);
-        grid.addColumn(k -> k.lastUsedAt() == null ? "Never" : when(k.lastUsedAt())).setHeader("Last used");
-        grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(k -> k.lastUsedAt() == null ? getTranslation("api.keys.never") : when(k.lastUsedAt()))
+                .setHeader(getTranslation("api.keys.last-used"));
+        grid.addComponentColumn(this::status).setHeader(getTranslation("api.keys.status")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::revokeButton).setAutoWidth(true).setFlexGrow(0);
         grid.setAllRowsVisible(true);
-        grid.setEmptyStateText("No API keys yet.");
-        add(new Paragraph("Integration clients send a key as \"Authorization: Bearer <key>\". Name each key after the system "
-                + "that uses it, so it can be revoked alone."), toolbar, scopes, grid);
+        grid.setEmptyStateText(getTranslation("api.keys.none"));
+        add(new Paragraph(getTranslation("api.keys.explained")), toolbar, scopes, grid);
         refresh();
     }
 
@@ -129,52 +127,53 @@ class ApiKeysView extends Main {
     /** The plain key, this once: it is not stored and cannot be shown again. */
     private void showOnce(CreatedKey created) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("API key " + created.info().name());
+        dialog.setHeaderTitle(getTranslation("api.keys.created-title", created.info().name()));
         dialog.setId("created-key-dialog");
-        TextField key = new TextField("Key");
+        TextField key = new TextField(getTranslation("api.keys.key"));
         key.setValue(created.plainKey());
         key.setReadOnly(true);
         key.setWidthFull();
         key.setId("created-key");
-        Button copy = new Button("Copy", VaadinIcon.COPY.create(), e -> e.getSource().getElement()
+        Button copy = new Button(getTranslation("api.keys.copy"), VaadinIcon.COPY.create(), e -> e.getSource().getElement()
                 .executeJs(COPY, created.plainKey())
-                .then(done -> UserActions.success("Copied to the clipboard."), failed -> UserActions.error("The browser did not allow copying: select the key and copy it.")));
+                .then(done -> UserActions.success("api.keys.copied"), failed -> UserActions.error("api.keys.copy-refused")));
         copy.setId("copy-key");
         key.setSuffixComponent(copy);
-        Button done = new Button("Done", e -> dialog.close());
+        Button done = new Button(getTranslation("api.keys.done"), e -> dialog.close());
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         done.setId("close-created-key");
-        dialog.add(new Paragraph("Copy the key now: it is shown only this once. Only a hash of it is stored."), key);
+        dialog.add(new Paragraph(getTranslation("api.keys.shown-once")), key);
         dialog.getFooter().add(done);
         dialog.setWidth("min(40rem, 95vw)");
         dialog.open();
     }
 
     private Component status(ApiKeyInfo key) {
-        Span badge = new Span(key.active() ? "Active" : "Revoked " + when(key.revokedAt()));
+        Span badge = new Span(key.active() ? getTranslation("api.keys.active") : getTranslation("api.keys.revoked-at", when(key.revokedAt())));
         badge.getElement().getThemeList().add(key.active() ? "badge success" : "badge contrast");
         return badge;
     }
 
     private Component revokeButton(ApiKeyInfo key) {
-        Button revoke = new Button("Revoke", e -> confirmRevoke(key));
+        Button revoke = new Button(getTranslation("api.keys.revoke"), e -> confirmRevoke(key));
         revoke.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
-        revoke.setAriaLabel("Revoke " + key.name());
+        revoke.setAriaLabel(getTranslation("api.keys.revoke-named", key.name()));
         revoke.setVisible(key.active());
         return revoke;
     }
 
     private void confirmRevoke(ApiKeyInfo key) {
         ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Revoke " + key.name() + "?");
-        confirm.setText("Clients using this key are refused (401) from their next request on. This cannot be undone.");
+        confirm.setHeader(getTranslation("api.keys.revoke-question", key.name()));
+        confirm.setText(getTranslation("api.keys.revoke-explained"));
         confirm.setCancelable(true);
-        confirm.setConfirmText("Revoke");
+        confirm.setCancelText(getTranslation("common.action.cancel"));
+        confirm.setConfirmText(getTranslation("api.keys.revoke"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
             UserActions.run(() -> {
                 keys.revoke(key.id());
-                UserActions.success(key.name() + " is revoked.");
+                UserActions.success("api.keys.now-revoked", key.name());
             });
             refresh();
         });
@@ -186,6 +185,11 @@ class ApiKeysView extends Main {
     }
 
     private String when(Instant instant) {
-        return format.format(instant);
+        return formats.dateTime(instant);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("api.keys.title") + " | Switchboard";
     }
 }

@@ -12,7 +12,7 @@ class AudioElement extends Component {
         getElement().setAttribute("controls", true);
         getElement().setAttribute("preload", "none");
         getElement().setAttribute("src", message.contentUrl());
-        getElement().setAttribute("aria-label", "Play " + message.name());
+        getElement().setAttribute("aria-label", getTranslation("audio.library.listen-to", message.name()));
         getElement().getStyle().set("height", "2rem").set("max-width", "100%");
     }
 }

@@ -28,7 +28,9 @@ import org.switchboard.audio.AudioMessage;
 import org.switchboard.audio.AudioMessageForm;
 import org.switchboard.audio.AudioMessageService;
 import org.switchboard.audio.AudioSummary;
+import org.switchboard.common.ComponentTexts;
 import org.switchboard.common.ConflictException;
+import org.switchboard.common.Message;
 import org.switchboard.common.TypedChoices;
 import org.switchboard.common.ValidationException;
 
@@ -38,17 +40,17 @@ import org.switchboard.common.ValidationException;
  */
 class AudioMessageDialog extends Dialog {
 
-    final TextField name = new TextField("Name");
-    final TextArea description = new TextArea("Description");
-    final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Tags");
+    final TextField name = new TextField(getTranslation("audio.library.name"));
+    final TextArea description = new TextArea(getTranslation("audio.library.description"));
+    final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>(getTranslation("audio.library.tags"));
     /** The recorder stops two seconds early: it checks the time four times a second and the file must fit. */
     final AudioRecorder recorder = new AudioRecorder(AudioMessageService.MAX_DURATION.toSeconds() - 2, this::receivedLater);
     final Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> receivedLater(file)));
     final Span audioStatus = new Span();
-    final Checkbox archived = new Checkbox("Archived (not offered during calls)");
+    final Checkbox archived = new Checkbox(getTranslation("audio.dialog.archived"));
     final Span error = new Span();
-    final Button save = new Button("Save");
-    final Button delete = new Button("Delete");
+    final Button save = new Button(getTranslation("common.action.save"));
+    final Button delete = new Button(getTranslation("common.action.delete"));
     private final AudioMessageService audio;
     private final AudioMessage existing;
     private final Runnable onChanged;
@@ -60,29 +62,29 @@ class AudioMessageDialog extends Dialog {
         this.existing = existing;
         this.onChanged = onChanged;
         boolean readOnly = existing != null && !existing.editable();
-        setHeaderTitle(existing == null ? "New audio message" : readOnly ? "Audio message" : "Edit audio message");
+        setHeaderTitle(getTranslation(existing == null ? "audio.dialog.new" : readOnly ? "audio.dialog.view" : "audio.dialog.edit"));
         setWidth("min(44rem, 100vw)");
 
         name.setId("audio-name");
         name.setMaxLength(AudioMessageForm.MAX_NAME);
         name.setRequired(true);
         description.setMaxLength(AudioMessageForm.MAX_DESCRIPTION);
-        TypedChoices.allowTyped(tags, audio.tags(), "Pick tags or type a new one and press Enter");
+        TypedChoices.allowTyped(tags, audio.tags(), getTranslation("audio.dialog.tags-help"));
 
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) AudioMessageService.MAX_BYTES);
         upload.setAcceptedFileTypes("audio/*", ".wav", ".mp3", ".ogg", ".opus", ".webm");
-        upload.setDropLabel(new Span("or drop an audio file here (WAV, MP3, OGG, WebM; up to 10 MB and 5 minutes)"));
+        upload.setDropLabel(new Span(getTranslation("audio.dialog.drop")));
         upload.setId("audio-upload");
-        upload.setI18n(new UploadI18N().setError(new UploadI18N.Error()
-                .setFileIsTooBig("The file is larger than 10 MB; at most 10 MB is accepted.")
-                .setIncorrectFileType("Only WAV, MP3, OGG and WebM audio files are accepted.")
-                .setTooManyFiles("Remove the uploaded file (×) to upload another one.")));
+        UploadI18N uploadTexts = ComponentTexts.upload(getLocale(), getTranslation("audio.dialog.too-big"),
+                getTranslation("audio.dialog.wrong-type"));
+        uploadTexts.getError().setTooManyFiles(getTranslation("audio.dialog.one-file"));
+        upload.setI18n(uploadTexts);
         upload.addFileRejectedListener(e -> showError(e.getErrorMessage()));
         audioStatus.setId("audio-status");
         Div audioField = new Div();
         audioField.addClassName("audio-field");
-        audioField.add(new Span("Audio"), audioStatus);
+        audioField.add(new Span(getTranslation("audio.dialog.audio")), audioStatus);
         if (existing != null) {
             audioField.add(new AudioElement(existing));
         }
@@ -100,7 +102,7 @@ class AudioMessageDialog extends Dialog {
             archived.setValue(existing.archived());
             audioStatus.setText(describe(existing.format().name(), existing.duration(), existing.sizeBytes()));
         } else {
-            audioStatus.setText("Record with the microphone or upload a file.");
+            audioStatus.setText(getTranslation("audio.dialog.record-or-upload"));
         }
         archived.setVisible(existing != null);
 
@@ -116,7 +118,7 @@ class AudioMessageDialog extends Dialog {
             }
         });
 
-        Button cancel = new Button(readOnly ? "Close" : "Cancel", e -> close());
+        Button cancel = new Button(getTranslation(readOnly ? "common.action.close" : "common.action.cancel"), e -> close());
         if (readOnly) {
             name.setReadOnly(true);
             description.setReadOnly(true);
@@ -156,8 +158,8 @@ class AudioMessageDialog extends Dialog {
         show(check(file));
     }
 
-    /** A file and what it is, or why it is refused. */
-    private record Arrival(Path file, AudioSummary summary, String refusal) {
+    /** A file and what it is, or why it is refused (said in the UI's turn, in the screen's language). */
+    private record Arrival(Path file, AudioSummary summary, Message refusal) {
     }
 
     private Arrival check(Path file) {
@@ -165,19 +167,19 @@ class AudioMessageDialog extends Dialog {
             return new Arrival(file, audio.inspect(file), null);
         } catch (ValidationException e) {
             deleteQuietly(file);
-            return new Arrival(file, null, e.getMessage());
+            return new Arrival(file, null, e::in);
         }
     }
 
     private void show(Arrival arrival) {
         if (arrival.refusal() != null) {
-            showError(arrival.refusal());
+            showError(arrival.refusal().in(getLocale()));
             return;
         }
         discardPending();
         pending = arrival.file();
         AudioSummary summary = arrival.summary();
-        audioStatus.setText("New audio: " + describe(summary.format().name(), summary.duration(), summary.sizeBytes()));
+        audioStatus.setText(getTranslation("audio.dialog.new-audio", describe(summary.format().name(), summary.duration(), summary.sizeBytes())));
         error.setVisible(false);
     }
 
@@ -199,7 +201,9 @@ class AudioMessageDialog extends Dialog {
             }
             close();
             onChanged.run();
-        } catch (ValidationException | ConflictException | AccessDeniedException e) {
+        } catch (ValidationException | ConflictException e) {
+            showError(e.in(getLocale()));
+        } catch (AccessDeniedException e) {
             showError(e.getMessage());
         }
     }
@@ -215,10 +219,11 @@ class AudioMessageDialog extends Dialog {
     /** Asks before deleting; {@code delete} runs only on confirmation. */
     static void confirmDelete(AudioMessage message, Runnable delete) {
         ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Delete \"" + message.name() + "\"?");
-        confirm.setText("The audio message and its recording are deleted. This cannot be undone.");
+        confirm.setHeader(confirm.getTranslation("audio.dialog.delete-question", message.name()));
+        confirm.setText(confirm.getTranslation("audio.dialog.delete-explained"));
         confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
+        confirm.setCancelText(confirm.getTranslation("common.action.cancel"));
+        confirm.setConfirmText(confirm.getTranslation("common.action.delete"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> delete.run());
         confirm.open();

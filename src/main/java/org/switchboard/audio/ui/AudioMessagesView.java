@@ -20,7 +20,7 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.core.Authentication;
@@ -34,17 +34,16 @@ import org.switchboard.common.ScreenRefreshes;
 
 /** The shared library of pre-recorded audio messages, from the settings gear: Recordings and Archive. */
 @Route("settings/audio")
-@PageTitle("Pre-recorded audio messages | Switchboard")
-@Menu(title = "Pre-recorded audio messages", icon = "vaadin:microphone", order = 920)
+@Menu(title = "audio.library.title", icon = "vaadin:microphone", order = 920)
 @PermitAll
-class AudioMessagesView extends Main {
+class AudioMessagesView extends Main implements HasDynamicTitle {
 
-    final Tab recordings = new Tab("Recordings");
-    final Tab archive = new Tab("Archive");
+    final Tab recordings = new Tab(getTranslation("audio.library.recordings"));
+    final Tab archive = new Tab(getTranslation("audio.library.archive"));
     final Tabs tabs = new Tabs(recordings, archive);
     final TextField search = new TextField();
     final Grid<AudioMessage> grid = new Grid<>();
-    final Button add = new Button("New Message", VaadinIcon.PLUS.create());
+    final Button add = new Button(getTranslation("audio.library.new"), VaadinIcon.PLUS.create());
     private final AudioMessageService audio;
     private final AudioLibraryFeed feed;
     private final ScreenRefreshes refreshes;
@@ -62,11 +61,11 @@ class AudioMessagesView extends Main {
         addClassName("page");
 
         tabs.addSelectedChangeListener(e -> refresh());
-        search.setPlaceholder("Search name or tag");
+        search.setPlaceholder(getTranslation("audio.library.search-placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setAriaLabel("Search");
+        search.setAriaLabel(getTranslation("audio.library.search"));
         search.addValueChangeListener(e -> refresh());
         search.setMinWidth("14rem");
         add.setId("new-audio-message");
@@ -77,19 +76,20 @@ class AudioMessagesView extends Main {
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setFlexGrow(1, search);
 
-        grid.addColumn(AudioMessage::name).setHeader("Name").setFlexGrow(2).setSortable(true);
-        grid.addColumn(m -> String.join(", ", m.tags())).setHeader("Tags").setFlexGrow(1);
-        grid.addColumn(AudioMessage::durationText).setHeader("Length").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.createdByName() == null ? "System" : m.createdByName()).setHeader("Created by")
+        grid.addColumn(AudioMessage::name).setHeader(getTranslation("audio.library.name")).setFlexGrow(2).setSortable(true);
+        grid.addColumn(m -> String.join(", ", m.tags())).setHeader(getTranslation("audio.library.tags")).setFlexGrow(1);
+        grid.addColumn(AudioMessage::durationText).setHeader(getTranslation("audio.library.length")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> m.createdByName() == null ? getTranslation("audio.library.system") : m.createdByName())
+                .setHeader(getTranslation("audio.library.created-by"))
                 .setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(AudioElement::new).setHeader("Listen").setWidth("16rem").setFlexGrow(0);
+        grid.addComponentColumn(AudioElement::new).setHeader(getTranslation("audio.library.listen")).setWidth("16rem").setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addItemClickListener(e -> open(e.getItem()));
-        grid.setEmptyStateText("No audio messages here.");
+        grid.setEmptyStateText(getTranslation("audio.library.none"));
         grid.setId("audio-messages");
         grid.setSizeFull();
 
-        Div content = new Div(new H2("Pre-recorded audio messages"), tabs, toolbar, grid);
+        Div content = new Div(new H2(getTranslation("audio.library.title")), tabs, toolbar, grid);
         content.setSizeFull();
         content.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
         setSizeFull();
@@ -106,12 +106,12 @@ class AudioMessagesView extends Main {
         Button archiving = new Button(m.archived() ? VaadinIcon.ARROW_BACKWARD.create() : VaadinIcon.ARCHIVE.create(),
                 e -> setArchived(m, !m.archived()));
         archiving.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
-        archiving.setAriaLabel((m.archived() ? "Unarchive " : "Archive ") + m.name());
-        archiving.setTooltipText(m.archived() ? "Unarchive" : "Archive");
+        archiving.setAriaLabel(getTranslation(m.archived() ? "audio.library.unarchive-named" : "audio.library.archive-named", m.name()));
+        archiving.setTooltipText(getTranslation(m.archived() ? "audio.library.unarchive" : "audio.library.archive-action"));
         Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(m));
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
-        delete.setAriaLabel("Delete " + m.name());
-        delete.setTooltipText("Delete");
+        delete.setAriaLabel(getTranslation("audio.library.delete-named", m.name()));
+        delete.setTooltipText(getTranslation("common.action.delete"));
         actions.add(archiving, delete);
         return actions;
     }
@@ -119,13 +119,13 @@ class AudioMessagesView extends Main {
     private void setArchived(AudioMessage m, boolean archived) {
         audio.setArchived(m.id(), archived);
         refresh();
-        UserActions.success((archived ? "Archived " : "Back in Recordings: ") + m.name() + ".");
+        UserActions.success(archived ? "audio.library.archived" : "audio.library.unarchived", m.name());
     }
 
     private void open(AudioMessage message) {
         new AudioMessageDialog(audio, message, () -> {
             refresh();
-            UserActions.success("Audio messages updated.");
+            UserActions.success("audio.library.updated");
         }).open();
     }
 
@@ -133,7 +133,7 @@ class AudioMessagesView extends Main {
         AudioMessageDialog.confirmDelete(m, () -> {
             audio.delete(m.id());
             refresh();
-            UserActions.success("Deleted " + m.name() + ".");
+            UserActions.success("audio.library.deleted", m.name());
         });
     }
 
@@ -171,6 +171,11 @@ class AudioMessagesView extends Main {
             subscription = null;
         }
         super.onDetach(event);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("audio.library.title") + " | Switchboard";
     }
 
     boolean showsArchive() {

@@ -1,8 +1,11 @@
 package org.switchboard.contact.data;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,5 +31,19 @@ public class CallContactQueries {
             calls.put(rs.getLong(1), rs.getLong(2));
         });
         return calls;
+    }
+
+    /** A call between users is two contacts: the callee's DIRECT_CALL_IN points at the caller's DIRECT_CALL_OUT. */
+    public Set<Long> colleagueCallsAmong(Collection<Long> contactIds) {
+        if (contactIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                SELECT c.id FROM contact c
+                WHERE c.id IN (:ids)
+                  AND (c.type = 'DIRECT_CALL_IN' AND c.source_contact_id IS NOT NULL
+                       OR c.type = 'DIRECT_CALL_OUT' AND EXISTS (SELECT 1 FROM contact o
+                           WHERE o.source_contact_id = c.id AND o.type = 'DIRECT_CALL_IN'))""")
+                .param("ids", contactIds).query(Long.class).list());
     }
 }

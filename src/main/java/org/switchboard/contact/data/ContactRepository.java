@@ -98,7 +98,25 @@ public class ContactRepository {
         return transition(id, List.of(ContactState.CONNECTED), "connected_at = connect_at, connect_at = NULL");
     }
 
-    /** The agent's outgoing call from this contact rings the customer until {@code connectAt}. */
+    /** A call to a colleague's line connects when the colleague answers. */
+    public boolean markColleagueAnswered(long id, Instant now) {
+        return transition(id, List.of(ContactState.CONNECTED), "connected_at = ?", now);
+    }
+
+    /**
+     * The other contact of a call between two users: the caller's DIRECT_CALL_OUT is the source of the
+     * callee's DIRECT_CALL_IN (an outside direct call has no source).
+     */
+    public Optional<Long> colleagueCallOf(ContactView call) {
+        return switch (call.type()) {
+            case DIRECT_CALL_IN -> Optional.ofNullable(call.sourceContactId());
+            case DIRECT_CALL_OUT -> jdbc.sql("SELECT id FROM contact WHERE source_contact_id = ? AND type = 'DIRECT_CALL_IN'")
+                    .param(call.id()).query(Long.class).optional();
+            default -> Optional.empty();
+        };
+    }
+
+    /** The agent's outgoing call from this contact rings the customer until {@code connectAt} (null: until answered). */
     public boolean markDialing(long id, Instant now, Instant connectAt) {
         return transition(id, List.of(ContactState.CONNECTED), "answered_at = ?, connect_at = ?", now, connectAt);
     }

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import org.switchboard.contact.ContactState;
+import org.switchboard.contact.ContactType;
 import org.switchboard.contact.ContactView;
 import org.switchboard.dashboard.Countdown;
 
@@ -44,7 +45,7 @@ class ContactPanel extends Div {
     private final Actions actions;
     private ContactView shown;
     private String shownLine;
-    private boolean shownWebCall;
+    private boolean shownAudio;
     private boolean rendered;
 
     ContactPanel(Actions actions) {
@@ -58,14 +59,14 @@ class ContactPanel extends Div {
      *
      * @param line the agent's line, which an offered call rings
      */
-    void show(ContactView call, String line, boolean webCall) {
-        if (rendered && Objects.equals(call, shown) && Objects.equals(line, shownLine) && webCall == shownWebCall) {
+    void show(ContactView call, String line, boolean carriesAudio) {
+        if (rendered && Objects.equals(call, shown) && Objects.equals(line, shownLine) && carriesAudio == shownAudio) {
             return;
         }
         rendered = true;
         shown = call;
         shownLine = line;
-        shownWebCall = webCall;
+        shownAudio = carriesAudio;
         removeAll();
         setClassName("contact-panel");
         if (call == null) {
@@ -108,8 +109,15 @@ class ContactPanel extends Div {
         end.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         end.setId("end-call");
         Component timer = call.ringing() ? new Span() : Countdown.since(call.connectedAt());
-        add(details(headline, who(call)), timer);
-        if (shownWebCall) {
+        Div details = details(headline, who(call));
+        if (call.type() == ContactType.DIRECT_CALL_OUT && !shownAudio) {
+            Span route = new Span(getTranslation("dashboard.call.no-extension"));
+            route.addClassName("line");
+            route.setId("call-route");
+            details.add(route);
+        }
+        add(details, timer);
+        if (shownAudio) {
             add(toggle("dashboard.call.mute", "dashboard.call.unmute", actions.muted(), VaadinIcon.MICROPHONE, "dashboard.call.mute-tooltip", "mute",
                             actions::mute),
                     toggle("dashboard.call.hold", "dashboard.call.resume", actions.held(), VaadinIcon.PAUSE, "dashboard.call.hold-tooltip", "hold",

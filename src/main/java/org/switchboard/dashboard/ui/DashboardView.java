@@ -216,9 +216,9 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         showLine(agent);
         ContactView call = next.call();
         // The panel keeps itself as it is when the call and line did not change.
-        boolean webCall = next.isWebCall(call);
-        panel.show(call, call == null || call.type().usesChosenLine() ? agent.line() : null, webCall);
-        softphone.follow(call, webCall);
+        boolean audio = next.carriesAudio(call);
+        panel.show(call, call == null || call.type().usesChosenLine() ? agent.line() : null, audio);
+        softphone.follow(call, audio);
         stopPlaybackUnlessConnected(call);
         announce(call);
         if (!next.chats().equals(shownChats)) {
@@ -371,7 +371,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     /** A web call is accepted only once the microphone is open: without it the offer stays as it is. */
     @Override
     public void accept(ContactView offer) {
-        if (model == null || !model.isWebCall(offer)) {
+        if (model == null || !model.carriesAudio(offer)) {
             run(() -> contacts.accept(me.id(), offer.id()));
             return;
         }
@@ -421,7 +421,13 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     @Override
     public void callOut(String number) {
-        run(() -> contacts.callOut(me.id(), number));
+        run(() -> {
+            ContactView placed = contacts.callOut(me.id(), number);
+            // A colleague on another call misses it at once: the call ends before it rang.
+            if (placed.state() == ContactState.ENDED) {
+                UserActions.error(placed.customerName() + " is busy: the call was not put through.");
+            }
+        });
     }
 
     @Override

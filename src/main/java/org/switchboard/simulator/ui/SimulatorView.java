@@ -12,11 +12,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.switchboard.common.ConflictException;
-import org.switchboard.common.NotFoundException;
+import org.switchboard.common.Refusal;
 import org.switchboard.common.UserActions;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.ContactState;
@@ -26,18 +25,17 @@ import org.switchboard.simulator.SimulatorService;
 
 /** Admins start and stop the traffic simulator, set arrivals per queue and ring an agent's line directly. */
 @Route("admin/simulator")
-@PageTitle("Traffic simulator | Switchboard")
-@Menu(title = "Traffic simulator", icon = "vaadin:random", order = 560)
+@Menu(title = "simulator.view.title", icon = "vaadin:random", order = 560)
 @RolesAllowed(Role.ADMIN_ROLE)
-class SimulatorView extends Main {
+class SimulatorView extends Main implements HasDynamicTitle {
 
     private final SimulatorService simulator;
     private final Span state = new Span();
-    private final Checkbox agents = new Checkbox("Also play agents named sim-…");
+    private final Checkbox agents = new Checkbox(getTranslation("simulator.view.agents"));
     private final Grid<java.util.Map.Entry<String, Double>> rates = new Grid<>();
-    private final Button start = new Button("Start");
-    private final Button stop = new Button("Stop");
-    private final TextField line = new TextField("Agent's line");
+    private final Button start = new Button(getTranslation("simulator.view.start"));
+    private final Button stop = new Button(getTranslation("simulator.view.stop"));
+    private final TextField line = new TextField(getTranslation("simulator.view.line"));
 
     SimulatorView(SimulatorService simulator) {
         this.simulator = simulator;
@@ -54,37 +52,35 @@ class SimulatorView extends Main {
             refresh();
         });
         stop.setId("simulator-stop");
-        rates.addColumn(java.util.Map.Entry::getKey).setHeader("Queue");
+        rates.addColumn(java.util.Map.Entry::getKey).setHeader(getTranslation("simulator.view.queue"));
         rates.addComponentColumn(entry -> {
             NumberField field = new NumberField();
             field.setValue(entry.getValue());
             field.setMin(0);
             field.setStepButtonsVisible(true);
-            field.setSuffixComponent(new Span("per hour"));
-            field.setAriaLabel("Arrivals per hour in " + entry.getKey());
+            field.setSuffixComponent(new Span(getTranslation("simulator.view.per-hour")));
+            field.setAriaLabel(getTranslation("simulator.view.arrivals-in", entry.getKey()));
             field.addValueChangeListener(change -> {
                 try {
                     simulator.setRate(entry.getKey(), change.getValue() == null ? 0 : change.getValue());
                     // The rows hold the rates as read; read them again so a re-rendered row shows the new one.
                     rates.setItems(simulator.status().ratesPerHour().entrySet());
                 } catch (ValidationException ex) {
-                    UserActions.error(ex.getMessage());
+                    UserActions.error(ex::in);
                     field.setValue(change.getOldValue());
                 }
             });
             return field;
-        }).setHeader("Arrivals");
+        }).setHeader(getTranslation("simulator.view.arrivals"));
         rates.setAllRowsVisible(true);
         line.setId("simulator-line");
         line.setPlaceholder("2012");
-        line.setHelperText("A direct (non-queue) call to the agent who has this extension");
-        Button ring = new Button("Ring this line", e -> ringLine());
+        line.setHelperText(getTranslation("simulator.view.line-help"));
+        Button ring = new Button(getTranslation("simulator.view.ring"), e -> ringLine());
         ring.setId("simulator-ring-line");
         HorizontalLayout direct = new HorizontalLayout(line, ring);
         direct.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(new Paragraph("Generates calls and chats through the same services as real traffic; a share of callers "
-                + "hang up while waiting, and their calls feed the campaigns. Simulated agents accept, talk and end wrap-up "
-                + "by themselves."),
+        add(new Paragraph(getTranslation("simulator.view.explained")),
                 new HorizontalLayout(state, start, stop, agents), rates, direct);
         refresh();
     }
@@ -92,22 +88,26 @@ class SimulatorView extends Main {
     private void ringLine() {
         try {
             ContactView placed = simulator.callLine(line.getValue());
-            UserActions.success(placed.state() == ContactState.OFFERED
-                    ? "A call from " + placed.customerName() + " rings " + placed.agentUsername() + "."
-                    : placed.agentUsername() + " is busy: the call from " + placed.customerName() + " was missed.");
-        } catch (ValidationException | NotFoundException | ConflictException e) {
-            UserActions.error(e.getMessage());
+            UserActions.success(placed.state() == ContactState.OFFERED ? "simulator.view.rings" : "simulator.view.missed",
+                    placed.customerName(), placed.agentUsername());
+        } catch (Refusal e) {
+            UserActions.error(e::in);
         }
     }
 
     private void refresh() {
         SimulatorService.Status status = simulator.status();
-        state.setText(status.running() ? "Running" : "Stopped");
+        state.setText(getTranslation(status.running() ? "simulator.view.running" : "simulator.view.stopped"));
         start.setEnabled(!status.running());
         stop.setEnabled(status.running());
         state.getElement().getThemeList().clear();
         state.getElement().getThemeList().add(status.running() ? "badge success" : "badge contrast");
         agents.setValue(status.simulateAgents());
         rates.setItems(status.ratesPerHour().entrySet());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("simulator.view.title") + " | Switchboard";
     }
 }

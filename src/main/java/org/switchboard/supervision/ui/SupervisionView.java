@@ -13,7 +13,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -37,10 +37,9 @@ import org.switchboard.supervision.SupervisionService;
  * the queue's drill-down. Changes arrive by server push like on the agent's dashboard.
  */
 @Route("supervision")
-@PageTitle("Supervision | Switchboard")
-@Menu(title = "Supervision", icon = "vaadin:eye", order = 50)
+@Menu(title = "supervision.overview.title", icon = "vaadin:eye", order = 50)
 @RolesAllowed({Role.SUPERVISOR_ROLE, Role.ADMIN_ROLE})
-class SupervisionView extends Main {
+class SupervisionView extends Main implements HasDynamicTitle {
 
     static final long REPAINT_DELAY_MILLIS = 250;
 
@@ -104,7 +103,7 @@ class SupervisionView extends Main {
             cards.add(card(queue));
         }
         if (queues.isEmpty()) {
-            cards.add(new Paragraph("You do not supervise any queue yet. An administrator assigns supervisors in Queues."));
+            cards.add(new Paragraph(getTranslation("supervision.overview.none")));
         }
     }
 
@@ -112,8 +111,8 @@ class SupervisionView extends Main {
         RouterLink name = new RouterLink(queue.queueName(), QueueDrillDownView.class,
                 new RouteParameters(QueueDrillDownView.QUEUE_ID, Long.toString(queue.queueId())));
         name.addClassName("card-title");
-        name.getElement().setAttribute("title", "Drill down into " + queue.queueName());
-        Span kind = new Span(queue.kind().label());
+        name.getElement().setAttribute("title", getTranslation("supervision.overview.drill-down", queue.queueName()));
+        Span kind = new Span(getTranslation(queue.kind().key()));
         kind.addClassName("kind");
         Div head = new Div(name, kind);
         head.addClassName("card-head");
@@ -123,5 +122,10 @@ class SupervisionView extends Main {
         card.addClassName("queue-card");
         card.getElement().setAttribute("data-queue", queue.queueName());
         return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("supervision.overview.title") + " | Switchboard";
     }
 }

@@ -23,33 +23,34 @@ import org.switchboard.texts.TextMessageService;
 /** Add, edit or (read-only) view one pre-saved text message. */
 class TextMessageDialog extends Dialog {
 
-    final TextField title = new TextField("Title");
-    final TextField shortcut = new TextField("Shortcut");
-    final MultiSelectComboBox<String> categories = new MultiSelectComboBox<>("Categories");
-    final TextArea body = new TextArea("Text");
-    final Checkbox publicMessage = new Checkbox("Public (visible to every user)");
+    /** The placeholders a text may hold, written the same in every language. */
+    static final String PLACEHOLDERS = "{customer.name}, {agent.name}, {queue.name}";
+
+    final TextField title = new TextField(getTranslation("texts.library.message-title"));
+    final TextField shortcut = new TextField(getTranslation("texts.library.shortcut"));
+    final MultiSelectComboBox<String> categories = new MultiSelectComboBox<>(getTranslation("texts.library.categories"));
+    final TextArea body = new TextArea(getTranslation("texts.library.text"));
+    final Checkbox publicMessage = new Checkbox(getTranslation("texts.dialog.public"));
     final Span error = new Span();
-    final Button save = new Button("Save");
+    final Button save = new Button(getTranslation("common.action.save"));
     private final BeanValidationBinder<TextMessageForm> binder = new BeanValidationBinder<>(TextMessageForm.class);
 
     TextMessageDialog(TextMessageService texts, TextMessage existing, boolean managesPublic, Runnable onSaved) {
         boolean readOnly = existing != null && !existing.editable();
-        setHeaderTitle(existing == null ? "New pre-saved text message"
-                : readOnly ? "Public pre-saved text message" : "Edit pre-saved text message");
+        setHeaderTitle(getTranslation(existing == null ? "texts.dialog.new" : readOnly ? "texts.dialog.public-title" : "texts.dialog.edit"));
         setWidth("min(40rem, 100vw)");
 
         title.setMaxLength(TextMessageForm.MAX_TITLE);
         title.setRequired(true);
-        shortcut.setPlaceholder("/hours");
-        shortcut.setHelperText("A / followed by 2-30 letters, digits, - or _");
+        shortcut.setPlaceholder(getTranslation("texts.dialog.shortcut-example"));
+        shortcut.setHelperText(getTranslation("texts.dialog.shortcut-help"));
         shortcut.setRequired(true);
-        TypedChoices.allowTyped(categories, texts.categories(), "Pick existing categories or type a new one and press Enter");
+        TypedChoices.allowTyped(categories, texts.categories(), getTranslation("texts.dialog.categories-help"));
         body.setMaxLength(TextMessageForm.MAX_BODY);
         body.setRequired(true);
         body.setValueChangeMode(ValueChangeMode.EAGER);
         body.setMinHeight("8rem");
         body.addValueChangeListener(e -> updateCounter());
-        body.setHelperText("Placeholders: {customer.name}, {agent.name}, {queue.name}");
         publicMessage.setVisible(managesPublic);
 
         binder.forField(title).bind("title");
@@ -70,7 +71,7 @@ class TextMessageDialog extends Dialog {
         form.setColspan(categories, 2);
         add(form, error);
 
-        Button cancel = new Button(readOnly ? "Close" : "Cancel", e -> close());
+        Button cancel = new Button(getTranslation(readOnly ? "common.action.close" : "common.action.cancel"), e -> close());
         if (readOnly) {
             title.setReadOnly(true);
             shortcut.setReadOnly(true);
@@ -96,18 +97,21 @@ class TextMessageDialog extends Dialog {
                 }
                 close();
                 onSaved.run();
-            } catch (ValidationException | ConflictException
-                    | org.springframework.security.access.AccessDeniedException ex) {
-                error.setText(ex.getMessage());
-                error.setVisible(true);
+            } catch (ValidationException | ConflictException ex) {
+                showError(ex.in(getLocale()));
+            } catch (org.springframework.security.access.AccessDeniedException ex) {
+                showError(ex.getMessage());
             }
         });
         getFooter().add(cancel, save);
     }
 
+    private void showError(String message) {
+        error.setText(message);
+        error.setVisible(true);
+    }
+
     private void updateCounter() {
-        int length = body.getValue().length();
-        body.setHelperText(length + "/" + TextMessageForm.MAX_BODY
-                + " characters · Placeholders: {customer.name}, {agent.name}, {queue.name}");
+        body.setHelperText(getTranslation("texts.dialog.counter", body.getValue().length(), TextMessageForm.MAX_BODY, PLACEHOLDERS));
     }
 }

@@ -18,7 +18,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -29,15 +29,14 @@ import org.switchboard.texts.TextMessageService;
 
 /** The user's pre-saved text messages and the public ones, from the settings gear. */
 @Route("settings/texts")
-@PageTitle("Pre-saved text messages | Switchboard")
-@Menu(title = "Pre-saved text messages", icon = "vaadin:comment-ellipsis", order = 910)
+@Menu(title = "texts.library.title", icon = "vaadin:comment-ellipsis", order = 910)
 @PermitAll
-class TextMessagesView extends Main {
+class TextMessagesView extends Main implements HasDynamicTitle {
 
     final TextField search = new TextField();
     final ComboBox<String> category = new ComboBox<>();
     final Grid<TextMessage> grid = new Grid<>();
-    final Button add = new Button("+Add new pre-saved text message");
+    final Button add = new Button(getTranslation("texts.library.add"));
     private final TextMessageService texts;
     private final boolean managesPublic;
 
@@ -47,14 +46,14 @@ class TextMessagesView extends Main {
         SignedInUser user = authenticationContext.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         managesPublic = TextMessageService.managesPublic(user);
 
-        search.setPlaceholder("Search title, shortcut or text");
+        search.setPlaceholder(getTranslation("texts.library.search-placeholder"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.setAriaLabel("Search");
+        search.setAriaLabel(getTranslation("texts.library.search"));
         search.addValueChangeListener(e -> refresh());
-        category.setPlaceholder("All categories");
-        category.setAriaLabel("Category");
+        category.setPlaceholder(getTranslation("texts.library.all-categories"));
+        category.setAriaLabel(getTranslation("texts.library.category"));
         category.setClearButtonVisible(true);
         category.addValueChangeListener(e -> refresh());
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -67,17 +66,17 @@ class TextMessagesView extends Main {
         search.setMinWidth("14rem");
         toolbar.setFlexGrow(1, search);
 
-        grid.addColumn(TextMessage::title).setHeader("Title").setFlexGrow(2).setSortable(true);
-        grid.addColumn(TextMessage::shortcut).setHeader("Shortcut").setAutoWidth(true).setFlexGrow(0).setSortable(true);
-        grid.addColumn(m -> String.join(", ", m.categories())).setHeader("Categories").setFlexGrow(1);
-        grid.addComponentColumn(TextMessagesView::ownerBadge).setHeader("Owner").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> m.snippet(60)).setHeader("Text").setFlexGrow(3);
+        grid.addColumn(TextMessage::title).setHeader(getTranslation("texts.library.message-title")).setFlexGrow(2).setSortable(true);
+        grid.addColumn(TextMessage::shortcut).setHeader(getTranslation("texts.library.shortcut")).setAutoWidth(true).setFlexGrow(0).setSortable(true);
+        grid.addColumn(m -> String.join(", ", m.categories())).setHeader(getTranslation("texts.library.categories")).setFlexGrow(1);
+        grid.addComponentColumn(this::ownerBadge).setHeader(getTranslation("texts.library.owner")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(m -> m.snippet(60)).setHeader(getTranslation("texts.library.text")).setFlexGrow(3);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
         grid.addItemClickListener(e -> open(e.getItem()));
-        grid.setEmptyStateText("No pre-saved text messages match.");
+        grid.setEmptyStateText(getTranslation("texts.library.none-match"));
         grid.setSizeFull();
 
-        H2 heading = new H2("Pre-saved text messages");
+        H2 heading = new H2(getTranslation("texts.library.title"));
         Div content = new Div(heading, toolbar, grid);
         content.setSizeFull();
         content.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
@@ -86,8 +85,8 @@ class TextMessagesView extends Main {
         refresh();
     }
 
-    static Span ownerBadge(TextMessage m) {
-        Span badge = new Span(m.isPublic() ? "Public" : "Personal");
+    private Span ownerBadge(TextMessage m) {
+        Span badge = new Span(getTranslation(m.isPublic() ? "texts.library.public" : "texts.library.personal"));
         badge.getElement().getThemeList().add(m.isPublic() ? "badge contrast" : "badge");
         return badge;
     }
@@ -100,12 +99,12 @@ class TextMessagesView extends Main {
         }
         Button edit = new Button(VaadinIcon.EDIT.create(), e -> open(m));
         edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
-        edit.setAriaLabel("Edit " + m.title());
-        edit.setTooltipText("Edit");
+        edit.setAriaLabel(getTranslation("texts.library.edit-named", m.title()));
+        edit.setTooltipText(getTranslation("common.action.edit"));
         Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(m));
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_ERROR);
-        delete.setAriaLabel("Delete " + m.title());
-        delete.setTooltipText("Delete");
+        delete.setAriaLabel(getTranslation("texts.library.delete-named", m.title()));
+        delete.setTooltipText(getTranslation("common.action.delete"));
         actions.add(edit, delete);
         return actions;
     }
@@ -113,23 +112,29 @@ class TextMessagesView extends Main {
     private void open(TextMessage message) {
         new TextMessageDialog(texts, message, managesPublic, () -> {
             refresh();
-            UserActions.success("Pre-saved text message saved.");
+            UserActions.success("texts.library.saved");
         }).open();
     }
 
     private void confirmDelete(TextMessage m) {
         ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Delete " + m.shortcut() + "?");
-        confirm.setText("Delete the pre-saved text message \"" + m.title() + "\"? This cannot be undone.");
+        confirm.setHeader(getTranslation("texts.library.delete-question", m.shortcut()));
+        confirm.setText(getTranslation("texts.library.delete-explained", m.title()));
         confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
+        confirm.setCancelText(getTranslation("common.action.cancel"));
+        confirm.setConfirmText(getTranslation("common.action.delete"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
             texts.delete(m.id());
             refresh();
-            UserActions.success("Deleted " + m.shortcut() + ".");
+            UserActions.success("texts.library.deleted", m.shortcut());
         });
         confirm.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("texts.library.title") + " | Switchboard";
     }
 
     void refresh() {

@@ -149,7 +149,7 @@ class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             CallSignalled signal = update.signal();
             if (signal == null) {
                 refresh.request(ui, null);
-            } else if (signal.from() == Party.AGENT) {
+            } else if (signal.from() == Party.AGENT && !signal.kind().monitor()) {
                 ui.access(() -> line.signal(signal.kind(), signal.payload()));
             }
         }));

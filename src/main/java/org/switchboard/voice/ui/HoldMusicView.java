@@ -9,7 +9,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.audio.AudioMessage;
@@ -23,21 +23,19 @@ import org.switchboard.voice.VoiceService;
 
 /** Admins choose, per call queue, the recording web callers hear while they wait or are held. */
 @Route("admin/hold-music")
-@PageTitle("Hold music | Switchboard")
-@Menu(title = "Hold music", icon = "vaadin:music", order = 515)
+@Menu(title = "voice.hold-music.title", icon = "vaadin:music", order = 515)
 @RolesAllowed(Role.ADMIN_ROLE)
-class HoldMusicView extends Main {
+class HoldMusicView extends Main implements HasDynamicTitle {
 
-    /** A choice in a queue's list: a recording, or the built-in tone (no id). */
+    /** A choice in a queue's list: a recording with its name and length, or the built-in tone (no id, named by the bundle). */
     record Choice(Long audioMessageId, String label) {
     }
 
-    static final Choice TONE = new Choice(null, "Built-in tone");
+    static final Choice TONE = new Choice(null, "");
 
     HoldMusicView(VoiceService voice, QueueService queues, AudioMessageService audio) {
         addClassName("settings-view");
-        add(new Paragraph("What callers from the web page hear while they wait in a queue and while the agent holds "
-                + "them: a recording of the library (not archived), or the built-in tone."));
+        add(new Paragraph(getTranslation("voice.hold-music.explained")));
         List<Choice> choices = new ArrayList<>(List.of(TONE));
         audio.playable("").forEach(recording -> choices.add(new Choice(recording.id(), recording.name() + " ("
                 + AudioMessage.formatDuration(recording.duration()) + ")")));
@@ -49,17 +47,26 @@ class HoldMusicView extends Main {
             Select<Choice> select = new Select<>();
             select.setLabel(queue.name());
             select.setId("hold-music-" + queue.id());
-            select.setItemLabelGenerator(Choice::label);
+            select.setItemLabelGenerator(this::label);
             select.setItems(choices);
             select.setWidth("24rem");
             select.setValue(choices.stream().filter(c -> Objects.equals(c.audioMessageId(), chosen.get(queue.id())))
                     .findFirst().orElse(TONE));
             select.addValueChangeListener(e -> {
                 if (e.isFromClient() && UserActions.run(() -> voice.setHoldMusic(queue.id(), e.getValue().audioMessageId()))) {
-                    UserActions.success(queue.name() + " plays " + e.getValue().label() + " to waiting callers.");
+                    UserActions.success("voice.hold-music.chosen", queue.name(), label(e.getValue()));
                 }
             });
             add(select);
         }
+    }
+
+    private String label(Choice choice) {
+        return choice.audioMessageId() == null ? getTranslation("voice.hold-music.tone") : choice.label();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("voice.hold-music.title") + " | Switchboard";
     }
 }

@@ -77,8 +77,8 @@ class QueuesViewTest extends SpringBrowserlessTest {
         test(dialog.wrapUp).setValue(0);
         test(dialog.chatCapacity).setValue(4);
         test(dialog.priority).setValue(2);
-        test(dialog.agents).selectItem(QueueDialog.label(user("agent5")), QueueDialog.label(user("agent6")));
-        test(dialog.supervisors).selectItem(QueueDialog.label(user("supervisor")));
+        test(dialog.agents).selectItem(dialog.label(user("agent5")), dialog.label(user("agent6")));
+        test(dialog.supervisors).selectItem(dialog.label(user("supervisor")));
         test(dialog.save).click();
 
         QueueInfo saved = queues.findByName(name).orElseThrow();

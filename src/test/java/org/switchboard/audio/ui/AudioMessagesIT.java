@@ -184,6 +184,8 @@ class AudioMessagesIT {
         page.locator("#new-audio-message").click();
         page.locator("#audio-name input").fill(name);
 
+        // The recorder's texts come from the server's bundle, in the screen's language.
+        assertThat(page.locator("sb-audio-recorder vaadin-button.record")).hasText("Record");
         page.locator("sb-audio-recorder vaadin-button.record").click();
         assertThat(page.locator("sb-audio-recorder .status")).containsText("Recording 0:0");
         assertThat(page.locator("sb-audio-recorder .status")).containsText("Recording 0:02");

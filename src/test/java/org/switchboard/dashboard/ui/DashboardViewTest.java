@@ -378,6 +378,43 @@ class DashboardViewTest extends SpringBrowserlessTest {
         assertThat(contacts.get(direct.id()).outcome()).isEqualTo(org.switchboard.contact.Outcome.HANDLED);
     }
 
+    void dial(String number) {
+        test($(com.vaadin.flow.component.textfield.TextField.class).id("dial-number")).setValue(number);
+        test(button("dial")).click();
+    }
+
+    @Test
+    void dialingAColleaguesLineShowsItRingingThenTheCallWithItsAudioControls() throws InterruptedException {
+        UserSummary colleague = fixture.readyAgents(1, queue).getFirst();
+        String line = RoutingFixture.uniqueLine();
+        fixture.giveLines(colleague, line);
+        open();
+
+        dial(line);
+
+        assertThat(panelText()).isEqualTo("Ringing " + colleague.displayName() + "…");
+        assertThat($(Span.class).withId("call-route").all()).as("a colleague's line is no phone system call").isEmpty();
+        ContactView offer = RoutingFixture.as(colleague, () -> contacts.currentContactsOf(colleague.id())).getFirst();
+        RoutingFixture.as(colleague, () -> contacts.accept(colleague.id(), offer.id()));
+        awaitPush(() -> panelText().startsWith("On call"));
+        assertThat(panelText()).isEqualTo("On call · Outgoing call");
+        assertThat($(Button.class).withId("mute").all()).as("its audio runs through the softphone").hasSize(1);
+
+        RoutingFixture.as(colleague, () -> contacts.end(colleague.id(), offer.id()));
+        awaitPush(() -> panelText().equals("No call right now"));
+    }
+
+    @Test
+    void aNumberThatIsNoExtensionIsPlacedByThePhoneSystemAndThePanelSaysSo() {
+        open();
+
+        dial("+1 555 0103");
+
+        assertThat($(Span.class).withId("call-route").single().getText()).isEqualTo("No extension: the phone system places this call.");
+        assertThat($(Button.class).withId("mute").all()).as("no audio here").isEmpty();
+        test(button("end-call")).click();
+    }
+
     List<String> cardNames() {
         return $(QueueCard.class).all().stream().map(card -> card.getElement().getAttribute("data-queue")).toList();
     }

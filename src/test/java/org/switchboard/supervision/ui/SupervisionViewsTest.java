@@ -231,6 +231,30 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
                 null, null), 0, 10))).singleElement().satisfies(e -> assertThat(e.targetId()).isEqualTo(agent.id()));
     }
 
+    String listenBarDisplay() {
+        return $(Span.class).withId("listening-to").single().getParent().orElseThrow().getStyle().get("display");
+    }
+
+    @Test
+    void listenAndWhisperAreOfferedOnAnAgentOnACallOnlyAndTheBarSaysWhomTheSupervisorHears() {
+        navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
+        assertThat($(Button.class).from(actionsOfTheAgent()).withText("Listen").single().isEnabled()).as("idle").isFalse();
+
+        ContactView call = call("Grace Hopper");
+        as(agent, () -> contacts.accept(agent.id(), call.id()));
+        QueueDrillDownView view = navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
+        assertThat($(Button.class).from(actionsOfTheAgent()).withText("Listen").single().isEnabled()).isTrue();
+        assertThat($(Button.class).from(actionsOfTheAgent()).withText("Whisper").single().isEnabled()).isTrue();
+        assertThat(listenBarDisplay()).as("no bar while not listening").isEqualTo("none");
+
+        view.showListening(new org.switchboard.voice.CallListener.Listening(agent.id(), true));
+        assertThat($(Span.class).withId("listening-to").single().getText())
+                .isEqualTo("Whispering to " + agent.displayName() + " (the caller does not hear you)");
+        assertThat(listenBarDisplay()).isNull();
+        view.showListening(null);
+        assertThat(listenBarDisplay()).isEqualTo("none");
+    }
+
     @Test
     void pauseWithAReasonAndLogOutFromTheAgentsMenu() {
         navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -140,7 +141,7 @@ class TextMessagesViewTest extends SpringBrowserlessTest {
         view.category.setValue(category);
         assertThat(test(view.grid).size()).isEqualTo(1);
         assertThat(test(view.grid).getRow(0).isPublic()).isTrue();
-        assertThat(TextMessagesView.ownerBadge(test(view.grid).getRow(0)).getText()).isEqualTo("Public");
+        assertThat(((Span) test(view.grid).getCellComponent(0, 3)).getText()).isEqualTo("Public");
 
         // a second public message with the same shortcut is refused with a clear message
         test(view.add).click();

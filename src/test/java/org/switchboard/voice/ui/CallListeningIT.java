@@ -1,0 +1,147 @@
+package org.switchboard.voice.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.voice.VoiceBrowsers.heard;
+import static org.switchboard.voice.VoiceBrowsers.waitHearing;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.switchboard.Browsers;
+import org.switchboard.RoutingFixture;
+import org.switchboard.SwitchboardBrowserTest;
+import org.switchboard.audit.AuditAction;
+import org.switchboard.queue.QueueInfo;
+import org.switchboard.queue.QueueKind;
+import org.switchboard.security.Role;
+import org.switchboard.security.UserSummary;
+import org.switchboard.voice.VoiceBrowsers;
+
+/**
+ * A supervisor listens to a web call and whispers to the agent from the queue's drill-down: three
+ * Chromium instances, each with its own fake microphone (caller 440 Hz, agent 880 Hz, supervisor
+ * 660 Hz). The agent's tab mixes both sides for the supervisor; the whisper reaches the agent only. The
+ * media stays on loopback (see {@link VoiceBrowsers}).
+ */
+@SwitchboardBrowserTest
+class CallListeningIT {
+
+    static final int CALLER_TONE = 440;
+    static final int AGENT_TONE = 880;
+    static final int SUPERVISOR_TONE = 660;
+
+    static Playwright playwright;
+    static Browser callerBrowser;
+    static Browser agentBrowser;
+    static Browser supervisorBrowser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RoutingFixture fixture;
+    @Autowired
+    JdbcClient jdbc;
+
+    BrowserContext callerContext;
+    BrowserContext agentContext;
+    BrowserContext supervisorContext;
+    Page caller;
+    Page agent;
+    Page supervisor;
+    QueueInfo queue;
+    UserSummary agentUser;
+    UserSummary supervisorUser;
+
+    @BeforeAll
+    static void browsers() {
+        playwright = Playwright.create();
+        callerBrowser = VoiceBrowsers.withTone(playwright, CALLER_TONE);
+        agentBrowser = VoiceBrowsers.withTone(playwright, AGENT_TONE);
+        supervisorBrowser = VoiceBrowsers.withTone(playwright, SUPERVISOR_TONE);
+    }
+
+    @AfterAll
+    static void closeBrowsers() {
+        playwright.close();
+    }
+
+    @BeforeEach
+    void open() {
+        queue = fixture.queue(QueueKind.CALL, 0, 0);
+        agentUser = fixture.readyAgents(1, queue).getFirst();
+        supervisorUser = fixture.user(Role.SUPERVISOR);
+        fixture.supervise(queue, supervisorUser);
+        callerContext = callerBrowser.newContext();
+        agentContext = agentBrowser.newContext();
+        supervisorContext = supervisorBrowser.newContext();
+        caller = callerContext.newPage();
+        agent = agentContext.newPage();
+        supervisor = supervisorContext.newPage();
+    }
+
+    @AfterEach
+    void close() {
+        callerContext.close();
+        agentContext.close();
+        supervisorContext.close();
+    }
+
+    String base() {
+        return "http://localhost:" + port;
+    }
+
+    void button(String name) {
+        supervisor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name)).click();
+    }
+
+    @Test
+    void theSupervisorHearsBothSidesAndItsWhisperReachesTheAgentButNotTheCaller() {
+        Browsers.signIn(agent, base(), agentUser.username(), "password1");
+        agent.navigate(base() + "/dashboard");
+        caller.navigate(base() + "/call/" + QueueInfo.slugOf(queue.name()));
+        caller.locator("#call-name input").fill("Grace");
+        caller.locator("#call-start").click();
+        agent.locator("#accept").click();
+        waitHearing(caller, "sb-caller-line", AGENT_TONE, true);
+        waitHearing(agent, "sb-softphone", CALLER_TONE, true);
+
+        Browsers.signIn(supervisor, base(), supervisorUser.username(), "password1");
+        supervisor.navigate(base() + "/supervision/queue/" + queue.id());
+        button("Listen to " + agentUser.displayName());
+        assertThat(supervisor.locator("#listening-to")).hasText("Listening to " + agentUser.displayName());
+        waitHearing(supervisor, "sb-listener", CALLER_TONE, true);
+        waitHearing(supervisor, "sb-listener", AGENT_TONE, true);
+        assertThat(heard(agent, "sb-softphone", SUPERVISOR_TONE)).as("nobody hears a listening supervisor").isLessThan(VoiceBrowsers.SILENT);
+
+        button("Whisper to " + agentUser.displayName());
+        assertThat(supervisor.locator("#listening-to")).containsText("Whispering to " + agentUser.displayName());
+        waitHearing(agent, "sb-softphone", SUPERVISOR_TONE, true);
+        waitHearing(supervisor, "sb-listener", CALLER_TONE, true);
+        waitHearing(supervisor, "sb-listener", AGENT_TONE, true);
+        waitHearing(caller, "sb-caller-line", AGENT_TONE, true);
+        assertThat(heard(caller, "sb-caller-line", SUPERVISOR_TONE)).as("the caller never hears the whisper").isLessThan(VoiceBrowsers.SILENT);
+
+        supervisor.locator("#stop-listening").click();
+        waitHearing(agent, "sb-softphone", SUPERVISOR_TONE, false);
+        assertThat(supervisor.locator("#listening-to")).isHidden();
+        assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE actor_id = ? ORDER BY id").param(supervisorUser.id()).query(String.class).list())
+                .containsExactly(AuditAction.CALL_LISTENED, AuditAction.CALL_WHISPERED);
+
+        // Listening again, then the call ends: the supervisor's listening ends with it.
+        button("Listen to " + agentUser.displayName());
+        waitHearing(supervisor, "sb-listener", CALLER_TONE, true);
+        agent.locator("#end-call").click();
+        assertThat(supervisor.locator("#listening-to")).isHidden();
+    }
+}
