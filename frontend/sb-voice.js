@@ -13,14 +13,15 @@
 const MIC_KEY = 'switchboard.voice.microphone';
 const SPEAKER_KEY = 'switchboard.voice.speaker';
 
-function microphoneProblem(error) {
+// Every text comes from the server in the page's language (the element's texts property): none is written here.
+function microphoneProblem(texts, error) {
   if (error && (error.name === 'NotAllowedError' || error.name === 'SecurityError')) {
-    return 'Microphone access was denied. Allow the microphone for this site and try again.';
+    return texts.microphoneDenied;
   }
   if (error && (error.name === 'NotFoundError' || error.name === 'OverconstrainedError')) {
-    return 'No microphone was found. Connect one and try again.';
+    return texts.microphoneMissing;
   }
-  return 'The microphone could not be opened' + (error && error.name ? ' (' + error.name + ')' : '') + '.';
+  return texts.microphoneFailed.replace('{0}', error && error.name ? error.name : '?');
 }
 
 class SbVoiceLine extends HTMLElement {
@@ -34,8 +35,20 @@ class SbVoiceLine extends HTMLElement {
     this.meter.min = 0;
     this.meter.max = 1;
     this.meter.value = 0;
-    this.meter.setAttribute('aria-label', 'Level of what you hear');
+    this.meter.setAttribute('aria-label', this.texts.level);
     this.appendChild(this.meter);
+  }
+
+  /** The texts in the page's language, set by the server before the element is shown. */
+  set texts(texts) {
+    this.said = texts;
+    if (this.meter) {
+      this.meter.setAttribute('aria-label', texts.level);
+    }
+  }
+
+  get texts() {
+    return this.said || {};
   }
 
   disconnectedCallback() {
@@ -67,7 +80,7 @@ class SbVoiceLine extends HTMLElement {
 
   async askForMicrophone() {
     if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia || !window.RTCPeerConnection) {
-      return 'This browser cannot make calls. Please use a current browser.';
+      return this.texts.browserCannotCall;
     }
     const chosen = localStorage.getItem(MIC_KEY);
     try {
@@ -83,7 +96,7 @@ class SbVoiceLine extends HTMLElement {
         localStorage.removeItem(MIC_KEY);
         return this.askForMicrophone();
       }
-      return microphoneProblem(e);
+      return microphoneProblem(this.texts, e);
     }
     this.graph();
     return '';

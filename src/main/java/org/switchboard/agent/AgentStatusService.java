@@ -100,7 +100,7 @@ public class AgentStatusService {
     @Transactional
     public AgentStatus loginToQueues(long userId, Set<Long> queueIds) {
         if (queueIds == null || queueIds.isEmpty()) {
-            throw new ValidationException("Choose at least one queue to log in to.");
+            throw new ValidationException("agent.error.choose-a-queue");
         }
         Instant now = clock.instant();
         PresenceRow agent = lock(userId, now);
@@ -108,7 +108,7 @@ public class AgentStatusService {
         Set<Long> assignedIds = assigned.stream().map(QueueStatus::queueId).collect(Collectors.toSet());
         for (Long queueId : queueIds) {
             if (!assignedIds.contains(queueId)) {
-                throw new ValidationException("You are not assigned to queue " + queueId + ".");
+                throw new ValidationException("agent.error.not-assigned-to-queue", queueId);
             }
         }
         for (QueueStatus queue : assigned) {
@@ -130,7 +130,7 @@ public class AgentStatusService {
         Instant now = clock.instant();
         PresenceRow agent = lock(userId, now);
         QueueStatus queue = queueStates(userId).stream().filter(q -> q.queueId() == queueId).findFirst()
-                .orElseThrow(() -> new ValidationException("The agent is not assigned to that queue."));
+                .orElseThrow(() -> new ValidationException("agent.error.agent-not-assigned"));
         Long reasonId = state == PresenceState.PAUSED ? selectableReason(pauseReasonId) : null;
         presence.setQueueState(userId, queueId, state, reasonId, now);
         presence.event(userId, now, "QUEUE_" + state.name(), queueId, reasonId, AgentAccess.actorId(), null);
@@ -184,12 +184,12 @@ public class AgentStatusService {
         String chosen = line == null ? "" : line.trim();
         List<String> lines = users.linesOf(userId);
         if (!lines.contains(chosen)) {
-            throw new ValidationException(lines.isEmpty() ? "This user has no lines; an administrator enters its extensions."
-                    : "'" + chosen + "' is not one of the lines " + String.join(", ", lines) + ".");
+            throw lines.isEmpty() ? new ValidationException("agent.error.no-lines")
+                    : new ValidationException("agent.error.not-a-line", chosen, String.join(", ", lines));
         }
         PresenceRow agent = lock(userId, clock.instant());
         if (agent.activity() != Activity.IDLE) {
-            throw new ConflictException("Change the line between calls: it rings the call you have now.");
+            throw new ConflictException("agent.error.line-during-call");
         }
         if (!chosen.equals(agent.line())) {
             presence.setLine(userId, chosen);
@@ -265,18 +265,18 @@ public class AgentStatusService {
 
     private Long selectableReason(Long reasonId) {
         if (reasonId == null) {
-            throw new ValidationException("Choose a pause reason.");
+            throw new ValidationException("agent.error.choose-pause-reason");
         }
-        PauseReason reason = reasons.findById(reasonId).orElseThrow(() -> new ValidationException("No such pause reason."));
+        PauseReason reason = reasons.findById(reasonId).orElseThrow(() -> new ValidationException("agent.error.no-such-pause-reason"));
         if (!reason.active() || reason.systemReason()) {
-            throw new ValidationException("The pause reason " + reason.name() + " cannot be chosen.");
+            throw new ValidationException("agent.error.pause-reason-not-selectable", reason.name());
         }
         return reasonId;
     }
 
     PresenceRow lock(long userId, Instant now) {
         presence.ensure(userId, now);
-        return presence.lock(userId).orElseThrow(() -> new NotFoundException("No such agent."));
+        return presence.lock(userId).orElseThrow(() -> new NotFoundException("agent.error.no-such-agent"));
     }
 
     void publish(long userId, Set<Long> queueIds, boolean becameAvailable) {

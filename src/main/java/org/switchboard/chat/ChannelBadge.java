@@ -1,5 +1,7 @@
 package org.switchboard.chat;
 
+import java.util.Locale;
+
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.switchboard.contact.Channel;
@@ -8,19 +10,14 @@ import org.switchboard.contact.Channel;
 public class ChannelBadge extends Span {
 
     public ChannelBadge(Channel channel) {
-        add(icon(channel).create(), new Span(label(channel)));
-        addClassNames("channel-badge", "channel-" + channel.name().toLowerCase());
+        add(icon(channel).create(), new Span(getTranslation(key(channel))));
+        addClassNames("channel-badge", "channel-" + channel.name().toLowerCase(Locale.ROOT));
         getElement().setAttribute("theme", "badge pill");
     }
 
-    public static String label(Channel channel) {
-        return switch (channel) {
-            case SMS -> "SMS";
-            case WEBCHAT -> "Webchat";
-            case FACEBOOK -> "Facebook";
-            case INSTAGRAM -> "Instagram";
-            case VOICE -> "Call";
-        };
+    /** The bundle key of the channel's name: SMS, Webchat, Facebook, Instagram, or Call for voice. */
+    public static String key(Channel channel) {
+        return "chat.channel." + channel.name().toLowerCase(Locale.ROOT);
     }
 
     private static VaadinIcon icon(Channel channel) {

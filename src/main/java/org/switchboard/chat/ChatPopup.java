@@ -1,5 +1,7 @@
 package org.switchboard.chat;
 
+import java.util.Locale;
+
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -13,6 +15,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.Message;
+import org.switchboard.common.Translations;
 import org.switchboard.common.Subscriptions;
 import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.common.ScreenRefreshes;
@@ -45,6 +49,8 @@ public class ChatPopup extends Div {
     private final Span announcement = new Span();
     private final ScreenRefreshes refreshes;
     private long contactId;
+    /** The screen's language, for the titles made off the UI thread. */
+    private Locale locale = Translations.ENGLISH;
 
     public ChatPopup(ChatService chats, ChatFeed feed, ScreenRefreshes refreshes, long agentId) {
         this.chats = chats;
@@ -61,7 +67,7 @@ public class ChatPopup extends Div {
         unread.addClassName("chat-popup-unread");
         Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> dismiss());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
-        close.setAriaLabel("Close");
+        close.setAriaLabel(getTranslation("common.action.close"));
         Div text = new Div(title, unread);
         text.addClassName("chat-popup-text");
         text.addClickListener(e -> open());
@@ -86,7 +92,7 @@ public class ChatPopup extends Div {
     public void show(Shown shown) {
         contactId = shown.contactId();
         title.setText(shown.title());
-        unread.setText(shown.unreadChats() == 1 ? "1 unread chat" : shown.unreadChats() + " unread chats");
+        unread.setText(getTranslation("chat.popup.unread", shown.unreadChats()));
         announcement.setText(shown.title() + ". " + unread.getText() + ".");
         setVisible(true);
         getElement().executeJs("clearTimeout(this._hide); this._hide = setTimeout(() => this.$server.dismiss(), $0);"
@@ -109,7 +115,8 @@ public class ChatPopup extends Div {
     Shown load(ChatFeed.Update update) {
         Conversation chat = chats.conversation(update.contactId());
         String title = update.kind() == ChatFeed.Kind.STATE
-                ? "New " + ChannelBadge.label(chat.channel()) + " chat · " + chat.queueName() + " · " + chat.customer()
+                ? Translations.translate(locale, "chat.popup.new-chat", Message.of(ChannelBadge.key(chat.channel())),
+                        chat.queueName(), chat.customer())
                 : chat.customer() + " · " + chat.queueName() + ": " + update.preview();
         return new Shown(update.contactId(), title, chats.unreadChats(agentId), chats.messageTone(agentId));
     }
@@ -126,6 +133,7 @@ public class ChatPopup extends Div {
         super.onAttach(event);
         AtomicReference<ChatFeed.Update> latest = new AtomicReference<>();
         UI ui = event.getUI();
+        locale = ui.getLocale();
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         CoalescedRefresh<Shown> refresh = refreshes.coalesced("the chat pop-up of agent " + agentId, 150,
                 () -> load(latest.get()), this::show);

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.chat.data.ChatStore;
 import org.switchboard.chat.data.OutboxStore;
 import org.switchboard.common.ConflictException;
+import org.switchboard.common.Message;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ValidationException;
 import org.switchboard.contact.Channel;
@@ -104,12 +105,12 @@ public class ChatService {
     @Transactional
     public Received receive(InboundMessage message) {
         if (message.channel() == null || message.channel() == Channel.VOICE || message.channel() == Channel.WEBCHAT) {
-            throw new ValidationException("A webhook message's channel is SMS, FACEBOOK or INSTAGRAM.");
+            throw new ValidationException("chat.error.webhook-channel");
         }
         String externalId = message.messageId() == null || message.messageId().isBlank() ? null
                 : message.channel().name() + ":" + message.messageId().strip();
         if (externalId != null && externalId.length() > 140) {
-            throw new ValidationException("A message id has at most 120 characters.");
+            throw new ValidationException("chat.error.message-id-too-long");
         }
         List<CheckedImage> images = checkImages(message.attachments());
         String text = message.text() == null ? "" : message.text();
@@ -210,7 +211,7 @@ public class ChatService {
         find(contactId);
         String clean = checkTag(tag);
         if (!store.addTag(contactId, clean)) {
-            throw new ConflictException("The chat already has the tag '" + clean + "'.");
+            throw new ConflictException("chat.error.tag-exists", clean);
         }
         return conversations.find(contactId, currentUser().id()).orElseThrow();
     }
@@ -238,8 +239,7 @@ public class ChatService {
         try {
             number = addresses.phone(chat.customerAddress());
         } catch (ValidationException notAPhone) {
-            throw new ValidationException("This customer gave no phone number to call ("
-                    + ChannelBadge.label(chat.channel()) + " chat).");
+            throw new ValidationException("chat.error.no-phone-number", Message.of(ChannelBadge.key(chat.channel())));
         }
         return contacts.callOut(agentId, number, contactId);
     }
@@ -262,7 +262,7 @@ public class ChatService {
     public List<Conversation> history(ChatHistoryQuery query) {
         SignedInUser me = currentUser();
         if (query.from() != null && query.to() != null && query.to().isBefore(query.from())) {
-            throw new ValidationException("The end date is before the start date.");
+            throw new ValidationException("chat.error.end-before-start");
         }
         Long agent = null;
         Collection<Long> queueIds = null;
@@ -285,7 +285,7 @@ public class ChatService {
     @PreAuthorize("@chatAccess.canReadAttachment(#attachmentId)")
     @Transactional(readOnly = true)
     public byte[] attachmentContent(long attachmentId) {
-        store.attachment(attachmentId).orElseThrow(() -> new NotFoundException("No image " + attachmentId + "."));
+        store.attachment(attachmentId).orElseThrow(() -> new NotFoundException("chat.error.no-such-image", attachmentId));
         return store.attachmentContent(attachmentId);
     }
 
@@ -307,10 +307,10 @@ public class ChatService {
     @Transactional
     public void setMessageTone(long userId, MessageTone tone) {
         if (tone == null || tone.sound() == null) {
-            throw new ValidationException("Choose one of the tones.");
+            throw new ValidationException("chat.error.choose-tone");
         }
         if (tone.volume() < 0 || tone.volume() > 100) {
-            throw new ValidationException("The volume goes from 0 to 100.");
+            throw new ValidationException("chat.error.volume-range");
         }
         store.setMessageTone(userId, tone);
     }
@@ -321,7 +321,7 @@ public class ChatService {
     ChatMessage open(NewContact chat, String text, String webchatTokenHash, String externalId) {
         String body = checkText(text);
         if (chat.type() != ContactType.CHAT) {
-            throw new ValidationException("Only a chat starts with a message.");
+            throw new ValidationException("chat.error.only-chat-starts-with-message");
         }
         ContactView contact = contacts.create(chat);
         store.insertConversation(contact.id(), clock.instant(), webchatTokenHash);
@@ -332,10 +332,10 @@ public class ChatService {
         String body = checkText(text);
         ContactView contact = contacts.get(contactId);
         if (contact.type() != ContactType.CHAT) {
-            throw new ValidationException("Contact " + contactId + " is not a chat.");
+            throw new ValidationException("chat.error.not-a-chat", contactId);
         }
         if (contact.state() == ContactState.ENDED || contact.state() == ContactState.WRAP_UP) {
-            throw new ConflictException("This chat has ended.");
+            throw new ConflictException("chat.error.chat-ended");
         }
         return insert(contactId, Direction.IN, body, null, null);
     }
@@ -349,40 +349,40 @@ public class ChatService {
     }
 
     private Conversation activeChatOf(long agentId, long contactId) {
-        Conversation chat = conversations.find(contactId, agentId).orElseThrow(() -> new NotFoundException("No chat " + contactId + "."));
+        Conversation chat = conversations.find(contactId, agentId).orElseThrow(() -> new NotFoundException("chat.error.no-such-chat", contactId));
         if (chat.agentId() == null || chat.agentId() != agentId) {
             throw new AccessDeniedException("This chat is not the agent's.");
         }
         if (chat.state() != ContactState.CONNECTED) {
-            throw new ConflictException(chat.state() == ContactState.OFFERED ? "Accept the chat first." : "This chat has ended.");
+            throw new ConflictException(chat.state() == ContactState.OFFERED ? "chat.error.accept-first" : "chat.error.chat-ended");
         }
         return chat;
     }
 
     /** The chat as the signed-in user reads it (its unread count). */
     private Conversation find(long contactId) {
-        return conversations.find(contactId, currentUser().id()).orElseThrow(() -> new NotFoundException("No chat " + contactId + "."));
+        return conversations.find(contactId, currentUser().id()).orElseThrow(() -> new NotFoundException("chat.error.no-such-chat", contactId));
     }
 
     private QueueInfo chatQueue(String name) {
         if (name == null || name.isBlank()) {
-            throw new ValidationException("The queue is required.");
+            throw new ValidationException("contact.error.queue-required");
         }
         QueueInfo queue = queues.findByName(name.strip())
-                .orElseThrow(() -> new ValidationException("There is no queue named '" + name.strip() + "'."));
+                .orElseThrow(() -> new ValidationException("contact.error.no-such-queue", name.strip()));
         if (queue.kind() != org.switchboard.queue.QueueKind.CHAT) {
-            throw new ValidationException("'" + queue.name() + "' is not a chat queue.");
+            throw new ValidationException("chat.error.not-a-chat-queue", queue.name());
         }
         return queue;
     }
 
     static String checkText(String text) {
         if (text == null || text.isBlank()) {
-            throw new ValidationException("Write a message first: it is empty.");
+            throw new ValidationException("chat.error.message-empty");
         }
         String body = text.strip();
         if (body.length() > MAX_TEXT) {
-            throw new ValidationException("A message has at most " + MAX_TEXT + " characters; this one has " + body.length() + ".");
+            throw new ValidationException("chat.error.message-too-long", MAX_TEXT, body.length());
         }
         return body;
     }
@@ -390,7 +390,7 @@ public class ChatService {
     private static String checkTag(String tag) {
         String clean = tag == null ? "" : tag.strip();
         if (!TAG.matcher(clean).matches()) {
-            throw new ValidationException("A tag has 1 to 40 letters, digits, spaces, '-' or '_'.");
+            throw new ValidationException("chat.error.tag-rule");
         }
         return clean;
     }
@@ -400,7 +400,7 @@ public class ChatService {
             return List.of();
         }
         if (attachments.size() > properties.maxAttachments()) {
-            throw new ValidationException("A message carries at most " + properties.maxAttachments() + " images.");
+            throw new ValidationException("chat.error.too-many-images", properties.maxAttachments());
         }
         return attachments.stream().map(this::checkImage).toList();
     }
@@ -408,15 +408,15 @@ public class ChatService {
     private CheckedImage checkImage(NewAttachment attachment) {
         byte[] content = attachment.content();
         if (content == null || content.length == 0) {
-            throw new ValidationException("An attachment is empty.");
+            throw new ValidationException("chat.error.attachment-empty");
         }
         if (content.length > properties.maxAttachmentBytes()) {
-            throw new ValidationException("An image has at most " + properties.maxAttachmentBytes() + " bytes; '"
-                    + attachment.fileName() + "' has " + content.length + ".");
+            throw new ValidationException("chat.error.image-too-large", properties.maxAttachmentBytes(), attachment.fileName(),
+                    content.length);
         }
         String type = ImageTypes.detect(content);
         if (type == null) {
-            throw new ValidationException("'" + attachment.fileName() + "' is not a PNG, JPEG, GIF or WebP image.");
+            throw new ValidationException("chat.error.not-an-image", attachment.fileName());
         }
         String name = attachment.fileName() == null || attachment.fileName().isBlank() ? "image" : attachment.fileName().strip();
         return new CheckedImage(type, name.length() > 120 ? name.substring(0, 120) : name, content);

@@ -12,16 +12,11 @@ public record MessageTone(boolean on, Sound sound, int volume) {
 
     /** The tones the browser synthesizes (frontend/sb-clock.js, {@code sbMessageTone}). */
     public enum Sound {
-        CHIME("Chime"), BELL("Bell"), TWO_NOTES("Two notes"), SOFT("Soft knock");
+        CHIME, BELL, TWO_NOTES, SOFT;
 
-        private final String label;
-
-        Sound(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
+        /** The bundle key of its name on screen. */
+        public String key() {
+            return "chat.tone." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
     }
 }

@@ -102,7 +102,7 @@ public class WebchatService {
         return SystemUser.call(queues::findAll).stream()
                 .filter(q -> q.kind() == QueueKind.CHAT && q.answersTo(wanted))
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("There is no chat called '" + wanted + "'."));
+                .orElseThrow(() -> new NotFoundException("chat.error.no-such-webchat", wanted));
     }
 
     /** The queue's name as it reads in a link. */
@@ -118,7 +118,7 @@ public class WebchatService {
     public Session start(String queueName, String customerName, String phone, String text, Client client) {
         QueueInfo queue = chatQueue(queueName);
         if (customerName == null || customerName.isBlank()) {
-            throw new ValidationException("Please tell us your name.");
+            throw new ValidationException("voice.error.name-required");
         }
         String address = phone == null || phone.isBlank() ? "web-" + HexFormat.of().formatHex(bytes(4))
                 : addresses.phone(phone);
@@ -143,7 +143,7 @@ public class WebchatService {
 
     @Transactional
     public ChatMessage write(String token, String text) {
-        long contactId = contactOf(token).orElseThrow(() -> new NotFoundException("This chat is no longer available."));
+        long contactId = contactOf(token).orElseThrow(() -> new NotFoundException("chat.error.webchat-gone"));
         throttle(messages.acquire(contactId));
         return SystemUser.call(() -> chats.write(contactId, text));
     }
@@ -151,7 +151,7 @@ public class WebchatService {
     /** The customer ends the chat. */
     @Transactional
     public void end(String token) {
-        long contactId = contactOf(token).orElseThrow(() -> new NotFoundException("This chat is no longer available."));
+        long contactId = contactOf(token).orElseThrow(() -> new NotFoundException("chat.error.webchat-gone"));
         SystemUser.run(() -> {
             if (!ended(contacts.get(contactId))) {
                 contacts.customerLeft(contactId);
@@ -172,7 +172,7 @@ public class WebchatService {
 
     private static void throttle(long waitSeconds) {
         if (waitSeconds > 0) {
-            throw new ConflictException("You are sending too fast. Please wait " + waitSeconds + " s and try again.");
+            throw new ConflictException("chat.error.too-fast", waitSeconds);
         }
     }
 

@@ -1,7 +1,7 @@
 package org.switchboard.common;
 
+import java.text.Format;
 import java.text.MessageFormat;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code getTranslation}; services' refusals ({@link Message}) go through the same bundle.
  *
  * <p>A key without arguments gives its text as written; with arguments the text is a {@link MessageFormat}
- * pattern (quotes doubled), as in Vaadin's own provider. A missing key gives the key itself, which the
+ * pattern (quotes doubled), as in Vaadin's own provider; a whole number in a plain {@code {0}} shows as
+ * written (an id, a limit), while {@code {0,number}} and {@code {0,choice,...}} format it. A missing key gives the key itself, which the
  * bundle tests and the Japanese screen walk catch.
  */
 @Component
@@ -53,8 +54,16 @@ public class Translations implements I18NProvider {
         if (args == null || args.length == 0) {
             return text;
         }
-        Object[] said = Arrays.stream(args).map(a -> a instanceof Message m ? m.in(language) : a).toArray();
-        return new MessageFormat(text, language).format(said);
+        MessageFormat format = new MessageFormat(text, language);
+        Format[] formats = format.getFormatsByArgumentIndex();
+        Object[] said = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object arg = args[i] instanceof Message m ? m.in(language) : args[i];
+            // A plain {0} shows a whole number as written (ids, limits); {0,number} or {0,choice} format it.
+            boolean plain = i >= formats.length || formats[i] == null;
+            said[i] = plain && (arg instanceof Long || arg instanceof Integer) ? arg.toString() : arg;
+        }
+        return format.format(said);
     }
 
     /** The English text: what the API and the logs say. */

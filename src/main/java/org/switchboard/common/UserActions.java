@@ -50,6 +50,11 @@ public final class UserActions {
         show(message.in(locale()), true);
     }
 
+    /** Shows as an error a text already in the screen's language (one the browser said, from texts the server gave it). */
+    public static void errorText(String said) {
+        show(said, true);
+    }
+
     /** Shows the bundle's text for {@code key} as a success, in the screen's language. */
     public static void success(String key, Object... args) {
         success(Message.of(key, args));

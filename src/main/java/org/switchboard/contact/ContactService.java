@@ -26,6 +26,8 @@ import org.switchboard.agent.Activity;
 import org.switchboard.agent.AgentAccess;
 import org.switchboard.agent.AgentActivity;
 import org.switchboard.common.ConflictException;
+import org.switchboard.common.Message;
+import org.switchboard.common.Message;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
@@ -88,13 +90,13 @@ public class ContactService {
     @Transactional
     public ContactView create(NewContact contact) {
         if (contact.type() == null || contact.channel() == null) {
-            throw new ValidationException("The contact's type and channel are required.");
+            throw new ValidationException("contact.error.type-and-channel-required");
         }
         if (contact.queue() == null || contact.queue().isBlank()) {
-            throw new ValidationException("The queue is required.");
+            throw new ValidationException("contact.error.queue-required");
         }
         QueueInfo queue = queues.findByName(contact.queue().trim())
-                .orElseThrow(() -> new ValidationException("There is no queue named '" + contact.queue().trim() + "'."));
+                .orElseThrow(() -> new ValidationException("contact.error.no-such-queue", contact.queue().trim()));
         checkFits(contact.type(), contact.channel(), queue);
         boolean callback = contact.type() == ContactType.CALLBACK_REQUEST;
         String address = addresses.forChannel(contact.channel(), contact.customerAddress(),
@@ -113,7 +115,7 @@ public class ContactService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public ContactView get(long contactId) {
-        return withNames(List.of(contacts.find(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."))))
+        return withNames(List.of(contacts.find(contactId).orElseThrow(() -> new NotFoundException("contact.error.no-such-contact", contactId))))
                 .getFirst();
     }
 
@@ -145,7 +147,7 @@ public class ContactService {
     @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView accept(long agentId, long contactId) {
-        ContactView contact = lockOwned(contactId, agentId, OFFERED, "The offer is no longer yours: it timed out or the customer left.");
+        ContactView contact = lockOwned(contactId, agentId, OFFERED, "contact.error.offer-gone");
         Instant now = now();
         boolean dialing = contact.type().dialsOut();
         if (contact.type().isVoice()) {
@@ -177,7 +179,7 @@ public class ContactService {
     @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView end(long agentId, long contactId) {
-        ContactView contact = lockOwned(contactId, agentId, CONNECTED, "There is no connected contact to end.");
+        ContactView contact = lockOwned(contactId, agentId, CONNECTED, "contact.error.nothing-to-end");
         ContactView after = endTalk(contact, contact.type() == ContactType.CHAT ? "RESOLVED" : "ENDED_BY_AGENT");
         return after != null ? publish(after) : publish(contactId);
     }
@@ -186,11 +188,11 @@ public class ContactService {
     @PreAuthorize(INTEGRATION)
     @Transactional
     public ContactView customerLeft(long contactId) {
-        ContactView contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
+        ContactView contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("contact.error.no-such-contact", contactId));
         switch (contact.state()) {
             case QUEUED, OFFERED -> abandon(contact);
             case CONNECTED -> endTalk(contact, "CUSTOMER_LEFT");
-            default -> throw new ConflictException("The contact has already ended.");
+            default -> throw new ConflictException("contact.error.already-ended");
         }
         return publish(contactId);
     }
@@ -213,10 +215,10 @@ public class ContactService {
     @PreAuthorize(FOR_AGENT)
     @Transactional
     public ContactView extendWrapUp(long agentId, long contactId) {
-        ContactView contact = lockOwned(contactId, agentId, WRAP_UP, "There is no wrap-up to extend.");
+        ContactView contact = lockOwned(contactId, agentId, WRAP_UP, "contact.error.no-wrap-up");
         int extension = queues.findById(contact.queueId()).orElseThrow().settings().wrapUpExtensionSeconds();
         if (contact.wrapUpExtended() || contact.wrapUpEndsAt() == null || extension == 0) {
-            throw new ConflictException("This wrap-up cannot be extended (again).");
+            throw new ConflictException("contact.error.cannot-extend");
         }
         contacts.extendWrapUp(contactId, contact.wrapUpEndsAt().plusSeconds(extension));
         contacts.event(contactId, clock.instant(), "WRAP_UP_EXTENDED", agentId, AgentAccess.actorId(), extension + " s");
@@ -244,10 +246,10 @@ public class ContactService {
         Optional<UserSummary> colleague = UserForm.isLine(number) ? agentWithLine(number.strip()) : Optional.empty();
         String phone = colleague.isPresent() ? number.strip() : addresses.phone(number);
         if (colleague.isPresent() && colleague.get().id() == agentId) {
-            throw new ValidationException("That is your own line.");
+            throw new ValidationException("contact.error.own-line");
         }
         if (activity.lock(agentId) != Activity.IDLE) {
-            throw new ConflictException("Finish the current call first.");
+            throw new ConflictException("contact.error.finish-call-first");
         }
         Instant now = clock.instant();
         // The customer's name, not "Unknown caller": the colleague's, from the chat this call continues, or an earlier contact of the number.
@@ -275,12 +277,11 @@ public class ContactService {
             return Optional.empty();
         }
         if (agents.isEmpty()) {
-            throw new NotFoundException("The line " + line + " is not an active agent's.");
+            throw new NotFoundException("contact.error.line-not-an-agents", line);
         }
         if (agents.size() > 1) {
-            throw new ConflictException("The line " + line + " belongs to several agents ("
-                    + String.join(", ", agents.stream().map(UserSummary::username).sorted().toList())
-                    + "): an admin gives it to one of them.");
+            throw new ConflictException("contact.error.line-shared", line,
+                    String.join(", ", agents.stream().map(UserSummary::username).sorted().toList()));
         }
         return Optional.of(agents.getFirst());
     }
@@ -312,7 +313,7 @@ public class ContactService {
     public ContactView callLine(String line, String number, String customerName) {
         String phone = phoneOrNone(number);
         String trimmed = line == null ? "" : line.trim();
-        UserSummary agent = agentWithLine(trimmed).orElseThrow(() -> new NotFoundException("No user has the line " + trimmed + "."));
+        UserSummary agent = agentWithLine(trimmed).orElseThrow(() -> new NotFoundException("contact.error.nobody-has-line", trimmed));
         return publish(ringDirect(agent.id(), phone, customerName, null));
     }
 
@@ -348,16 +349,16 @@ public class ContactService {
     }
 
     private ContactView scheduleHangUp(long contactId, Duration after) {
-        ContactView contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
+        ContactView contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("contact.error.no-such-contact", contactId));
         if (contact.agentId() == null || !contact.type().isVoice()) {
-            throw new ConflictException("Only a call can be hung up after a recording.");
+            throw new ConflictException("contact.error.hang-up-calls-only");
         }
         if (after.isNegative() || after.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new ValidationException("A recording plays for at most 10 minutes.");
+            throw new ValidationException("contact.error.recording-too-long");
         }
         Instant at = clock.instant().plus(after);
         if (!contacts.scheduleHangUp(contactId, at)) {
-            throw new ConflictException("The call is not connected.");
+            throw new ConflictException("contact.error.call-not-connected");
         }
         contacts.event(contactId, clock.instant(), "HANGUP_SCHEDULED", contact.agentId(), AgentAccess.actorId(), after.toMillis() + " ms");
         return publish(contactId);
@@ -390,12 +391,12 @@ public class ContactService {
     }
 
     private ContactView lockConnectedCall(long contactId) {
-        ContactView call = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
+        ContactView call = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("contact.error.no-such-contact", contactId));
         if (call.agentId() == null || !call.type().isVoice()) {
-            throw new ConflictException("Recordings are played into calls only.");
+            throw new ConflictException("contact.error.recordings-calls-only");
         }
         if (call.state() != CONNECTED) {
-            throw new ConflictException("The call is not connected.");
+            throw new ConflictException("contact.error.call-not-connected");
         }
         return call;
     }
@@ -535,17 +536,17 @@ public class ContactService {
     private ContactView endWrapUpOf(long agentId, WrapUpEndedBy by) {
         List<ContactView> wrapping = contacts.lockWrapUpsOf(agentId);
         if (wrapping.isEmpty()) {
-            throw new ConflictException("The agent is not in wrap-up.");
+            throw new ConflictException("contact.error.not-in-wrap-up");
         }
         List<ContactView> ended = wrapping.stream().map(contact -> closeWrapUp(contact, by)).toList();
         ended.subList(1, ended.size()).forEach(this::publish);
         return publish(ended.getFirst());
     }
 
-    private ContactView lockOwned(long contactId, long agentId, ContactState expected, String conflict) {
-        ContactView contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("No contact " + contactId + "."));
+    private ContactView lockOwned(long contactId, long agentId, ContactState expected, String conflictKey) {
+        ContactView contact = contacts.lock(contactId).orElseThrow(() -> new NotFoundException("contact.error.no-such-contact", contactId));
         if (contact.state() != expected || contact.agentId() == null || contact.agentId() != agentId) {
-            throw new ConflictException(conflict);
+            throw new ConflictException(conflictKey);
         }
         return contact;
     }
@@ -556,15 +557,14 @@ public class ContactService {
             case CHAT -> QueueKind.CHAT;
             case CAMPAIGN_CALL -> QueueKind.CAMPAIGN;
             case DIRECT_CALL_IN, DIRECT_CALL_OUT ->
-                    throw new ValidationException("Direct calls do not go through a queue.");
+                    throw new ValidationException("contact.error.direct-no-queue");
         };
         if (queue.kind() != needed) {
-            throw new ValidationException("A " + type.name() + " contact cannot go to " + queue.kind().label().toLowerCase()
-                    + " '" + queue.name() + "'.");
+            throw new ValidationException("contact.error.wrong-queue-kind", type.name(), Message.of(queue.kind().key() + "-lower"),
+                    queue.name());
         }
         if ((type == ContactType.CHAT) == (channel == Channel.VOICE)) {
-            throw new ValidationException(type == ContactType.CHAT ? "A chat needs a chat channel (SMS, WEBCHAT, FACEBOOK, INSTAGRAM)."
-                    : "A call's channel is VOICE.");
+            throw new ValidationException(type == ContactType.CHAT ? "contact.error.chat-channel" : "contact.error.call-channel");
         }
     }
 }

@@ -1,18 +1,20 @@
 package org.switchboard.contact;
 
+import java.util.Locale;
+
+import org.switchboard.common.Translations;
+
 public enum ContactType {
-    INBOUND_CALL("Incoming Call"), CALLBACK_REQUEST("Requested Callback"), CAMPAIGN_CALL("Campaign"),
-    DIRECT_CALL_IN("Direct call"), DIRECT_CALL_OUT("Outgoing call"), CHAT("Chat");
+    INBOUND_CALL, CALLBACK_REQUEST, CAMPAIGN_CALL, DIRECT_CALL_IN, DIRECT_CALL_OUT, CHAT;
 
-    private final String label;
-
-    ContactType(String label) {
-        this.label = label;
+    /** The bundle key of what the agent's notification says the contact is ("Incoming Call"). */
+    public String key() {
+        return "contact.type." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** What the agent's notification says the contact is. */
+    /** {@link #key()} in English. */
     public String label() {
-        return label;
+        return Translations.english(key());
     }
 
     public boolean isVoice() {

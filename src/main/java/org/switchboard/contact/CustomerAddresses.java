@@ -39,9 +39,9 @@ public class CustomerAddresses {
         String trimmed = input == null ? "" : input.strip();
         PhoneNumber number = trimmed.length() > MAX_PHONE_INPUT ? null : parse(trimmed);
         if (number == null) {
-            throw new ValidationException("'" + abbreviate(trimmed) + "' is not a phone number: "
-                    + (region == null || trimmed.startsWith("+") ? "write it with + and the country code, such as +44 20 7946 0000."
-                            : "write it with + and the country code, or as a number of " + region + "."));
+            throw region == null || trimmed.startsWith("+")
+                    ? new ValidationException("contact.error.not-a-phone-number", abbreviate(trimmed))
+                    : new ValidationException("contact.error.not-a-phone-number-in-region", abbreviate(trimmed), region);
         }
         return numbers.format(number, PhoneNumberFormat.E164);
     }
@@ -66,8 +66,8 @@ public class CustomerAddresses {
     public String forChannel(Channel channel, String input, boolean required) {
         if (input == null || input.isBlank()) {
             if (required) {
-                throw new ValidationException("The customer's " + (channel == Channel.VOICE || channel == Channel.SMS
-                        ? "phone number" : "address") + " is required.");
+                throw new ValidationException(channel == Channel.VOICE || channel == Channel.SMS
+                        ? "contact.error.phone-required" : "contact.error.address-required");
             }
             return null;
         }
@@ -76,7 +76,7 @@ public class CustomerAddresses {
         }
         String trimmed = input.trim();
         if (trimmed.length() > 100) {
-            throw new ValidationException("A customer address has at most 100 characters.");
+            throw new ValidationException("contact.error.address-too-long");
         }
         return trimmed;
     }
@@ -87,7 +87,7 @@ public class CustomerAddresses {
         }
         String trimmed = input.strip();
         if (trimmed.length() > 100) {
-            throw new ValidationException("A customer name has at most 100 characters.");
+            throw new ValidationException("contact.error.name-too-long");
         }
         return trimmed;
     }

@@ -67,7 +67,7 @@ public class DashboardService {
     @PreAuthorize("@queueAccess.isMember(#queueId)")
     @Transactional(readOnly = true)
     public QueueSnapshot queueDetails(long queueId) {
-        QueueInfo queue = queues.findById(queueId).orElseThrow(() -> new NotFoundException("No queue " + queueId + "."));
+        QueueInfo queue = queues.findById(queueId).orElseThrow(() -> new NotFoundException("dashboard.error.no-such-queue", queueId));
         return new QueueSnapshot(queue, metrics.metrics(queueId), contacts.waiting(queueId), agents.agentsIn(queueId),
                 metrics.todayByHour(queueId));
     }

@@ -19,16 +19,17 @@ import tools.jackson.databind.json.JsonMapper;
 @JavaScript("context://assets/sb-hourly-chart.js")
 public class HourlyChart extends Component {
 
+    /** An outcome: its series key for the script, the bundle key of its label, its count per hour. */
     private record Outcome(String key, String label, ToIntFunction<HourlyContacts> count) {
     }
 
     private static final List<Outcome> OUTCOMES = List.of(
-            new Outcome("handled", "Handled", HourlyContacts::handled),
-            new Outcome("abandoned", "Abandoned", HourlyContacts::abandoned),
-            new Outcome("timedOut", "Timed out", HourlyContacts::timedOut),
-            new Outcome("incomplete", "Incomplete", HourlyContacts::incomplete),
-            new Outcome("missed", "Missed", HourlyContacts::missed),
-            new Outcome("open", "Still open", HourlyContacts::open));
+            new Outcome("handled", "dashboard.chart.handled", HourlyContacts::handled),
+            new Outcome("abandoned", "dashboard.chart.abandoned", HourlyContacts::abandoned),
+            new Outcome("timedOut", "dashboard.chart.timed-out", HourlyContacts::timedOut),
+            new Outcome("incomplete", "dashboard.chart.incomplete", HourlyContacts::incomplete),
+            new Outcome("missed", "dashboard.chart.missed", HourlyContacts::missed),
+            new Outcome("open", "dashboard.chart.still-open", HourlyContacts::open));
 
     /** What {@code sb-hourly-chart.js} reads: a label per hour and a series of counts per outcome. */
     record Data(List<String> labels, List<Series> series) {
@@ -44,10 +45,11 @@ public class HourlyChart extends Component {
 
     public void show(List<HourlyContacts> hours) {
         Data data = new Data(hours.stream().map(h -> String.valueOf(h.hour())).toList(), OUTCOMES.stream()
-                .map(o -> new Series(o.key(), o.label(), hours.stream().map(o.count()::applyAsInt).toList())).toList());
+                .map(o -> new Series(o.key(), getTranslation(o.label()), hours.stream().map(o.count()::applyAsInt).toList())).toList());
         getElement().setAttribute("data", JsonMapper.shared().writeValueAsString(data));
         String summary = hours.stream().filter(h -> h.total() > 0).map(h -> h.hour() + " " + h.total())
                 .collect(Collectors.joining(", "));
-        getElement().setAttribute("aria-label", "Today's contacts by hour: " + (summary.isEmpty() ? "none yet" : summary));
+        getElement().setAttribute("aria-label", getTranslation("dashboard.chart.summary",
+                summary.isEmpty() ? getTranslation("dashboard.chart.none-yet") : summary));
     }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.function.ValueProvider;
 import org.switchboard.common.NarrowScreens;
 import org.switchboard.agent.Activity;
 import org.switchboard.agent.GlobalAction;
+import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.QueueAgent;
 import org.switchboard.contact.ContactView;
 import org.switchboard.metrics.QueueMetrics;
@@ -33,30 +34,32 @@ public class QueueDetails extends Div {
     public QueueDetails(ValueProvider<QueueAgent, Component> agentActions) {
         addClassName("queue-details");
         waiting.setId("waiting-contacts");
-        waiting.addColumn(c -> c.customerName() == null ? "Unknown" : c.customerName()).setHeader("Customer");
-        var from = waiting.addColumn(c -> c.customerAddress() == null ? "" : c.customerAddress()).setHeader("From");
-        var type = waiting.addColumn(c -> c.type().label()).setHeader("Type");
+        waiting.addColumn(c -> c.customerName() == null ? getTranslation("dashboard.details.unknown") : c.customerName())
+                .setHeader(getTranslation("dashboard.details.customer"));
+        var from = waiting.addColumn(c -> c.customerAddress() == null ? "" : c.customerAddress()).setHeader(getTranslation("dashboard.details.from"));
+        var type = waiting.addColumn(c -> getTranslation(c.type().key())).setHeader(getTranslation("dashboard.details.type"));
         NarrowScreens.hideWhenNarrow(waiting, from, type);
-        waiting.addComponentColumn(c -> Countdown.since(c.queuedAt())).setHeader("Waiting");
+        waiting.addComponentColumn(c -> Countdown.since(c.queuedAt())).setHeader(getTranslation("dashboard.details.waiting"));
         waiting.setAllRowsVisible(true);
-        waiting.setEmptyStateText("Nobody is waiting.");
+        waiting.setEmptyStateText(getTranslation("dashboard.details.nobody-waiting"));
 
         agents.setId("queue-agents");
-        agents.addColumn(QueueAgent::displayName).setHeader("Agent");
-        agents.addComponentColumn(QueueDetails::state).setHeader("State");
+        agents.addColumn(QueueAgent::displayName).setHeader(getTranslation("dashboard.details.agent"));
+        agents.addComponentColumn(this::state).setHeader(getTranslation("dashboard.details.state"));
         var inStateFor = agents.addComponentColumn(a -> a.stateSince() == null ? new Span() : Countdown.since(a.stateSince()))
-                .setHeader("In state for");
-        var activity = agents.addComponentColumn(QueueDetails::activity).setHeader("Activity");
+                .setHeader(getTranslation("dashboard.details.in-state-for"));
+        var activity = agents.addComponentColumn(this::activity).setHeader(getTranslation("dashboard.details.activity"));
         NarrowScreens.hideWhenNarrow(agents, inStateFor, activity);
         if (agentActions != null) {
             NarrowScreens.actions(agents.addComponentColumn(agentActions));
         }
         agents.setAllRowsVisible(true);
-        agents.setEmptyStateText("No agents are assigned.");
+        agents.setEmptyStateText(getTranslation("dashboard.details.no-agents"));
 
         chart.setId("hourly-chart");
         outcomes.setId("today-outcomes");
-        add(new H4("Waiting"), waiting, new H4("Agents"), agents, new H4("Today by hour"), chart, outcomes);
+        add(new H4(getTranslation("dashboard.details.waiting")), waiting, new H4(getTranslation("dashboard.details.agents")), agents,
+                new H4(getTranslation("dashboard.details.today-by-hour")), chart, outcomes);
     }
 
     public void show(QueueSnapshot snapshot) {
@@ -64,29 +67,29 @@ public class QueueDetails extends Div {
         agents.setItems(snapshot.agents());
         chart.show(snapshot.byHour());
         QueueMetrics today = snapshot.metrics();
-        outcomes.setText(today == null ? "" : "Abandoned " + today.abandonedToday() + " · Timed out " + today.timedOutToday()
-                + " · Incomplete " + today.incompleteToday() + " · Handled " + today.handledToday()
-                + " · Total today " + today.totalToday());
+        outcomes.setText(today == null ? "" : getTranslation("dashboard.details.outcomes", today.handledToday(),
+                today.abandonedToday(), today.timedOutToday(), today.incompleteToday(), today.totalToday()));
     }
 
-    private static Component state(QueueAgent agent) {
+    private Component state(QueueAgent agent) {
         Span state = StatusBadge.of(agent.state(), agent.pauseReason());
         if (agent.pending() == null) {
             return state;
         }
-        Span pending = new Span(agent.pending().action() == GlobalAction.LOGOUT ? "logout after this contact"
-                : "pause after this contact (" + agent.pending().pauseReason() + ")");
+        Span pending = new Span(agent.pending().action() == GlobalAction.LOGOUT
+                ? getTranslation("dashboard.details.pending-logout")
+                : getTranslation("dashboard.details.pending-pause", PauseReason.shown(agent.pending().pauseReason(), getLocale())));
         pending.addClassName("pending");
         return new Span(state, pending);
     }
 
-    private static Component activity(QueueAgent agent) {
-        Span label = new Span(switch (agent.activity()) {
-            case IDLE -> "Idle";
-            case OFFERED -> "Offered";
-            case ON_CONTACT -> "On a contact";
-            case WRAP_UP -> "Wrap-up";
-        });
+    private Component activity(QueueAgent agent) {
+        Span label = new Span(getTranslation(switch (agent.activity()) {
+            case IDLE -> "agent.activity.idle";
+            case OFFERED -> "agent.activity.offered";
+            case ON_CONTACT -> "agent.activity.on-contact";
+            case WRAP_UP -> "agent.activity.wrap-up";
+        }));
         if (agent.activity() == Activity.IDLE || agent.activitySince() == null) {
             return label;
         }

@@ -9,6 +9,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.Tag;
 import org.springframework.web.util.HtmlUtils;
+import org.switchboard.common.Formats;
+import org.switchboard.common.Translations;
+import org.switchboard.common.UserActions;
 import org.switchboard.metrics.QueueMetrics;
 import org.switchboard.queue.QueueKind;
 
@@ -21,10 +24,11 @@ import org.switchboard.queue.QueueKind;
 @Tag("dl")
 public class QueueFigures extends Component implements HasStyle {
 
-    public static final String SERVICE_LEVEL_EXPLAINED = "Calls answered within the queue's service-level threshold, out of the calls "
-            + "answered, abandoned after the threshold or timed out today. Calls abandoned within the threshold are left out.";
-    static final String STATUS_OF_EACH_CALL = "Status of each call today: how many ended each way.";
+    /** The bundle key of what the service level counts (the figure's tooltip). */
+    public static final String SERVICE_LEVEL_EXPLAINED = "dashboard.figure.service-level-explained";
+    static final String STATUS_OF_EACH_CALL = "dashboard.figure.status-of-each-call-explained";
 
+    /** A figure: bundle keys of its term and of its explanation (or null), and its value. */
     private record Figure(String term, Function<QueueMetrics, String> value, String explained) {
 
         Figure(String term, Function<QueueMetrics, String> value) {
@@ -35,14 +39,14 @@ public class QueueFigures extends Component implements HasStyle {
     private final List<Figure> shown;
     private List<String> values = List.of();
 
-    /** The terms a drill-down shows large above the list, and so leaves out of it. */
-    public static final Set<String> KEY_FIGURES = Set.of("Service level", "Average speed of answer");
+    /** The terms (bundle keys) a drill-down shows large above the list, and so leaves out of it. */
+    public static final Set<String> KEY_FIGURES = Set.of("dashboard.figure.service-level", "dashboard.figure.average-speed-of-answer");
 
     public QueueFigures(QueueKind kind, QueueMetrics m) {
         this(kind, m, Set.of());
     }
 
-    /** The kind's figures but the terms in {@code leftOut}, which the screen shows elsewhere. */
+    /** The kind's figures but the terms (bundle keys) in {@code leftOut}, which the screen shows elsewhere. */
     public QueueFigures(QueueKind kind, QueueMetrics m, Set<String> leftOut) {
         addClassName("queue-figures");
         this.shown = figuresOf(kind).stream().filter(figure -> !leftOut.contains(figure.term())).toList();
@@ -62,17 +66,22 @@ public class QueueFigures extends Component implements HasStyle {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < shown.size(); i++) {
             Figure figure = shown.get(i);
-            list.append(figure.explained() == null ? "<dt>" : "<dt title=\"" + HtmlUtils.htmlEscape(figure.explained()) + "\">")
-                    .append(HtmlUtils.htmlEscape(figure.term())).append("</dt><dd>")
+            list.append(figure.explained() == null ? "<dt>" : "<dt title=\"" + HtmlUtils.htmlEscape(said(figure.explained())) + "\">")
+                    .append(HtmlUtils.htmlEscape(said(figure.term()))).append("</dt><dd>")
                     .append(HtmlUtils.htmlEscape(next.get(i))).append("</dd>");
         }
         getElement().setProperty("innerHTML", list.toString());
     }
 
-    /** The value shown for a term ("Calls waiting"), or null when there is no such figure or none yet. */
+    /** The bundle's text in the screen's language (this list is also made outside a screen, for the figures' tests). */
+    private static String said(String key) {
+        return Translations.translate(UserActions.locale(), key);
+    }
+
+    /** The value shown for a term in English ("Calls waiting"), or null when there is no such figure or none yet. */
     public String valueOf(String term) {
         for (int i = 0; i < values.size(); i++) {
-            if (shown.get(i).term().equals(term)) {
+            if (Translations.english(shown.get(i).term()).equals(term)) {
                 return values.get(i);
             }
         }
@@ -82,31 +91,32 @@ public class QueueFigures extends Component implements HasStyle {
     private static List<Figure> figuresOf(QueueKind kind) {
         return switch (kind) {
             case CALL -> List.of(
-                    new Figure("Calls waiting", m -> Integer.toString(m.waiting())),
-                    new Figure("Agents logged in", m -> Integer.toString(m.agentsLoggedIn())),
-                    new Figure("Longest waiting", m -> duration(m.longestWait())),
-                    new Figure("Average handle time", m -> duration(m.averageHandle())),
-                    new Figure("Calls today", m -> Integer.toString(m.totalToday())),
-                    new Figure("Abandoned · timed out · handled", m -> m.abandonedToday() + " · " + m.timedOutToday() + " · " + m.handledToday(),
-                            STATUS_OF_EACH_CALL),
-                    new Figure("Service level", QueueFigures::serviceLevel, SERVICE_LEVEL_EXPLAINED),
-                    new Figure("Average speed of answer", m -> duration(m.averageSpeedOfAnswer())),
-                    new Figure("Abandon rate", m -> percent(m.abandonRate())));
+                    new Figure("dashboard.figure.calls-waiting", m -> Integer.toString(m.waiting())),
+                    new Figure("dashboard.figure.agents-logged-in", m -> Integer.toString(m.agentsLoggedIn())),
+                    new Figure("dashboard.figure.longest-waiting", m -> duration(m.longestWait())),
+                    new Figure("dashboard.figure.average-handle-time", m -> duration(m.averageHandle())),
+                    new Figure("dashboard.figure.calls-today", m -> Integer.toString(m.totalToday())),
+                    new Figure("dashboard.figure.abandoned-timed-out-handled",
+                            m -> m.abandonedToday() + " · " + m.timedOutToday() + " · " + m.handledToday(), STATUS_OF_EACH_CALL),
+                    new Figure("dashboard.figure.service-level", QueueFigures::serviceLevel, SERVICE_LEVEL_EXPLAINED),
+                    new Figure("dashboard.figure.average-speed-of-answer", m -> duration(m.averageSpeedOfAnswer())),
+                    new Figure("dashboard.figure.abandon-rate", m -> percent(m.abandonRate())));
             case CHAT -> List.of(
-                    new Figure("Unassigned chats", m -> Integer.toString(m.waiting())),
-                    new Figure("Agents logged in", m -> Integer.toString(m.agentsLoggedIn())),
-                    new Figure("Longest unassigned wait", m -> duration(m.longestWait())),
-                    new Figure("Longest wait for an agent's reply", m -> duration(m.longestAgentReplyWait())),
-                    new Figure("Waiting for the agent", m -> Integer.toString(m.chatsAwaitingAgent())),
-                    new Figure("Waiting for the customer", m -> Integer.toString(m.chatsAwaitingCustomer())),
-                    new Figure("Total waiting on agents", m -> Integer.toString(m.chatsWaitingOnAgents())));
+                    new Figure("dashboard.figure.unassigned-chats", m -> Integer.toString(m.waiting())),
+                    new Figure("dashboard.figure.agents-logged-in", m -> Integer.toString(m.agentsLoggedIn())),
+                    new Figure("dashboard.figure.longest-unassigned-wait", m -> duration(m.longestWait())),
+                    new Figure("dashboard.figure.longest-wait-for-an-agents-reply", m -> duration(m.longestAgentReplyWait())),
+                    new Figure("dashboard.figure.waiting-for-the-agent", m -> Integer.toString(m.chatsAwaitingAgent())),
+                    new Figure("dashboard.figure.waiting-for-the-customer", m -> Integer.toString(m.chatsAwaitingCustomer())),
+                    new Figure("dashboard.figure.total-waiting-on-agents", m -> Integer.toString(m.chatsWaitingOnAgents())));
             case CAMPAIGN -> List.of(
-                    new Figure("Undialed missed calls", m -> Integer.toString(m.waiting())),
-                    new Figure("Dialed today", m -> percent(m.dialedShare())),
-                    new Figure("Agents logged in", m -> Integer.toString(m.agentsLoggedIn())),
-                    new Figure("Average handle time", m -> duration(m.averageHandle())),
-                    new Figure("Calls today", m -> Integer.toString(m.totalToday())),
-                    new Figure("Incomplete · handled", m -> m.incompleteToday() + " · " + m.handledToday(), STATUS_OF_EACH_CALL));
+                    new Figure("dashboard.figure.undialed-missed-calls", m -> Integer.toString(m.waiting())),
+                    new Figure("dashboard.figure.dialed-today", m -> percent(m.dialedShare())),
+                    new Figure("dashboard.figure.agents-logged-in", m -> Integer.toString(m.agentsLoggedIn())),
+                    new Figure("dashboard.figure.average-handle-time", m -> duration(m.averageHandle())),
+                    new Figure("dashboard.figure.calls-today", m -> Integer.toString(m.totalToday())),
+                    new Figure("dashboard.figure.incomplete-handled", m -> m.incompleteToday() + " · " + m.handledToday(),
+                            STATUS_OF_EACH_CALL));
         };
     }
 
@@ -121,7 +131,6 @@ public class QueueFigures extends Component implements HasStyle {
 
     /** "m:ss", or "h:mm:ss" from an hour on. */
     public static String duration(Duration d) {
-        long s = d.toSeconds();
-        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s % 3600 / 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
+        return Formats.duration(d);
     }
 }

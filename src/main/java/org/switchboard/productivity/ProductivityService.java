@@ -54,10 +54,10 @@ public class ProductivityService {
     public TodayActivity today(long agentId, LocalDate comparisonDay) {
         LocalDate today = LocalDate.now(clock);
         if (comparisonDay == null) {
-            throw new ValidationException("Pick a day to compare today with.");
+            throw new ValidationException("productivity.error.pick-a-day");
         }
         if (comparisonDay.isAfter(today)) {
-            throw new ValidationException("The comparison day cannot be in the future.");
+            throw new ValidationException("productivity.error.day-in-future");
         }
         List<DayActivity> days = days(agentId, List.of(today, comparisonDay));
         return new TodayActivity(agentId, days.get(0), days.get(1));
@@ -68,11 +68,11 @@ public class ProductivityService {
     @Transactional(readOnly = true)
     public WeekActivity week(long agentId, LocalDate anyDay) {
         if (anyDay == null) {
-            throw new ValidationException("Pick a week.");
+            throw new ValidationException("productivity.error.pick-a-week");
         }
         LocalDate monday = anyDay.with(DayOfWeek.MONDAY);
         if (monday.isAfter(LocalDate.now(clock))) {
-            throw new ValidationException("The week cannot be in the future.");
+            throw new ValidationException("productivity.error.week-in-future");
         }
         List<LocalDate> days = IntStream.range(0, 7).mapToObj(monday::plusDays).toList();
         return new WeekActivity(agentId, monday, days(agentId, days));

@@ -50,7 +50,7 @@ public class ShortcutSuggestions extends Div {
         this.context = context;
         addClassName("shortcut-suggestions");
         getElement().setAttribute("role", "listbox");
-        getElement().setAttribute("aria-label", "Pre-saved text messages");
+        getElement().setAttribute("aria-label", getTranslation("chat.thread.pre-saved-texts"));
         getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-xs)");
         if (field instanceof HasValueChangeMode modes) {
             modes.setValueChangeMode(ValueChangeMode.EAGER);

@@ -2,6 +2,7 @@ package org.switchboard.voice;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -43,17 +44,17 @@ class SignalRelay {
     /** The same for a supervisor's connection to the agent's tab ({@link SignalKind#monitor()}). */
     boolean relay(ContactView call, Party from, SignalKind kind, String payload, Long supervisorId) {
         if (kind == null || !kind.sentBy(from)) {
-            throw new ValidationException("The " + from.name().toLowerCase() + " cannot send " + kind + ".");
+            throw new ValidationException("voice.error.cannot-send", from.name().toLowerCase(Locale.ROOT), kind);
         }
         if (call.state() != ContactState.CONNECTED || call.agentId() == null) {
-            throw new ConflictException("The call is not connected: the signal was refused.");
+            throw new ConflictException("voice.error.signal-not-connected");
         }
         if (kind.monitor() != (supervisorId != null)) {
-            throw new ValidationException("A supervisor's connection is signalled with the supervisor, nothing else is.");
+            throw new ValidationException("voice.error.supervisor-signal");
         }
         long wait = rates.acquire(call.id() + ":" + from + ":" + supervisorId);
         if (wait > 0) {
-            throw new ConflictException("Too many signals for this call. Please wait " + wait + " s.");
+            throw new ConflictException("voice.error.too-many-signals", wait);
         }
         String checked = switch (kind) {
             case OFFER, ANSWER, MONITOR_OFFER, MONITOR_ANSWER -> networks.filterSdp(sdp(payload));
@@ -70,13 +71,13 @@ class SignalRelay {
 
     private String sdp(String payload) {
         if (payload == null || !payload.startsWith("v=0")) {
-            throw new ValidationException("The session description is missing or not SDP.");
+            throw new ValidationException("voice.error.sdp-missing");
         }
         if (payload.getBytes(StandardCharsets.UTF_8).length > properties.maxSdpBytes()) {
-            throw new ValidationException("The session description is longer than " + properties.maxSdpBytes() + " bytes.");
+            throw new ValidationException("voice.error.sdp-too-long", properties.maxSdpBytes());
         }
         if (!payload.chars().allMatch(c -> c == '\r' || c == '\n' || (c >= ' ' && c <= '~'))) {
-            throw new ValidationException("The session description holds characters SDP does not allow.");
+            throw new ValidationException("voice.error.sdp-characters");
         }
         return payload;
     }
@@ -84,13 +85,13 @@ class SignalRelay {
     /** The candidate when it is relayed, null when it lies outside the networks. */
     private String candidate(String payload) {
         if (payload == null || payload.isBlank()) {
-            throw new ValidationException("The candidate is missing.");
+            throw new ValidationException("voice.error.candidate-missing");
         }
         if (payload.getBytes(StandardCharsets.UTF_8).length > properties.maxCandidateBytes()) {
-            throw new ValidationException("The candidate is longer than " + properties.maxCandidateBytes() + " bytes.");
+            throw new ValidationException("voice.error.candidate-too-long", properties.maxCandidateBytes());
         }
         if (!WELL_FORMED.allows(payload)) {
-            throw new ValidationException("The candidate is not an ICE candidate line.");
+            throw new ValidationException("voice.error.candidate-not-ice");
         }
         return networks.allows(payload) ? payload : null;
     }

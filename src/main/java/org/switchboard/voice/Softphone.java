@@ -65,6 +65,7 @@ public class Softphone extends Component {
         this.agentId = agentId;
         this.problems = problems;
         setId("softphone");
+        VoiceTexts.give(this);
         getElement().callJsFunction("configure", properties.browserSettingsJson());
     }
 

@@ -118,7 +118,7 @@ public class VoiceService {
     @Transactional
     public void setHoldMusic(long queueId, Long audioMessageId) {
         QueueInfo queue = queues.findById(queueId).filter(q -> q.kind() == QueueKind.CALL)
-                .orElseThrow(() -> new ValidationException("Hold music belongs to a call queue."));
+                .orElseThrow(() -> new ValidationException("voice.error.hold-music-call-queue"));
         String detail;
         if (audioMessageId == null) {
             holdMusic.clear(queueId);
@@ -126,7 +126,7 @@ public class VoiceService {
         } else {
             AudioMessage recording = audio.get(audioMessageId);
             if (recording.archived()) {
-                throw new ValidationException("'" + recording.name() + "' is archived: restore it first.");
+                throw new ValidationException("voice.error.recording-archived", recording.name());
             }
             holdMusic.set(queueId, audioMessageId);
             detail = recording.name();
@@ -156,15 +156,15 @@ public class VoiceService {
     @Transactional(readOnly = true)
     public void signal(long agentId, long contactId, SignalKind kind, String payload) {
         ContactView call = contacts.currentContactsOf(agentId).stream().filter(c -> c.id() == contactId).findFirst()
-                .orElseThrow(() -> new ConflictException("Call " + contactId + " is not yours (any more): the signal was refused."));
+                .orElseThrow(() -> new ConflictException("voice.error.not-your-call", contactId));
         if (openWebCallsOf(agentId).contains(contactId)) {
             relay.relay(call, Party.AGENT, kind, payload);
             return;
         }
         ContactView colleague = contacts.colleagueCall(contactId)
-                .orElseThrow(() -> new ConflictException("Call " + contactId + " carries no audio through this app: the signal was refused."));
+                .orElseThrow(() -> new ConflictException("voice.error.no-audio-here", contactId));
         if (call.state() != ContactState.CONNECTED || call.ringing()) {
-            throw new ConflictException("The call is not connected: the signal was refused.");
+            throw new ConflictException("voice.error.signal-not-connected");
         }
         relay.relay(colleague, Party.COLLEAGUE, kind, payload);
     }
@@ -177,7 +177,7 @@ public class VoiceService {
     @Transactional(readOnly = true)
     public void monitorSignal(long agentId, long contactId, long supervisorId, SignalKind kind, String payload) {
         ContactView call = callWithAudio(agentId).filter(c -> c.id() == contactId)
-                .orElseThrow(() -> new ConflictException("Call " + contactId + " is not yours (any more): the signal was refused."));
+                .orElseThrow(() -> new ConflictException("voice.error.not-your-call", contactId));
         relay.relay(call, Party.AGENT, kind, payload, supervisorId);
     }
 
@@ -190,7 +190,7 @@ public class VoiceService {
     @Transactional
     public long listen(long queueId, long agentId, boolean whisper) {
         ContactView call = callWithAudio(agentId)
-                .orElseThrow(() -> new ConflictException("The agent is on no call whose audio runs through this app."));
+                .orElseThrow(() -> new ConflictException("voice.error.agent-no-audio-call"));
         audit.record(whisper ? AuditAction.CALL_WHISPERED : AuditAction.CALL_LISTENED, AuditTarget.agent(agentId, call.agentUsername()),
                 "Call " + call.id() + (call.queueName() == null ? "" : " · queue " + call.queueName()));
         relay.relay(call, Party.SUPERVISOR, SignalKind.MONITOR_STARTED, whisper ? "whisper" : "listen", supervisor());
@@ -202,10 +202,10 @@ public class VoiceService {
     @Transactional(readOnly = true)
     public void listenerSignal(long queueId, long agentId, long contactId, SignalKind kind, String payload) {
         if (kind != SignalKind.MONITOR_ANSWER && kind != SignalKind.MONITOR_CANDIDATE) {
-            throw new ValidationException("The supervisor's tab cannot send " + kind + ".");
+            throw new ValidationException("voice.error.supervisor-cannot-send", kind);
         }
         ContactView call = callWithAudio(agentId).filter(c -> c.id() == contactId)
-                .orElseThrow(() -> new ConflictException("Call " + contactId + " is not the agent's call (any more): the signal was refused."));
+                .orElseThrow(() -> new ConflictException("voice.error.not-the-agents-call", contactId));
         relay.relay(call, Party.SUPERVISOR, kind, payload, supervisor());
     }
 

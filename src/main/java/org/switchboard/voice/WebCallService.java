@@ -79,7 +79,7 @@ public class WebCallService {
         return SystemUser.call(queues::findAll).stream()
                 .filter(q -> q.kind() == QueueKind.CALL && q.answersTo(wanted))
                 .findFirst()
-                .orElseThrow(() -> new NotFoundException("There is no line called '" + wanted + "'."));
+                .orElseThrow(() -> new NotFoundException("voice.error.no-such-line", wanted));
     }
 
     /** The recording a call queue plays to waiting and held callers; empty for the built-in tone. */
@@ -99,7 +99,7 @@ public class WebCallService {
      * {@link AudioMessageService#copyAudio}: a slow listener never holds a connection.
      */
     public void copyHoldMusic(long queueId, OutputStream out) {
-        HoldMusic music = recordedHoldMusic(queueId).orElseThrow(() -> new NotFoundException("This line plays no recorded hold music."));
+        HoldMusic music = recordedHoldMusic(queueId).orElseThrow(() -> new NotFoundException("voice.error.no-hold-music"));
         SystemUser.run(() -> audio.copyAudio(music.audioMessageId(), 0, music.sizeBytes(), out));
     }
 
@@ -108,12 +108,12 @@ public class WebCallService {
     public Session place(String queueName, String customerName, String phone, String clientAddress) {
         QueueInfo queue = callQueue(queueName);
         if (customerName == null || customerName.isBlank()) {
-            throw new ValidationException("Please tell us your name.");
+            throw new ValidationException("voice.error.name-required");
         }
         String address = phone == null || phone.isBlank() ? null : addresses.phone(phone);
         long wait = starts.acquire(clientAddress == null ? "" : clientAddress);
         if (wait > 0) {
-            throw new ConflictException("You are calling too often. Please wait " + wait + " s and try again.");
+            throw new ConflictException("voice.error.too-often", wait);
         }
         String token = SessionTokens.newToken();
         ContactView call = SystemUser.call(() -> contacts.create(
@@ -131,14 +131,14 @@ public class WebCallService {
     /** The caller's page answers the agent's offer or trickles a candidate. */
     @Transactional(readOnly = true)
     public void signal(String token, SignalKind kind, String payload) {
-        long contactId = contactOf(token).orElseThrow(() -> new NotFoundException("This call is no longer available."));
+        long contactId = contactOf(token).orElseThrow(() -> new NotFoundException("voice.error.call-gone"));
         relay.relay(SystemUser.call(() -> contacts.get(contactId)), Party.CALLER, kind, payload);
     }
 
     /** The caller hangs up (or closed the page): while waiting an abandon, while connected the talk ends. */
     @Transactional
     public void hangUp(String token) {
-        long contactId = contactOf(token).orElseThrow(() -> new NotFoundException("This call is no longer available."));
+        long contactId = contactOf(token).orElseThrow(() -> new NotFoundException("voice.error.call-gone"));
         SystemUser.run(() -> {
             if (!WebCall.of(contacts.get(contactId)).ended()) {
                 contacts.customerLeft(contactId);

@@ -24,7 +24,7 @@ final class ChatComposer {
     /** One line of text that Enter or the send button sends; ids start with {@code prefix}. */
     static void composer(TextField message, Button send, String prefix, String placeholder, Runnable sendMessage) {
         message.setId(prefix + "-message");
-        message.setAriaLabel("Message");
+        message.setAriaLabel(message.getTranslation("chat.composer.message"));
         message.setPlaceholder(placeholder);
         message.setMaxLength(ChatService.MAX_TEXT);
         message.setWidthFull();

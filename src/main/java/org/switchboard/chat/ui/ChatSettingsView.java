@@ -11,28 +11,28 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.chat.ChatService;
 import org.switchboard.chat.MessageTone;
+import org.switchboard.common.Message;
 import org.switchboard.common.UserActions;
 import org.switchboard.security.Role;
 import org.switchboard.security.SignedInUser;
 
 /** The agent's chat notification settings: the message tone of the chat pop-up, which one and how loud. */
 @Route("settings/chat")
-@PageTitle("Chat notifications")
-@Menu(title = "Chat notifications", icon = "vaadin:bell", order = 930)
+@Menu(title = "chat.settings.title", icon = "vaadin:bell", order = 930)
 @RolesAllowed(Role.AGENT_ROLE)
 @JavaScript("context://assets/sb-clock.js")
-class ChatSettingsView extends Main {
+class ChatSettingsView extends Main implements HasDynamicTitle {
 
-    final Checkbox tone = new Checkbox("Play a tone when a chat is offered to me or a customer writes");
+    final Checkbox tone = new Checkbox(getTranslation("chat.settings.tone"));
     final Select<MessageTone.Sound> sound = new Select<>();
-    final IntegerField volume = new IntegerField("Volume (0-100)");
-    final Button preview = new Button("Play the tone", VaadinIcon.PLAY.create());
+    final IntegerField volume = new IntegerField(getTranslation("chat.settings.volume"));
+    final Button preview = new Button(getTranslation("chat.settings.play-tone"), VaadinIcon.PLAY.create());
 
     private final ChatService chats;
     private final long userId;
@@ -46,9 +46,9 @@ class ChatSettingsView extends Main {
         tone.setId("chat-tone");
         tone.setValue(saved.on());
         sound.setId("chat-tone-sound");
-        sound.setLabel("Tone");
+        sound.setLabel(getTranslation("chat.settings.sound"));
         sound.setItems(MessageTone.Sound.values());
-        sound.setItemLabelGenerator(MessageTone.Sound::label);
+        sound.setItemLabelGenerator(choice -> getTranslation(choice.key()));
         sound.setValue(saved.sound());
         volume.setId("chat-tone-volume");
         volume.setMin(0);
@@ -65,8 +65,7 @@ class ChatSettingsView extends Main {
         volume.addValueChangeListener(e -> save(e.isFromClient()));
         Div choice = new Div(sound, volume, preview);
         choice.addClassName("status-bar");
-        add(new Paragraph("New chats and customer messages show a pop-up at the bottom left of every screen, "
-                + "with the customer's name and your number of unread chats."), tone, choice);
+        add(new Paragraph(getTranslation("chat.settings.explained")), tone, choice);
     }
 
     private MessageTone chosen() {
@@ -81,12 +80,17 @@ class ChatSettingsView extends Main {
         MessageTone next = chosen();
         if (UserActions.run(() -> chats.setMessageTone(userId, next))) {
             saved = next;
-            UserActions.success(next.on() ? "The message tone is on: " + next.sound().label() + " at " + next.volume() + "."
-                    : "The message tone is off.");
+            UserActions.success(next.on() ? Message.of("chat.settings.tone-on", Message.of(next.sound().key()), next.volume())
+                    : Message.of("chat.settings.tone-off"));
         } else {
             tone.setValue(saved.on());
             sound.setValue(saved.sound());
             volume.setValue(saved.volume());
         }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("chat.settings.title") + " | Switchboard";
     }
 }

@@ -1,8 +1,8 @@
 package org.switchboard.chat.ui;
 
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,6 +16,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import org.switchboard.common.Formats;
 import org.switchboard.chat.ChannelBadge;
 import org.switchboard.chat.ChatMessage;
 import org.switchboard.chat.ChatService;
@@ -44,27 +45,29 @@ class ChatThread extends Div {
     final Div actions = new Div();
     final Div messages = new Div();
     final TextField message = new TextField();
-    final Button send = new Button("Send", VaadinIcon.PAPERPLANE.create());
+    final Button send = new Button(VaadinIcon.PAPERPLANE.create());
     final Button library = new Button(VaadinIcon.COMMENT_ELLIPSIS_O.create());
     final ShortcutSuggestions suggestions;
     final Div composer;
-    private final Div empty = new Div(new Span("Select a chat to engage."));
+    private final Div empty = new Div();
     private final Div content;
     private final ChatService chats;
     private final ContactService contacts;
     private final TextMessageService texts;
     private final SignedInUser me;
-    private final ZoneId zone;
+    private final Formats formats;
     private final Runnable onChange;
     private Conversation chat;
 
-    ChatThread(ChatService chats, ContactService contacts, TextMessageService texts, SignedInUser me, ZoneId zone,
+    ChatThread(ChatService chats, ContactService contacts, TextMessageService texts, SignedInUser me, Formats formats,
             Runnable onChange) {
         this.chats = chats;
         this.contacts = contacts;
         this.texts = texts;
         this.me = me;
-        this.zone = zone;
+        this.formats = formats;
+        send.setText(getTranslation("chat.thread.send"));
+        empty.add(new Span(getTranslation("chat.thread.select-a-chat")));
         this.onChange = onChange;
         addClassName("chat-thread");
         customer.setId("chat-customer");
@@ -74,11 +77,11 @@ class ChatThread extends Div {
         actions.addClassName("chat-actions");
         ChatComposer.log(messages, "chat");
 
-        ChatComposer.composer(message, send, "chat", "Type a message · / for pre-saved texts · Enter sends", this::sendMessage);
+        ChatComposer.composer(message, send, "chat", getTranslation("chat.thread.placeholder"), this::sendMessage);
         suggestions = new ShortcutSuggestions(message, texts, me.id(), this::placeholders);
         library.setId("chat-texts");
-        library.setAriaLabel("Pre-saved text messages");
-        library.setTooltipText("Pre-saved text messages");
+        library.setAriaLabel(getTranslation("chat.thread.pre-saved-texts"));
+        library.setTooltipText(getTranslation("chat.thread.pre-saved-texts"));
         library.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         library.addClickListener(e -> new TextMessagePicker(texts, placeholders(), message::setValue).open());
         Div row = new Div(library, message, send);
@@ -108,7 +111,7 @@ class ChatThread extends Div {
         meta.removeAll();
         meta.add(new ChannelBadge(next.channel()), new Span(next.queueName()),
                 new Span(next.customerName() != null && next.customerAddress() != null ? next.customerAddress() : ""),
-                new Span(stateText(next)));
+                new Span(getTranslation(stateKey(next))));
         showTags(next);
         showActions(next);
         messages.removeAll();
@@ -128,7 +131,7 @@ class ChatThread extends Div {
         actions.removeAll();
         boolean mine = c.agentId() != null && c.agentId() == me.id();
         if (mine && c.state() == ContactState.OFFERED) {
-            Button accept = new Button("Accept chat", VaadinIcon.CHECK.create(),
+            Button accept = new Button(getTranslation("dashboard.chat.accept"), VaadinIcon.CHECK.create(),
                     e -> act(() -> contacts.accept(me.id(), c.contactId())));
             accept.setId("chat-accept");
             accept.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
@@ -136,13 +139,13 @@ class ChatThread extends Div {
         }
         if (mine && c.active()) {
             actions.add(
-                    icon(VaadinIcon.PHONE, "Call the customer (flip to a phone call)", "chat-call", () -> {
+                    icon(VaadinIcon.PHONE, "chat.thread.call-customer", "chat-call", () -> {
                         var call = chats.flipToCall(me.id(), c.contactId());
-                        UserActions.success("Calling " + call.customerAddress() + ": the call is on your dashboard.");
+                        UserActions.success("chat.thread.calling", call.customerAddress());
                     }),
-                    icon(VaadinIcon.MOVIE, "Invite to a meeting room", "chat-meeting",
+                    icon(VaadinIcon.MOVIE, "chat.thread.invite-to-meeting", "chat-meeting",
                             () -> chats.inviteToMeeting(me.id(), c.contactId())));
-            Button resolve = new Button("Resolve", VaadinIcon.CHECK_CIRCLE.create(),
+            Button resolve = new Button(getTranslation("dashboard.chat.resolve"), VaadinIcon.CHECK_CIRCLE.create(),
                     e -> act(() -> chats.resolve(me.id(), c.contactId())));
             resolve.setId("chat-resolve");
             resolve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -150,9 +153,11 @@ class ChatThread extends Div {
         }
     }
 
-    private Button icon(VaadinIcon icon, String label, String id, Runnable action) {
+    /** An icon button whose label (a bundle key) is its tooltip and its accessible name. */
+    private Button icon(VaadinIcon icon, String labelKey, String id, Runnable action) {
         Button button = new Button(icon.create(), e -> act(action));
         button.setId(id);
+        String label = getTranslation(labelKey);
         button.setAriaLabel(label);
         button.setTooltipText(label);
         button.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
@@ -164,13 +169,13 @@ class ChatThread extends Div {
         for (String tag : c.tags()) {
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> act(() -> chats.removeTag(c.contactId(), tag)));
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_SMALL);
-            remove.setAriaLabel("Remove tag " + tag);
+            remove.setAriaLabel(getTranslation("chat.thread.remove-tag", tag));
             Span chip = new Span(new Span(tag), remove);
             chip.getElement().setAttribute("theme", "badge contrast pill");
             chip.addClassName("chat-tag");
             tags.add(chip);
         }
-        Button add = new Button("+Add tag", e -> askForTag(c));
+        Button add = new Button(getTranslation("chat.thread.add-tag"), e -> askForTag(c));
         add.setId("chat-add-tag");
         add.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         tags.add(add);
@@ -178,15 +183,15 @@ class ChatThread extends Div {
 
     private void askForTag(Conversation c) {
         Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Add tag");
-        ComboBox<String> tag = new ComboBox<>("Tag");
+        dialog.setHeaderTitle(getTranslation("chat.thread.add-tag"));
+        ComboBox<String> tag = new ComboBox<>(getTranslation("chat.history.tag"));
         tag.setId("chat-tag-input");
         tag.setItems(chats.tagsInUse());
         tag.setAllowCustomValue(true);
         tag.addCustomValueSetListener(e -> tag.setValue(e.getDetail()));
-        tag.setHelperText("Pick a tag in use or type a new one (up to 40 letters, digits, spaces, - or _).");
+        tag.setHelperText(getTranslation("chat.thread.tag-helper"));
         tag.setWidthFull();
-        Button save = new Button("Add", e -> {
+        Button save = new Button(getTranslation("common.action.add"), e -> {
             if (UserActions.run(() -> chats.addTag(c.contactId(), tag.getValue()))) {
                 dialog.close();
                 onChange.run();
@@ -195,7 +200,7 @@ class ChatThread extends Div {
         save.setId("chat-tag-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(tag);
-        dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+        dialog.getFooter().add(new Button(getTranslation("common.action.cancel"), e -> dialog.close()), save);
         dialog.open();
         tag.focus();
     }
@@ -224,13 +229,13 @@ class ChatThread extends Div {
     private MessageBubble bubble(ChatMessage m) {
         boolean fromCustomer = m.direction() == Direction.IN;
         MessageBubble bubble = new MessageBubble(m, fromCustomer ? (m.authorName() == null ? chat.customer() : m.authorName())
-                : m.authorName(), !fromCustomer, zone);
+                : m.authorName(), !fromCustomer, formats);
         if (m.delivery() != null) {
-            bubble.note(switch (m.delivery()) {
-                case QUEUED -> "Sending…";
-                case SENT -> "Sent";
-                case FAILED -> "Not delivered";
-            }, "delivery-" + m.delivery().name().toLowerCase());
+            bubble.note(getTranslation(switch (m.delivery()) {
+                case QUEUED -> "chat.delivery.sending";
+                case SENT -> "chat.delivery.sent";
+                case FAILED -> "chat.delivery.failed";
+            }), "delivery-" + m.delivery().name().toLowerCase(Locale.ROOT));
         }
         for (ChatMessage.Attachment a : m.attachments()) {
             Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(
@@ -242,12 +247,12 @@ class ChatThread extends Div {
         return bubble;
     }
 
-    private static String stateText(Conversation c) {
+    private static String stateKey(Conversation c) {
         return switch (c.state()) {
-            case QUEUED -> "Waiting in the queue";
-            case OFFERED -> "Offered";
-            case CONNECTED -> "Active";
-            case WRAP_UP, ENDED -> "Resolved";
+            case QUEUED -> "chat.state.queued";
+            case OFFERED -> "chat.state.offered";
+            case CONNECTED -> "chat.state.active";
+            case WRAP_UP, ENDED -> "chat.state.resolved";
         };
     }
 }

@@ -1,6 +1,5 @@
 package org.switchboard.chat.ui;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,12 +14,13 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.OptionalParameter;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.switchboard.common.Formats;
 import org.switchboard.common.Subscriptions;
 import org.switchboard.chat.ChatFeed;
 import org.switchboard.chat.ChatMessage;
@@ -39,10 +39,9 @@ import org.switchboard.texts.TextMessageService;
  * history of resolved chats. Everything follows the chat feed by push.
  */
 @Route("chats")
-@PageTitle("Chat conversations")
-@Menu(title = "Chat conversations", icon = "vaadin:chat", order = 15)
+@Menu(title = "chat.conversations.title", icon = "vaadin:chat", order = 15)
 @RolesAllowed(Role.AGENT_ROLE)
-class ChatView extends Main implements HasUrlParameter<Long> {
+class ChatView extends Main implements HasUrlParameter<Long>, HasDynamicTitle {
 
     static final long REPAINT_DELAY_MILLIS = 150;
 
@@ -54,7 +53,7 @@ class ChatView extends Main implements HasUrlParameter<Long> {
     private final ChatService chats;
     private final ChatFeed feed;
     private final SignedInUser me;
-    final Tabs tabs = new Tabs(new Tab("Active"), new Tab("History"));
+    final Tabs tabs = new Tabs(new Tab(getTranslation("chat.conversations.active")), new Tab(getTranslation("chat.conversations.history")));
     final ConversationList list;
     final HistoryPanel history;
     final ChatThread thread;
@@ -63,19 +62,20 @@ class ChatView extends Main implements HasUrlParameter<Long> {
     private Model model;
     private final ScreenRefreshes refreshes;
 
-    ChatView(ChatService chats, ChatFeed feed, ContactService contacts, TextMessageService texts, Clock clock,
+    ChatView(ChatService chats, ChatFeed feed, ContactService contacts, TextMessageService texts,
             AuthenticationContext authentication, ScreenRefreshes refreshes) {
         this.chats = chats;
         this.refreshes = refreshes;
         this.feed = feed;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
         addClassName("chat-view");
-        list = new ConversationList(clock.getZone(), this::select);
-        history = new HistoryPanel(chats, clock.getZone(), this::select);
-        thread = new ChatThread(chats, contacts, texts, me, clock.getZone(), this::reload);
+        Formats formats = Formats.current();
+        list = new ConversationList(formats, this::select);
+        history = new HistoryPanel(chats, formats, this::select);
+        thread = new ChatThread(chats, contacts, texts, me, formats, this::reload);
         tabs.setId("chat-tabs");
         tabs.addSelectedChangeListener(e -> showTab());
-        H2 heading = new H2("Conversations");
+        H2 heading = new H2(getTranslation("chat.view.conversations"));
         heading.addClassName("chat-side-heading");
         Div side = new Div(heading, tabs, list, history);
         side.addClassName("chat-side");
@@ -143,5 +143,10 @@ class ChatView extends Main implements HasUrlParameter<Long> {
 
     Model model() {
         return model;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("chat.conversations.title") + " | Switchboard";
     }
 }

@@ -1,13 +1,12 @@
 package org.switchboard.chat.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.LongConsumer;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import org.switchboard.common.Formats;
 import org.switchboard.chat.ChannelBadge;
 import org.switchboard.chat.Conversation;
 import org.switchboard.contact.ContactState;
@@ -15,21 +14,19 @@ import org.switchboard.contact.ContactState;
 /** The agent's conversations: channel bubble, queue, customer, last message and unread count; filter by tag. */
 class ConversationList extends Div {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     final ComboBox<String> tag = new ComboBox<>();
     final Div items = new Div();
-    private final ZoneId zone;
+    private final Formats formats;
     private final LongConsumer onSelect;
     private List<Conversation> all = List.of();
     private Long selectedId;
 
-    ConversationList(ZoneId zone, LongConsumer onSelect) {
-        this.zone = zone;
+    ConversationList(Formats formats, LongConsumer onSelect) {
+        this.formats = formats;
         this.onSelect = onSelect;
         addClassName("conversation-list");
-        tag.setPlaceholder("All tags");
-        tag.setAriaLabel("Filter by tag");
+        tag.setPlaceholder(getTranslation("chat.list.all-tags"));
+        tag.setAriaLabel(getTranslation("chat.list.filter-by-tag"));
         tag.setClearButtonVisible(true);
         tag.setWidthFull();
         tag.addValueChangeListener(e -> render());
@@ -54,15 +51,15 @@ class ConversationList extends Div {
         String filter = tag.getValue();
         List<Conversation> shown = all.stream().filter(c -> filter == null || c.tags().contains(filter)).toList();
         if (shown.isEmpty()) {
-            Span empty = new Span(filter == null ? "No open chats. New chats are offered to you when you are Ready in a chat queue."
-                    : "No open chat has the tag '" + filter + "'.");
+            Span empty = new Span(filter == null ? getTranslation("chat.list.none-open")
+                    : getTranslation("chat.list.none-with-tag", filter));
             empty.addClassName("empty-state");
             items.add(empty);
         }
-        shown.forEach(c -> items.add(item(c, selectedId != null && c.contactId() == selectedId, zone, onSelect)));
+        shown.forEach(c -> items.add(item(c, selectedId != null && c.contactId() == selectedId, formats, onSelect)));
     }
 
-    static Div item(Conversation c, boolean selected, ZoneId zone, LongConsumer onSelect) {
+    static Div item(Conversation c, boolean selected, Formats formats, LongConsumer onSelect) {
         Span queue = new Span(c.queueName());
         queue.addClassName("conversation-queue");
         Div top = new Div(new ChannelBadge(c.channel()), queue);
@@ -71,15 +68,16 @@ class ConversationList extends Div {
         if (c.unread() > 0 && c.state() != ContactState.ENDED) {
             Span unread = new Span(Integer.toString(c.unread()));
             unread.getElement().setAttribute("theme", "badge primary pill");
-            unread.getElement().setAttribute("aria-label", c.unread() + " unread");
+            unread.getElement().setAttribute("aria-label", unread.getTranslation("chat.list.unread", c.unread()));
             unread.addClassName("conversation-unread");
             top.add(unread);
         }
         Span customer = new Span(c.customer());
         customer.addClassName("conversation-customer");
-        Span when = new Span(c.lastMessageAt() == null ? "" : TIME.format(c.lastMessageAt().atZone(zone)));
+        Span when = new Span(c.lastMessageAt() == null ? "" : formats.time(c.lastMessageAt()));
         when.addClassName("conversation-time");
-        Span last = new Span(c.state() == ContactState.OFFERED ? "Offered to you · " + c.lastMessage() : c.lastMessage());
+        Span last = new Span();
+        last.setText(c.state() == ContactState.OFFERED ? last.getTranslation("chat.list.offered-to-you", c.lastMessage()) : c.lastMessage());
         last.addClassName("conversation-last");
         Div item = new Div(top, new Div(customer, when), last);
         if (!c.tags().isEmpty()) {

@@ -1,6 +1,5 @@
 package org.switchboard.chat.ui;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -11,6 +10,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import org.switchboard.common.Formats;
+import org.switchboard.common.ComponentTexts;
 import org.switchboard.chat.ChatHistoryQuery;
 import org.switchboard.chat.ChatService;
 import org.switchboard.chat.Conversation;
@@ -21,26 +22,30 @@ class HistoryPanel extends Div {
 
     final TextField customer = new TextField();
     final ComboBox<String> tag = new ComboBox<>();
-    final DatePicker from = new DatePicker("From");
-    final DatePicker to = new DatePicker("To");
+    final DatePicker from = new DatePicker();
+    final DatePicker to = new DatePicker();
     final Div results = new Div();
     private final ChatService chats;
-    private final ZoneId zone;
+    private final Formats formats;
     private final LongConsumer onSelect;
 
-    HistoryPanel(ChatService chats, ZoneId zone, LongConsumer onSelect) {
+    HistoryPanel(ChatService chats, Formats formats, LongConsumer onSelect) {
         this.chats = chats;
-        this.zone = zone;
+        this.formats = formats;
+        from.setLabel(getTranslation("chat.history.from"));
+        to.setLabel(getTranslation("chat.history.to"));
+        ComponentTexts.datePicker(from, formats);
+        ComponentTexts.datePicker(to, formats);
         this.onSelect = onSelect;
         addClassName("chat-history");
-        customer.setPlaceholder("Customer name or number");
-        customer.setAriaLabel("Customer");
+        customer.setPlaceholder(getTranslation("chat.history.customer-placeholder"));
+        customer.setAriaLabel(getTranslation("chat.history.customer"));
         customer.setPrefixComponent(VaadinIcon.SEARCH.create());
         customer.setClearButtonVisible(true);
         customer.setValueChangeMode(ValueChangeMode.LAZY);
         customer.setWidthFull();
-        tag.setPlaceholder("All tags");
-        tag.setAriaLabel("Tag");
+        tag.setPlaceholder(getTranslation("chat.list.all-tags"));
+        tag.setAriaLabel(getTranslation("chat.history.tag"));
         tag.setId("history-tag");
         tag.setClearButtonVisible(true);
         tag.setWidthFull();
@@ -69,14 +74,14 @@ class HistoryPanel extends Div {
         try {
             found = chats.history(new ChatHistoryQuery(customer.getValue(), tag.getValue(), from.getValue(), to.getValue()));
         } catch (ValidationException e) {
-            results.add(new Span(e.getMessage()));
+            results.add(new Span(e.in(getLocale())));
             return;
         }
         if (found.isEmpty()) {
-            Span empty = new Span("No resolved chats match.");
+            Span empty = new Span(getTranslation("chat.history.none"));
             empty.addClassName("empty-state");
             results.add(empty);
         }
-        found.forEach(c -> results.add(ConversationList.item(c, false, zone, onSelect)));
+        found.forEach(c -> results.add(ConversationList.item(c, false, formats, onSelect)));
     }
 }

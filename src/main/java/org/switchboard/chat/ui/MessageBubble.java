@@ -1,11 +1,10 @@
 package org.switchboard.chat.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import org.switchboard.common.Formats;
 import org.switchboard.chat.ChatMessage;
 
 /**
@@ -14,14 +13,12 @@ import org.switchboard.chat.ChatMessage;
  */
 class MessageBubble extends Div {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
     private final Div head;
 
-    MessageBubble(ChatMessage message, String author, boolean own, ZoneId zone) {
+    MessageBubble(ChatMessage message, String author, boolean own, Formats formats) {
         Span who = new Span(author);
         who.addClassName("msg-author");
-        Span time = new Span(TIME.format(message.sentAt().atZone(zone)));
+        Span time = new Span(formats.time(message.sentAt()));
         time.addClassName("msg-time");
         head = new Div(who, time);
         head.addClassName("msg-head");

@@ -1,6 +1,5 @@
 package org.switchboard.chat.ui;
 
-import java.time.ZoneId;
 import java.util.Optional;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -20,6 +19,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.switchboard.common.LanguageSwitch;
+import org.switchboard.common.Formats;
 import org.switchboard.common.Subscriptions;
 import org.switchboard.chat.ChatFeed;
 import org.switchboard.chat.ChatMessage;
@@ -42,21 +43,21 @@ import org.switchboard.common.UserActions;
 class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
 
-    final TextField name = new TextField("Your name");
-    final TextField phone = new TextField("Phone number (optional, if you would like a call)");
-    final TextArea first = new TextArea("How can we help?");
-    final Button start = new Button("Start chat");
+    final TextField name = new TextField(getTranslation("chat.webchat.name"));
+    final TextField phone = new TextField(getTranslation("chat.webchat.phone"));
+    final TextArea first = new TextArea(getTranslation("chat.webchat.first"));
+    final Button start = new Button(getTranslation("chat.webchat.start"));
     final Div startForm;
     final Div messages = new Div();
     final TextField message = new TextField();
-    final Button send = new Button("Send");
-    final Button end = new Button("End chat");
+    final Button send = new Button(getTranslation("chat.thread.send"));
+    final Button end = new Button(getTranslation("chat.webchat.end"));
     final Span status = new Span();
     final Div conversation;
     private final H1 heading = new H1();
     private final WebchatService webchat;
     private final ChatFeed feed;
-    private final ZoneId zone;
+    private final Formats formats;
     private String queueName;
     private String token;
     /** This browser's id from its localStorage, once the page has asked for it. */
@@ -64,11 +65,11 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private Long contactId;
     private final CoalescedRefresh<Optional<Transcript>> refresh;
 
-    WebchatView(WebchatService webchat, ChatFeed feed, java.time.Clock clock, ScreenRefreshes refreshes) {
+    WebchatView(WebchatService webchat, ChatFeed feed, ScreenRefreshes refreshes) {
         this.webchat = webchat;
         this.feed = feed;
         this.refresh = refreshes.coalesced("a customer's webchat transcript", 100, () -> webchat.transcript(token), this::show);
-        this.zone = clock.getZone();
+        this.formats = Formats.current();
         addClassName("webchat");
         name.setId("webchat-name");
         name.setMaxLength(100);
@@ -84,7 +85,7 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         startForm.addClassName("webchat-start");
 
         ChatComposer.log(messages, "webchat");
-        ChatComposer.composer(message, send, "webchat", "Write a message · Enter sends", this::sendMessage);
+        ChatComposer.composer(message, send, "webchat", getTranslation("chat.webchat.placeholder"), this::sendMessage);
         message.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
         end.setId("webchat-end");
         end.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -95,7 +96,7 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         compose.addClassName("chat-compose-row");
         conversation = new Div(status, messages, compose, end);
         conversation.addClassName("webchat-conversation");
-        add(heading, startForm, conversation);
+        add(new LanguageSwitch(), heading, startForm, conversation);
         conversation.setVisible(false);
     }
 
@@ -107,17 +108,17 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         try {
             queueName = webchat.queue(requested).name();
         } catch (NotFoundException e) {
-            heading.setText("Chat");
+            heading.setText(getTranslation("chat.webchat.chat"));
             startForm.setVisible(false);
-            add(new Paragraph(e.getMessage()));
+            add(new Paragraph(e.in(getLocale())));
             return;
         }
-        heading.setText("Chat with " + queueName);
+        heading.setText(getTranslation("chat.webchat.chat-with", queueName));
     }
 
     @Override
     public String getPageTitle() {
-        return queueName == null ? "Chat" : "Chat with " + queueName;
+        return queueName == null ? getTranslation("chat.webchat.chat") : getTranslation("chat.webchat.chat-with", queueName);
     }
 
     @Override
@@ -205,13 +206,13 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         messages.getElement().executeJs("this.scrollTop = this.scrollHeight");
         status.removeAll();
         if (t.ended()) {
-            Button again = new Button("Start a new chat", e -> startOver());
+            Button again = new Button(getTranslation("chat.webchat.again"), e -> startOver());
             again.setId("webchat-again");
-            status.add(new Span("This chat has ended. Thank you for contacting us."), again);
+            status.add(new Span(getTranslation("chat.webchat.ended")), again);
             status.addClassName("ended");
         } else {
-            status.setText(t.messages().stream().anyMatch(m -> m.direction() == Direction.OUT)
-                    ? "You are chatting with us." : "Thanks! An agent will be with you shortly.");
+            status.setText(getTranslation(t.messages().stream().anyMatch(m -> m.direction() == Direction.OUT)
+                    ? "chat.webchat.chatting" : "chat.webchat.waiting"));
             status.removeClassName("ended");
         }
         message.setEnabled(!t.ended());
@@ -222,7 +223,8 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     /** Seen from the customer: their own messages on the right, the agent's on the left. */
     private MessageBubble bubble(ChatMessage m) {
         boolean mine = m.direction() == Direction.IN;
-        return new MessageBubble(m, mine ? "You" : m.authorName() == null ? "Agent" : m.authorName(), mine, zone);
+        return new MessageBubble(m, mine ? getTranslation("chat.webchat.you")
+                : m.authorName() == null ? getTranslation("chat.webchat.agent") : m.authorName(), mine, formats);
     }
 
     private String storageKey() {

@@ -82,15 +82,15 @@ class ContactPanel extends Div {
 
     private void offer(ContactView offer, String line) {
         addClassName("offer");
-        Span headline = new Span(offer.type().label() + (offer.queueName() == null ? "" : " · " + offer.queueName()));
+        Span headline = new Span(getTranslation(offer.type().key()) + (offer.queueName() == null ? "" : " · " + offer.queueName()));
         headline.addClassName("headline");
         headline.setId("offer-title");
-        Button accept = button("Accept", VaadinIcon.PHONE, "Accept (Alt+A)", b -> actions.accept(offer));
+        Button accept = button("dashboard.call.accept", VaadinIcon.PHONE, "dashboard.call.accept-tooltip", b -> actions.accept(offer));
         accept.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
         accept.setId("accept");
         Div details = details(headline, who(offer));
         if (line != null) {
-            Span rings = new Span("on line " + line);
+            Span rings = new Span(getTranslation("dashboard.call.on-line", line));
             rings.addClassName("line");
             rings.setId("offer-line");
             details.add(rings);
@@ -100,30 +100,31 @@ class ContactPanel extends Div {
 
     private void connected(ContactView call) {
         addClassName("connected");
-        Span headline = new Span(call.ringing() ? "Ringing " + nameOrNumber(call) + "…" : "On call · " + call.type().label()
+        Span headline = new Span(call.ringing() ? getTranslation("dashboard.call.ringing", nameOrNumber(call))
+                : getTranslation("dashboard.call.on-call") + " · " + getTranslation(call.type().key())
                 + (call.queueName() == null ? "" : " · " + call.queueName()));
         headline.addClassName("headline");
         headline.setId("call-title");
-        Button end = button("End call", VaadinIcon.PHONE_LANDLINE, "End call (Alt+E)", b -> actions.end(call));
+        Button end = button("dashboard.call.end", VaadinIcon.PHONE_LANDLINE, "dashboard.call.end-tooltip", b -> actions.end(call));
         end.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
         end.setId("end-call");
         Component timer = call.ringing() ? new Span() : Countdown.since(call.connectedAt());
         Div details = details(headline, who(call));
         if (call.type() == ContactType.DIRECT_CALL_OUT && !shownAudio) {
-            Span route = new Span("No extension: the phone system places this call.");
+            Span route = new Span(getTranslation("dashboard.call.no-extension"));
             route.addClassName("line");
             route.setId("call-route");
             details.add(route);
         }
         add(details, timer);
         if (shownAudio) {
-            add(toggle("Mute", "Unmute", actions.muted(), VaadinIcon.MICROPHONE, "The caller does not hear you while muted", "mute",
+            add(toggle("dashboard.call.mute", "dashboard.call.unmute", actions.muted(), VaadinIcon.MICROPHONE, "dashboard.call.mute-tooltip", "mute",
                             actions::mute),
-                    toggle("Hold", "Resume", actions.held(), VaadinIcon.PAUSE, "The caller hears the hold music while on hold", "hold",
+                    toggle("dashboard.call.hold", "dashboard.call.resume", actions.held(), VaadinIcon.PAUSE, "dashboard.call.hold-tooltip", "hold",
                             actions::hold));
         }
         if (call.type().isVoice() && !call.ringing()) {
-            Button recordings = button("Show Recordings", VaadinIcon.MICROPHONE, "Play a pre-recorded audio message into the call",
+            Button recordings = button("dashboard.call.show-recordings", VaadinIcon.MICROPHONE, "dashboard.call.show-recordings-tooltip",
                     b -> actions.showRecordings(call));
             recordings.setId("show-recordings");
             add(recordings);
@@ -133,17 +134,17 @@ class ContactPanel extends Div {
 
     private void wrapUp(ContactView call) {
         addClassName("wrap-up");
-        Span headline = new Span("Wrap-up · " + nameOrNumber(call));
+        Span headline = new Span(getTranslation("dashboard.wrap-up.title") + " · " + nameOrNumber(call));
         headline.addClassName("headline");
         headline.setId("wrap-up-title");
-        Button end = button("End wrap up", VaadinIcon.CHECK, "End wrap up (Alt+W)", b -> actions.endWrapUp());
+        Button end = button("dashboard.wrap-up.end", VaadinIcon.CHECK, "dashboard.wrap-up.end-tooltip", b -> actions.endWrapUp());
         end.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         end.setId("end-wrap-up");
-        Component timer = call.wrapUpEndsAt() == null ? new Span("until you end it") : Countdown.until(call.wrapUpEndsAt());
-        add(details(headline, new Span(call.wrapUpEndsAt() == null ? "Take your time; you get no new call until you end it."
-                : "You get no new call until the time is over or you end it.")), timer, end);
+        Component timer = call.wrapUpEndsAt() == null ? new Span(getTranslation("dashboard.wrap-up.until-you-end-it")) : Countdown.until(call.wrapUpEndsAt());
+        add(details(headline, new Span(getTranslation(call.wrapUpEndsAt() == null
+                ? "dashboard.wrap-up.take-your-time" : "dashboard.wrap-up.timed"))), timer, end);
         if (call.wrapUpEndsAt() != null && !call.wrapUpExtended()) {
-            Button extend = button("More time", VaadinIcon.PLUS, "Extend wrap-up once", b -> actions.extendWrapUp(call));
+            Button extend = button("dashboard.wrap-up.more-time", VaadinIcon.PLUS, "dashboard.wrap-up.more-time-tooltip", b -> actions.extendWrapUp(call));
             extend.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             add(extend);
         }
@@ -151,15 +152,15 @@ class ContactPanel extends Div {
 
     private void idle() {
         TextField number = new TextField();
-        number.setPlaceholder("Phone number");
-        number.setAriaLabel("Number to call");
+        number.setPlaceholder(getTranslation("dashboard.dial.placeholder"));
+        number.setAriaLabel(getTranslation("dashboard.dial.number"));
         number.setId("dial-number");
         number.setClearButtonVisible(true);
-        Button call = button("Call", VaadinIcon.PHONE, "Make a non-queue call", b -> actions.callOut(number.getValue()));
+        Button call = button("dashboard.dial.call", VaadinIcon.PHONE, "dashboard.dial.call-tooltip", b -> actions.callOut(number.getValue()));
         call.setId("dial");
-        Span headline = new Span("No call right now");
+        Span headline = new Span(getTranslation("dashboard.idle.title"));
         headline.addClassName("headline");
-        add(details(headline, new Span("Calls from your queues appear here. To call someone, type a number.")), number, call);
+        add(details(headline, new Span(getTranslation("dashboard.idle.hint"))), number, call);
     }
 
     private static Div details(Component headline, Component line) {
@@ -168,22 +169,24 @@ class ContactPanel extends Div {
         return details;
     }
 
-    private static Span who(ContactView contact) {
-        String name = contact.customerName() == null ? "Unknown caller" : contact.customerName();
+    private Span who(ContactView contact) {
+        String name = contact.customerName() == null ? getTranslation("dashboard.call.unknown-caller") : contact.customerName();
         Span who = new Span(contact.customerAddress() == null ? name : name + " · " + contact.customerAddress());
         who.addClassName("who");
         return who;
     }
 
-    private static String nameOrNumber(ContactView contact) {
+    private String nameOrNumber(ContactView contact) {
         return contact.customerName() != null ? contact.customerName()
-                : contact.customerAddress() != null ? contact.customerAddress() : "the customer";
+                : contact.customerAddress() != null ? contact.customerAddress() : getTranslation("dashboard.call.the-customer");
     }
 
     /** A button that flips between two states by itself, so a repaint of the panel is not needed. */
-    private static Button toggle(String off, String on, boolean pressed, VaadinIcon icon, String tooltip, String id,
+    private Button toggle(String offKey, String onKey, boolean pressed, VaadinIcon icon, String tooltipKey, String id,
             Consumer<Boolean> flip) {
-        Button toggle = button(pressed ? on : off, icon, tooltip, b -> {
+        String off = getTranslation(offKey);
+        String on = getTranslation(onKey);
+        Button toggle = button(pressed ? onKey : offKey, icon, tooltipKey, b -> {
             boolean now = !Boolean.parseBoolean(b.getElement().getAttribute("aria-pressed"));
             b.getElement().setAttribute("aria-pressed", Boolean.toString(now));
             b.setText(now ? on : off);
@@ -194,9 +197,10 @@ class ContactPanel extends Div {
         return toggle;
     }
 
-    private static Button button(String text, VaadinIcon icon, String tooltip, Consumer<Button> onClick) {
-        Button button = new Button(text, icon.create());
-        button.setTooltipText(tooltip);
+    /** A button with the bundle's texts for {@code textKey} and {@code tooltipKey}. */
+    private Button button(String textKey, VaadinIcon icon, String tooltipKey, Consumer<Button> onClick) {
+        Button button = new Button(getTranslation(textKey), icon.create());
+        button.setTooltipText(getTranslation(tooltipKey));
         button.addClickListener(e -> onClick.accept(button));
         return button;
     }

@@ -25,7 +25,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
@@ -68,12 +68,11 @@ import org.switchboard.voice.VoiceService;
  * second the data is loaded on the refresh thread and applied in {@code ui.access}.
  */
 @Route("dashboard")
-@PageTitle("Dashboard | Switchboard")
-@Menu(title = "Dashboard", icon = "vaadin:headset", order = 10)
+@Menu(title = "dashboard.view.title", icon = "vaadin:headset", order = 10)
 @RolesAllowed(Role.AGENT_ROLE)
 @JavaScript("context://assets/sb-clock.js")
 @JavaScript("context://assets/sb-voice.js")
-public class DashboardView extends Main implements ContactPanel.Actions, QueueCard.Actions {
+public class DashboardView extends Main implements ContactPanel.Actions, QueueCard.Actions, HasDynamicTitle {
 
     static final long REPAINT_DELAY_MILLIS = 250;
 
@@ -87,7 +86,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private final Span activity = new Span();
     private final Span status = new Span();
     private final Span since = new Span();
-    private final StatusMenu statusMenu = new StatusMenu("Agent status");
+    private final StatusMenu statusMenu = new StatusMenu(getTranslation("dashboard.status.label"));
     private final Div pending = new Div();
     /** Announces a new offer to screen readers at once (assertive: it rings only for the offer's timeout). */
     private final Span offerAnnouncement = new Span();
@@ -125,7 +124,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         this.contacts = contacts;
         this.feed = feed;
         this.me = authentication.getAuthenticatedUser(SignedInUser.class).orElseThrow();
-        this.softphone = new Softphone(voice, voiceFeed, voiceProperties, me.id(), UserActions::error);
+        this.softphone = new Softphone(voice, voiceFeed, voiceProperties, me.id(), UserActions::errorText);
         this.refresh = refreshes.coalesced("the dashboard of agent " + me.id(), REPAINT_DELAY_MILLIS, this::load, this::show);
         this.figuresRefresh = refreshes.coalesced("the queue figures on the dashboard of agent " + me.id(), REPAINT_DELAY_MILLIS,
                 () -> dashboards.figuresOf(me.id(), queueIds()), this::applyFigures);
@@ -137,25 +136,25 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         status.addClassName("status-bar");
         since.addClassName("since");
         statusMenu.setId("agent-status-menu");
-        statusMenu.getElement().setAttribute("aria-label", "Agent status");
+        statusMenu.getElement().setAttribute("aria-label", getTranslation("dashboard.status.label"));
         statusMenu.addThemeNames("dropdown-indicators");
         pending.setId("pending-change");
         offerAnnouncement.setId("offer-announcement");
         offerAnnouncement.addClassName("visually-hidden");
         offerAnnouncement.getElement().setAttribute("aria-live", "assertive");
         offerAnnouncement.getElement().setAttribute("aria-atomic", "true");
-        login = new Button("Login to queues", VaadinIcon.SIGN_IN.create(), e -> loginToSelected());
+        login = new Button(getTranslation("dashboard.queues.login"), VaadinIcon.SIGN_IN.create(), e -> loginToSelected());
         login.setId("login-to-queues");
         notify = new Button(VaadinIcon.BELL.create(), e -> getElement().executeJs("window.sbAskNotificationPermission()"));
-        notify.setAriaLabel("Allow notifications of new calls");
-        notify.setTooltipText("Allow notifications of new calls while this tab is in the background");
+        notify.setAriaLabel(getTranslation("dashboard.notify.label"));
+        notify.setTooltipText(getTranslation("dashboard.notify.tooltip"));
         notify.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         statusBar = new Div(status, since, pending, notify);
         statusBar.addClassName("status-bar");
         cards.addClassName("cards");
         cards.setId("queue-cards");
         chats.setId("chat-offers");
-        Div queuesHead = new Div(new H2("Assigned Queues & Campaigns"), login);
+        Div queuesHead = new Div(new H2(getTranslation("dashboard.queues.title")), login);
         queuesHead.addClassName("status-bar");
         // The playback sits outside the panel: repainting the panel must not cut the recording off.
         // The softphone too: a repaint of the panel must not drop the call's audio.
@@ -218,8 +217,9 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         this.model = next;
         var agent = next.status();
         showStatus(agent, agent.overall() == PresenceState.PAUSED ? pausedReason(next) : null);
-        pending.setText(agent.pending() == null ? "" : "After this call: " + (agent.pending().action() == GlobalAction.LOGOUT
-                ? "logout" : "pause (" + agent.pending().pauseReason() + ")"));
+        pending.setText(agent.pending() == null ? "" : agent.pending().action() == GlobalAction.LOGOUT
+                ? getTranslation("dashboard.status.pending-logout")
+                : getTranslation("dashboard.status.pending-pause", PauseReason.shown(agent.pending().pauseReason(), getLocale())));
         if (!next.pauseReasons().equals(menuReasons)) {
             buildStatusMenu(next);
         }
@@ -244,7 +244,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
      */
     private void showStatus(AgentStatus agent, String pauseReason) {
         PresenceState presence = agent.overall();
-        statusMenu.name(StatusBadge.label(presence, pauseReason));
+        statusMenu.name(StatusBadge.label(this, presence, pauseReason));
         statusMenu.getElement().getThemeList().set("primary", presence == PresenceState.READY);
         activity.removeAll();
         Span doing = StatusBadge.doing(agent.activity());
@@ -258,7 +258,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         }
         since.removeAll();
         if (from != null) {
-            since.add(new Span("for "), Countdown.since(from));
+            since.add(new Span(getTranslation("dashboard.status.for") + " "), Countdown.since(from));
         }
     }
 
@@ -291,7 +291,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
             cardsById.put(queue.queueId(), fresh);
         }
         if (queues.isEmpty() && cards.getComponentCount() == 0) {
-            cards.add(new Span("You are not assigned to any queue yet. An administrator assigns queues."));
+            cards.add(new Span(getTranslation("dashboard.queues.none")));
         }
         choiceChanged();
     }
@@ -301,11 +301,11 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     public void choiceChanged() {
         List<String> chosen = cardsById.values().stream().filter(QueueCard::isChosen).map(QueueCard::queueName).toList();
         boolean inAll = !cardsById.isEmpty() && cardsById.values().stream().allMatch(QueueCard::loggedIn);
-        login.setText(chosen.size() == 1 ? "Log in to " + chosen.getFirst()
-                : chosen.size() > 1 ? "Log in to " + chosen.size() + " queues"
-                : inAll ? "Logged in to all queues" : "Login to queues");
+        login.setText(chosen.size() == 1 ? getTranslation("dashboard.queues.login-to", chosen.getFirst())
+                : chosen.size() > 1 ? getTranslation("dashboard.queues.login-to-several", chosen.size())
+                : getTranslation(inAll ? "dashboard.queues.in-all" : "dashboard.queues.login"));
         login.setEnabled(!inAll);
-        login.setTooltipText(chosen.isEmpty() && !inAll ? "Tick the queues to join first" : null);
+        login.setTooltipText(chosen.isEmpty() && !inAll ? getTranslation("dashboard.queues.tick-first") : null);
     }
 
     private void applyFigures(Map<Long, QueueMetrics> figures) {
@@ -350,14 +350,14 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         line.setValue(agent.line());
         boolean idle = agent.activity() == Activity.IDLE;
         line.setReadOnly(!idle);
-        line.setTooltipText(idle ? "The line that rings for calls from your queues" : "Change the line between calls");
+        line.setTooltipText(getTranslation(idle ? "dashboard.line.tooltip" : "dashboard.line.locked"));
     }
 
     private Select<String> lineSelect() {
         Select<String> select = new Select<>();
         select.setId("line-select");
-        select.setAriaLabel("Line for queue calls");
-        select.setItemLabelGenerator(extension -> "Line " + extension);
+        select.setAriaLabel(getTranslation("dashboard.line.label"));
+        select.setItemLabelGenerator(extension -> getTranslation("dashboard.line.item", extension));
         select.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
                 run(() -> agents.setLine(me.id(), e.getValue()));
@@ -373,7 +373,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
 
     private void buildStatusMenu(DashboardModel next) {
         menuReasons = next.pauseReasons();
-        statusMenu.offer(StatusMenu.statusChoices("Ready", this::ready,
+        statusMenu.offer(StatusMenu.statusChoices(getTranslation("agent.status.ready"), getTranslation("agent.status.logout"), this::ready,
                 next.pauseReasons(), reason -> run(() -> agents.setGlobal(me.id(), GlobalAction.PAUSE, reason)),
                 () -> run(() -> agents.setGlobal(me.id(), GlobalAction.LOGOUT, null))));
     }
@@ -398,18 +398,17 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         notice.setId("ready-needs-login");
         notice.setDuration(10_000);
         notice.setPosition(Notification.Position.MIDDLE);
-        Button login = new Button("Log in to my queues", e -> {
+        Button login = new Button(getTranslation("dashboard.ready-needs-login.login"), e -> {
             notice.close();
             run(() -> agents.loginToQueues(me.id(), assigned));
         });
         login.setId("login-to-my-queues");
         login.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button close = new Button("Not now", e -> notice.close());
+        Button close = new Button(getTranslation("dashboard.ready-needs-login.not-now"), e -> notice.close());
         close.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div actions = new Div(login, close);
         actions.addClassName("status-bar");
-        notice.add(new Div(new Span("You are logged out of every queue, so there is nothing to be ready in. "
-                + "Log in to your queues first.")), actions);
+        notice.add(new Div(new Span(getTranslation("dashboard.ready-needs-login.why"))), actions);
         notice.open();
         login.focus();
     }
@@ -418,11 +417,11 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         shownChats = next.chats();
         chats.removeAll();
         for (ContactView chat : next.chats()) {
-            Span text = new Span(new ChannelBadge(chat.channel()), new Span(" chat · " + chat.queueName() + " · "
+            Span text = new Span(new ChannelBadge(chat.channel()), new Span(" " + getTranslation("dashboard.chat.chat") + " · " + chat.queueName() + " · "
                     + (chat.customerName() == null ? chat.customerAddress() : chat.customerName())));
             Button action = chat.state() == ContactState.OFFERED
-                    ? new Button("Accept chat", e -> run(() -> contacts.accept(me.id(), chat.id())))
-                    : new Button("Resolve", e -> run(() -> contacts.end(me.id(), chat.id())));
+                    ? new Button(getTranslation("dashboard.chat.accept"), e -> run(() -> contacts.accept(me.id(), chat.id())))
+                    : new Button(getTranslation("dashboard.chat.resolve"), e -> run(() -> contacts.end(me.id(), chat.id())));
             Div row = new Div(text, action);
             row.addClassName("contact-panel");
             if (chat.state() == ContactState.OFFERED) {
@@ -443,11 +442,12 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
         }
         if (call != null && call.state() == ContactState.OFFERED && (announcedOffer == null || announcedOffer != call.id())) {
             announcedOffer = call.id();
-            offerAnnouncement.setText(call.type().label() + (call.queueName() == null ? "" : " · " + call.queueName()) + ": "
-                    + (call.customerName() == null ? "" : call.customerName() + " ")
-                    + (call.customerAddress() == null ? "" : call.customerAddress()) + ". Accept with Alt+A.");
+            offerAnnouncement.setText(getTranslation("dashboard.offer.announced",
+                    getTranslation(call.type().key()) + (call.queueName() == null ? "" : " · " + call.queueName()),
+                    ((call.customerName() == null ? "" : call.customerName() + " ")
+                            + (call.customerAddress() == null ? "" : call.customerAddress())).strip()));
             getElement().executeJs("window.sbAnnounceOffer && window.sbAnnounceOffer($0, $1)",
-                    call.type().label() + (call.queueName() == null ? "" : " · " + call.queueName()),
+                    getTranslation(call.type().key()) + (call.queueName() == null ? "" : " · " + call.queueName()),
                     (call.customerName() == null ? "" : call.customerName() + " ") + (call.customerAddress() == null ? "" : call.customerAddress()));
         }
     }
@@ -472,7 +472,7 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
             if (problem.isEmpty()) {
                 run(() -> contacts.accept(me.id(), offer.id()));
             } else {
-                UserActions.error(problem + " The call was not accepted.");
+                UserActions.error("dashboard.call.not-accepted", problem);
             }
         });
     }
@@ -552,6 +552,11 @@ public class DashboardView extends Main implements ContactPanel.Actions, QueueCa
     private void run(Runnable action) {
         UserActions.run(action);
         show(load());
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("dashboard.view.title") + " | Switchboard";
     }
 
     DashboardModel model() {

@@ -39,25 +39,25 @@ class QueueCard extends Div {
         boolean loggedIn = queue.state() != PresenceState.LOGGED_OUT;
         selected.setValue(loggedIn || wasSelected);
         selected.setReadOnly(loggedIn);
-        selected.setAriaLabel(loggedIn ? "Logged in to " + queue.queueName() : "Log in to " + queue.queueName());
-        selected.setTooltipText(loggedIn ? "You are in this queue; its status menu logs you out" : "Tick to log in with Login to queues");
+        selected.setAriaLabel(getTranslation(loggedIn ? "dashboard.card.logged-in-to" : "dashboard.card.log-in-to", queue.queueName()));
+        selected.setTooltipText(getTranslation(loggedIn ? "dashboard.card.logged-in-tooltip" : "dashboard.card.log-in-tooltip"));
         selected.addValueChangeListener(e -> actions.choiceChanged());
         Span title = new Span(queue.queueName());
         title.addClassName("card-title");
         title.getElement().setAttribute("role", "button");
         title.getElement().setAttribute("tabindex", "0");
-        title.getElement().setAttribute("title", "Details of " + queue.queueName());
+        title.getElement().setAttribute("title", getTranslation("dashboard.card.details-of", queue.queueName()));
         title.addClickListener(e -> actions.openDetails(queue));
         // A button for the keyboard too: Enter and Space open the details as a click does
         title.getElement().addEventListener("keydown", e -> actions.openDetails(queue))
                 .setFilter("event.key === 'Enter' || event.key === ' '").preventDefault();
-        Span kind = new Span(queue.kind().label());
+        Span kind = new Span(getTranslation(queue.kind().key()));
         kind.addClassName("kind");
         Div head = new Div(selected, title, kind);
         head.addClassName("card-head");
 
         Span state = StatusBadge.of(queue.state(), queue.pauseReason());
-        StatusMenu myStatus = new StatusMenu("My Status").offer(StatusMenu.statusChoices("Ready Now",
+        StatusMenu myStatus = new StatusMenu(getTranslation("dashboard.card.my-status")).offer(StatusMenu.statusChoices(getTranslation("dashboard.card.ready-now"), getTranslation("agent.status.logout"),
                 () -> actions.setState(queue, PresenceState.READY, null), reasons,
                 reason -> actions.setState(queue, PresenceState.PAUSED, reason),
                 () -> actions.setState(queue, PresenceState.LOGGED_OUT, null)));

@@ -14,6 +14,6 @@ class QueueDetailsDialog extends Dialog {
         QueueDetails details = new QueueDetails();
         details.show(snapshot);
         add(details);
-        getFooter().add(new Button("Close", e -> close()));
+        getFooter().add(new Button(getTranslation("common.action.close"), e -> close()));
     }
 }

@@ -29,12 +29,12 @@ class StatusMenu extends Component implements HasTheme {
     }
 
     /** Ready first, then each pause reason, then Logout: the order the guide gives both menus. */
-    static List<Choice> statusChoices(String ready, Runnable onReady, List<PauseReason> reasons, LongConsumer onPause,
-            Runnable onLogout) {
+    static List<Choice> statusChoices(String ready, String logout, Runnable onReady, List<PauseReason> reasons,
+            LongConsumer onPause, Runnable onLogout) {
         List<Choice> choices = new ArrayList<>();
         choices.add(new Choice(ready, onReady));
         reasons.forEach(reason -> choices.add(new Choice(reason.name(), () -> onPause.accept(reason.id()))));
-        choices.add(new Choice("Logout", onLogout));
+        choices.add(new Choice(logout, onLogout));
         return choices;
     }
 
@@ -48,6 +48,8 @@ class StatusMenu extends Component implements HasTheme {
     StatusMenu(String label) {
         this.label = label;
         getElement().addEventListener(SELECTED, event -> choose(event.getEventData().get(CHOSEN))).addEventData(CHOSEN);
+        // The menu bar's own button for items that do not fit, named in the screen's language.
+        getElement().setPropertyJson("i18n", JacksonUtils.createObjectNode().put("moreOptions", getTranslation("dashboard.status.more-options")));
     }
 
     /** Names the button anew: the "Agent status" menu shows the status the agent is in. */

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
+import org.switchboard.common.Formats;
 import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.common.Subscriptions;
 import org.switchboard.common.ValidationException;
@@ -26,6 +27,8 @@ abstract class ActivityPage<T> extends Main {
     final AgentPicker agent;
     final boolean noAgentToShow;
     final Div error = new Div();
+    /** How the page writes days and figures: the user's language and time zone. */
+    final Formats formats = Formats.current();
     private final LiveRefresh<T> live;
     /** The figures on screen, null while an error is; read by the live reload's thread. */
     volatile T shown;
@@ -71,7 +74,7 @@ abstract class ActivityPage<T> extends Main {
         try {
             show(load(agent.getValue().id()));
         } catch (ValidationException e) {
-            showError(e.getMessage());
+            showError(e.in(getLocale()));
         }
     }
 
@@ -95,7 +98,7 @@ abstract class ActivityPage<T> extends Main {
         error.setVisible(false);
     }
 
-    /** Nothing valid is selected: no actions and no live reload until the user picks again. */
+    /** Nothing valid is selected: no actions and no live reload until the user picks again; {@code message} is said already. */
     final void showError(String message) {
         shown = null;
         error.setText(message);

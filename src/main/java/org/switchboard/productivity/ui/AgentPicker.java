@@ -9,7 +9,7 @@ import org.switchboard.productivity.AgentChoice;
 class AgentPicker extends ComboBox<AgentChoice> {
 
     AgentPicker(List<AgentChoice> choices) {
-        super("Agent");
+        setLabel(getTranslation("productivity.activity.agent"));
         setId("activity-agent");
         setItems(choices);
         setItemLabelGenerator(AgentChoice::displayName);

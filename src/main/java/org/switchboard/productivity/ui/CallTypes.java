@@ -1,11 +1,11 @@
 package org.switchboard.productivity.ui;
 
-/** The three call types' names, the same on widgets, chart, table and CSV. */
+/** The bundle keys of the three call types' names, the same on widgets, chart and table (the CSV has its own). */
 final class CallTypes {
 
-    static final String QUEUE_ANSWERED = "Queue calls you have answered";
-    static final String NON_QUEUE_ANSWERED = "Non-queue calls you have answered";
-    static final String NON_QUEUE_MADE = "Non-queue calls that you have made";
+    static final String QUEUE_ANSWERED = "productivity.call-type.queue-answered";
+    static final String NON_QUEUE_ANSWERED = "productivity.call-type.non-queue-answered";
+    static final String NON_QUEUE_MADE = "productivity.call-type.non-queue-made";
 
     private CallTypes() {
     }

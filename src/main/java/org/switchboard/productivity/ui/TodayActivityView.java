@@ -10,9 +10,10 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.ComponentTexts;
 import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.productivity.ActivityFeed;
 import org.switchboard.productivity.ProductivityService;
@@ -24,27 +25,28 @@ import org.switchboard.security.Role;
  * figures follow the agent's calls live.
  */
 @Route("activity/today")
-@PageTitle("Today's Activity | Switchboard")
-@Menu(title = "Today's Activity", icon = "vaadin:chart", order = 20)
+@Menu(title = "productivity.today.title", icon = "vaadin:chart", order = 20)
 @RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISOR_ROLE})
 @StyleSheet("context://assets/productivity.css")
-class TodayActivityView extends ActivityPage<TodayActivity> {
+class TodayActivityView extends ActivityPage<TodayActivity> implements HasDynamicTitle {
 
-    private final DatePicker comparisonDay = new DatePicker("Compare with");
-    private final ActivityWidget queueAnswered = new ActivityWidget(CallTypes.QUEUE_ANSWERED, "queue-calls-answered");
-    private final ActivityWidget nonQueueAnswered = new ActivityWidget(CallTypes.NON_QUEUE_ANSWERED, "non-queue-calls-answered");
-    private final ActivityWidget nonQueueMade = new ActivityWidget(CallTypes.NON_QUEUE_MADE, "non-queue-calls-made");
+    private final DatePicker comparisonDay = new DatePicker(getTranslation("productivity.today.compare-with"));
+    private final ActivityWidget queueAnswered = new ActivityWidget(CallTypes.QUEUE_ANSWERED, "queue-calls-answered", formats);
+    private final ActivityWidget nonQueueAnswered = new ActivityWidget(CallTypes.NON_QUEUE_ANSWERED, "non-queue-calls-answered",
+            formats);
+    private final ActivityWidget nonQueueMade = new ActivityWidget(CallTypes.NON_QUEUE_MADE, "non-queue-calls-made", formats);
     private final Anchor csv;
 
     TodayActivityView(ProductivityService productivity, ActivityFeed feed, ScreenRefreshes refreshes) {
         super(productivity, feed, refreshes, "today's activity");
         LocalDate today = productivity.currentDay();
         comparisonDay.setId("comparison-day");
+        ComponentTexts.datePicker(comparisonDay, formats);
         comparisonDay.setMax(today);
         comparisonDay.setValue(today.minusDays(1));
-        comparisonDay.setHelperText("Today is " + today);
+        comparisonDay.setHelperText(getTranslation("productivity.today.today-is", formats.date(today)));
         csv = new Anchor(ActivityCsv.download(() -> "todays-activity-" + shown.today().day() + ".csv",
-                () -> List.of(shown.today(), shown.comparison())), "Download CSV");
+                () -> List.of(shown.today(), shown.comparison())), getTranslation("productivity.activity.download-csv"));
         csv.setId("today-csv");
         HorizontalLayout controls = new HorizontalLayout(agent, comparisonDay, csv);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -53,7 +55,7 @@ class TodayActivityView extends ActivityPage<TodayActivity> {
         widgets.addClassName("cards");
         add(controls, error, widgets);
         if (noAgentToShow) {
-            showError("There are no agents whose figures you may see.");
+            showError(getTranslation("productivity.activity.no-agents"));
             controls.setVisible(false);
             widgets.setVisible(false);
             return;
@@ -96,5 +98,10 @@ class TodayActivityView extends ActivityPage<TodayActivity> {
     @Override
     void disableActions() {
         csv.setEnabled(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("productivity.today.title") + " | Switchboard";
     }
 }

@@ -1,7 +1,6 @@
 package org.switchboard.productivity.ui;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.button.Button;
@@ -15,9 +14,10 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.switchboard.common.ComponentTexts;
 import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.productivity.ActivityFeed;
 import org.switchboard.productivity.DayActivity;
@@ -30,19 +30,16 @@ import org.switchboard.security.Role;
  * download. The current week follows the agent's calls live.
  */
 @Route("activity/week")
-@PageTitle("Week's Activity | Switchboard")
-@Menu(title = "Week's Activity", icon = "vaadin:calendar", order = 21)
+@Menu(title = "productivity.week.title", icon = "vaadin:calendar", order = 21)
 @RolesAllowed({Role.AGENT_ROLE, Role.SUPERVISOR_ROLE})
 @StyleSheet("context://assets/productivity.css")
-class WeekActivityView extends ActivityPage<WeekActivity> {
+class WeekActivityView extends ActivityPage<WeekActivity> implements HasDynamicTitle {
 
-    static final DateTimeFormatter TITLE = DateTimeFormatter.ofPattern("d MMM yyyy");
-
-    private final DatePicker weekOf = new DatePicker("Week of");
+    private final DatePicker weekOf = new DatePicker(getTranslation("productivity.week.week-of"));
     private final Button previous = new Button(VaadinIcon.ANGLE_LEFT.create());
     private final Button next = new Button(VaadinIcon.ANGLE_RIGHT.create());
     private final H2 title = new H2();
-    private final WeekChart chart = new WeekChart();
+    private final WeekChart chart = new WeekChart(formats);
     private final Grid<DayActivity> table = new Grid<>();
     private final Anchor csv;
     private final Grid.Column<DayActivity> dayColumn;
@@ -54,27 +51,28 @@ class WeekActivityView extends ActivityPage<WeekActivity> {
         super(productivity, feed, refreshes, "the week's activity");
         LocalDate today = productivity.currentDay();
         weekOf.setId("week-of");
+        ComponentTexts.datePicker(weekOf, formats);
         weekOf.setMax(today);
         weekOf.setValue(today);
-        weekOf.setHelperText("Any day of the week; weeks run Monday to Sunday");
+        weekOf.setHelperText(getTranslation("productivity.week.week-of-helper"));
         previous.setId("previous-week");
-        previous.setAriaLabel("Previous week");
+        previous.setAriaLabel(getTranslation("productivity.week.previous"));
         previous.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         previous.addClickListener(e -> weekOf.setValue(shown.firstDay().minusWeeks(1)));
         next.setId("next-week");
-        next.setAriaLabel("Next week");
+        next.setAriaLabel(getTranslation("productivity.week.next"));
         next.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ICON);
         next.addClickListener(e -> weekOf.setValue(min(shown.firstDay().plusWeeks(1), productivity.currentDay())));
         csv = new Anchor(ActivityCsv.download(() -> "weeks-activity-" + shown.firstDay() + ".csv", () -> shown.days()),
-                "Download CSV");
+                getTranslation("productivity.activity.download-csv"));
         csv.setId("week-csv");
         title.setId("week-title");
 
         table.setId("week-table");
-        dayColumn = table.addColumn(d -> WeekChart.LABEL.format(d.day())).setHeader("Day");
-        queueColumn = table.addColumn(DayActivity::queueCallsAnswered).setHeader(CallTypes.QUEUE_ANSWERED);
-        nonQueueAnsweredColumn = table.addColumn(DayActivity::nonQueueCallsAnswered).setHeader(CallTypes.NON_QUEUE_ANSWERED);
-        nonQueueMadeColumn = table.addColumn(DayActivity::nonQueueCallsMade).setHeader(CallTypes.NON_QUEUE_MADE);
+        dayColumn = table.addColumn(d -> formats.dayWithWeekday(d.day())).setHeader(getTranslation("productivity.week.day"));
+        queueColumn = table.addColumn(DayActivity::queueCallsAnswered).setHeader(getTranslation(CallTypes.QUEUE_ANSWERED));
+        nonQueueAnsweredColumn = table.addColumn(DayActivity::nonQueueCallsAnswered).setHeader(getTranslation(CallTypes.NON_QUEUE_ANSWERED));
+        nonQueueMadeColumn = table.addColumn(DayActivity::nonQueueCallsMade).setHeader(getTranslation(CallTypes.NON_QUEUE_MADE));
         table.appendFooterRow();
         table.setAllRowsVisible(true);
         // The call types' full names wrap in their headers, so four columns fit a phone-sized window
@@ -85,7 +83,7 @@ class WeekActivityView extends ActivityPage<WeekActivity> {
         controls.setWrap(true);
         add(controls, error, title, chart, table);
         if (noAgentToShow) {
-            showError("There are no agents whose figures you may see.");
+            showError(getTranslation("productivity.activity.no-agents"));
             controls.setVisible(false);
             return;
         }
@@ -118,14 +116,14 @@ class WeekActivityView extends ActivityPage<WeekActivity> {
 
     @Override
     void paint(WeekActivity week) {
-        title.setText(TITLE.format(week.firstDay()) + " – " + TITLE.format(week.lastDay()));
+        title.setText(formats.date(week.firstDay()) + " – " + formats.date(week.lastDay()));
         chart.show(week);
         table.setItems(week.days());
         DayActivity total = week.total();
-        dayColumn.setFooter("Total");
-        queueColumn.setFooter(Integer.toString(total.queueCallsAnswered()));
-        nonQueueAnsweredColumn.setFooter(Integer.toString(total.nonQueueCallsAnswered()));
-        nonQueueMadeColumn.setFooter(Integer.toString(total.nonQueueCallsMade()));
+        dayColumn.setFooter(getTranslation("productivity.week.total"));
+        queueColumn.setFooter(formats.number(total.queueCallsAnswered()));
+        nonQueueAnsweredColumn.setFooter(formats.number(total.nonQueueCallsAnswered()));
+        nonQueueMadeColumn.setFooter(formats.number(total.nonQueueCallsMade()));
         next.setEnabled(week.lastDay().isBefore(productivity.currentDay()));
         previous.setEnabled(true);
         csv.setEnabled(true);
@@ -137,6 +135,11 @@ class WeekActivityView extends ActivityPage<WeekActivity> {
         previous.setEnabled(false);
         next.setEnabled(false);
         csv.setEnabled(false);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("productivity.week.title") + " | Switchboard";
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -1,12 +1,12 @@
 package org.switchboard.productivity.ui;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.ToIntFunction;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
+import org.switchboard.common.Formats;
 import org.switchboard.productivity.DayActivity;
 import org.switchboard.productivity.WeekActivity;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,12 +20,13 @@ import tools.jackson.databind.json.JsonMapper;
 @JavaScript("context://assets/sb-week-chart.js")
 class WeekChart extends Component {
 
-    static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEE d MMM");
+    private final Formats formats;
 
-    WeekChart() {
+    WeekChart(Formats formats) {
+        this.formats = formats;
         setId("week-chart");
         getElement().setAttribute("role", "img");
-        getElement().setAttribute("aria-label", "Calls per day by call type; the table below has the same figures");
+        getElement().setAttribute("aria-label", getTranslation("productivity.week.chart-label"));
     }
 
     void show(WeekActivity week) {
@@ -39,14 +40,14 @@ class WeekChart extends Component {
     record Series(String label, List<Integer> data) {
     }
 
-    static String json(List<DayActivity> days) {
-        return JsonMapper.shared().writeValueAsString(new Data(days.stream().map(d -> LABEL.format(d.day())).toList(),
+    String json(List<DayActivity> days) {
+        return JsonMapper.shared().writeValueAsString(new Data(days.stream().map(d -> formats.shortDay(d.day())).toList(),
                 List.of(series(CallTypes.QUEUE_ANSWERED, days, DayActivity::queueCallsAnswered),
                         series(CallTypes.NON_QUEUE_ANSWERED, days, DayActivity::nonQueueCallsAnswered),
                         series(CallTypes.NON_QUEUE_MADE, days, DayActivity::nonQueueCallsMade))));
     }
 
-    private static Series series(String label, List<DayActivity> days, ToIntFunction<DayActivity> figure) {
-        return new Series(label, days.stream().map(figure::applyAsInt).toList());
+    private Series series(String label, List<DayActivity> days, ToIntFunction<DayActivity> figure) {
+        return new Series(getTranslation(label), days.stream().map(figure::applyAsInt).toList());
     }
 }

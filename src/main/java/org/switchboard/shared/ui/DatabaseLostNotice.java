@@ -15,14 +15,15 @@ import org.switchboard.database.DatabaseWatch;
 class DatabaseLostNotice {
 
     static final String ID = "database-lost";
-    static final String TEXT = "The connection to the database is lost. Switchboard keeps trying to reconnect; "
-            + "nothing you do now can be saved.";
+    static final String TEXT = "shared.database.lost";
 
     private final Notification banner = new Notification();
 
     DatabaseLostNotice() {
         banner.setId(ID);
-        banner.add(new Span(TEXT));
+        Span text = new Span();
+        text.setText(text.getTranslation(TEXT));
+        banner.add(text);
         banner.setPosition(Notification.Position.TOP_STRETCH);
         banner.setDuration(0);
         banner.addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -40,7 +41,7 @@ class DatabaseLostNotice {
             banner.open();
         } else if (banner.isOpened()) {
             banner.close();
-            Notification back = Notification.show("The connection to the database is back.", 3000,
+            Notification back = Notification.show(banner.getTranslation("shared.database.back"), 3000,
                     Notification.Position.TOP_CENTER);
             back.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
         }

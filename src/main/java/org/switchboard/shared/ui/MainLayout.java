@@ -63,7 +63,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         setPrimarySection(Section.DRAWER);
         List<MenuEntry> entries = MenuConfiguration.getMenuEntries();
         addToDrawer(brand(), new Scroller(navigation(entries)));
-        addToNavbar(new DrawerToggle(), viewTitle, userArea(entries));
+        DrawerToggle toggle = new DrawerToggle();
+        toggle.setAriaLabel(getTranslation("shared.layout.toggle-navigation"));
+        addToNavbar(toggle, viewTitle, userArea(entries));
         if (user.has(Role.AGENT)) {
             ChatPopup popup = new ChatPopup(chats, chatFeed, refreshes, user.id());
             addToNavbar(popup, popup.announcement());

@@ -23,6 +23,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import org.switchboard.common.LanguageSwitch;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.common.NotFoundException;
@@ -47,15 +48,15 @@ import org.switchboard.voice.WebCallService;
 @JavaScript("context://assets/sb-clock.js")
 class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    final TextField name = new TextField("Your name");
-    final TextField phone = new TextField("Phone number (optional)");
-    final Button call = new Button("Call", VaadinIcon.PHONE.create());
+    final TextField name = new TextField(getTranslation("chat.webchat.name"));
+    final TextField phone = new TextField(getTranslation("voice.caller.phone"));
+    final Button call = new Button(getTranslation("voice.caller.call"), VaadinIcon.PHONE.create());
     final Div startForm;
     final Span problem = new Span();
     final Span status = new Span();
     final Div timer = new Div();
-    final Button hangUp = new Button("Hang up", VaadinIcon.PHONE_LANDLINE.create());
-    final Button again = new Button("Call again");
+    final Button hangUp = new Button(getTranslation("voice.caller.hang-up"), VaadinIcon.PHONE_LANDLINE.create());
+    final Button again = new Button(getTranslation("voice.caller.again"));
     final Div callPanel;
     final CallerLine line;
     private final H1 heading = new H1();
@@ -107,7 +108,7 @@ class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         callPanel.setVisible(false);
         // The line stays visible (an invisible component has no element in the page): it holds the
         // microphone before the call is placed, and its level meter shows what the caller hears.
-        add(heading, startForm, callPanel, line);
+        add(new LanguageSwitch(), heading, startForm, callPanel, line);
     }
 
     @Override
@@ -123,17 +124,17 @@ class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                         webCalls.copyHoldMusic(queue.id(), download.getOutputStream());
                     }));
         } catch (NotFoundException e) {
-            heading.setText("Call");
+            heading.setText(getTranslation("voice.caller.title"));
             startForm.setVisible(false);
-            add(new Paragraph(e.getMessage()));
+            add(new Paragraph(e.in(getLocale())));
             return;
         }
-        heading.setText("Call " + queueName);
+        heading.setText(getTranslation("voice.caller.title-of", queueName));
     }
 
     @Override
     public String getPageTitle() {
-        return queueName == null ? "Call" : "Call " + queueName;
+        return queueName == null ? getTranslation("voice.caller.title") : getTranslation("voice.caller.title-of", queueName);
     }
 
     @Override
@@ -166,7 +167,7 @@ class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private void placeCall() {
         problem.setText("");
         if (name.getValue().isBlank()) {
-            problem.setText("Please tell us your name.");
+            problem.setText(getTranslation("voice.error.name-required"));
             return;
         }
         call.setEnabled(false);
@@ -209,17 +210,17 @@ class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         hangUp.setVisible(!shown.ended());
         again.setVisible(shown.ended());
         if (shown.waiting()) {
-            status.setText("Waiting for an agent… Please stay on the line.");
+            status.setText(getTranslation("voice.caller.waiting"));
             clock(shown.createdAt());
             line.holdMusic(true);
         } else if (shown.connected()) {
-            status.setText("Connected");
+            status.setText(getTranslation("voice.caller.connected"));
             clock(shown.connectedAt());
             if (changed) {
                 line.holdMusic(false);
             }
         } else {
-            status.setText("The call has ended. Thank you for calling.");
+            status.setText(getTranslation("voice.caller.ended"));
             timer.removeAll();
             if (changed) {
                 line.close();

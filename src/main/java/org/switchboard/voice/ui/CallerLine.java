@@ -7,6 +7,7 @@ import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
+import org.switchboard.voice.VoiceTexts;
 import org.switchboard.voice.SignalKind;
 
 /** {@code <sb-caller-line>}: the caller page's microphone, peer connection and what the caller hears. */
@@ -20,6 +21,7 @@ class CallerLine extends Component {
     CallerLine(String browserSettingsJson, BiConsumer<SignalKind, String> signals) {
         this.signals = signals;
         setId("call-line");
+        VoiceTexts.give(this);
         getElement().callJsFunction("configure", browserSettingsJson);
     }
 

@@ -8,7 +8,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.switchboard.common.UserActions;
@@ -21,11 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
  * browser too.
  */
 @Route("settings/voice")
-@PageTitle("Microphone and speaker")
-@Menu(title = "Microphone and speaker", icon = "vaadin:headset", order = 940)
+@Menu(title = "voice.settings.title", icon = "vaadin:headset", order = 940)
 @RolesAllowed(Role.AGENT_ROLE)
 @JavaScript("context://assets/sb-voice.js")
-class VoiceSettingsView extends Main {
+class VoiceSettingsView extends Main implements HasDynamicTitle {
 
     /** One audio device as the browser lists it. */
     record Device(String id, String label) {
@@ -35,29 +34,38 @@ class VoiceSettingsView extends Main {
     record Devices(List<Device> microphones, List<Device> speakers, String microphone, String speaker) {
     }
 
-    static final Device DEFAULT = new Device("", "The system's default");
+    /** The system's default device; its label is the bundle's. */
+    static final Device DEFAULT = new Device("", "");
 
     final Select<Device> microphone = new Select<>();
     final Select<Device> speaker = new Select<>();
 
     VoiceSettingsView() {
         addClassName("settings-view");
-        microphone.setLabel("Microphone");
+        microphone.setLabel(getTranslation("voice.settings.microphone"));
         microphone.setId("voice-microphone");
-        speaker.setLabel("Speaker");
+        speaker.setLabel(getTranslation("voice.settings.speaker"));
         speaker.setId("voice-speaker");
         for (Select<Device> select : List.of(microphone, speaker)) {
-            select.setItemLabelGenerator(Device::label);
+            select.setItemLabelGenerator(this::label);
             select.setWidth("24rem");
             select.addValueChangeListener(e -> {
                 if (e.isFromClient() && microphone.getValue() != null && speaker.getValue() != null) {
                     getElement().executeJs("window.sbVoiceChoose($0, $1)", microphone.getValue().id(), speaker.getValue().id());
-                    UserActions.success("Calls in this browser use " + e.getValue().label() + ".");
+                    UserActions.success("voice.settings.chosen", label(e.getValue()));
                 }
             });
         }
-        add(new Paragraph("Web calls on your dashboard use this microphone and speaker. The choice is kept in this "
-                + "browser; the browser may ask for the microphone first, to show the devices' names."), microphone, speaker);
+        add(new Paragraph(getTranslation("voice.settings.explained")), microphone, speaker);
+    }
+
+    private String label(Device device) {
+        return device.id().isEmpty() ? getTranslation("voice.settings.system-default") : device.label();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("voice.settings.title") + " | Switchboard";
     }
 
     @Override

@@ -205,7 +205,8 @@ class ChatViewTest extends SpringBrowserlessTest {
     }
 
     private static java.util.List<String> unreadBadges(org.switchboard.chat.Conversation conversation) {
-        Div item = ConversationList.item(conversation, false, java.time.ZoneOffset.UTC, id -> { });
+        Div item = ConversationList.item(conversation, false,
+                new org.switchboard.common.Formats(java.util.Locale.ENGLISH, java.time.ZoneOffset.UTC), id -> { });
         return item.getElement().getChildren().flatMap(e -> java.util.stream.Stream.concat(java.util.stream.Stream.of(e), e.getChildren()))
                 .filter(e -> e.getClassList().contains("conversation-unread")).map(e -> e.getText()).toList();
     }

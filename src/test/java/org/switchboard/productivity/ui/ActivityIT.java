@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -89,8 +88,8 @@ class ActivityIT {
         page.navigate("http://localhost:" + port + "/activity/today");
         LocalDate today = LocalDate.now(clock);
         assertThat(page.locator("#queue-calls-answered-today")).hasText(Integer.toString(8 + today.getDayOfMonth() % 5));
-        // the browser runs in en-US, so the picker reads month/day/year
-        page.locator("#comparison-day input").fill(today.minusDays(7).format(DateTimeFormatter.ofPattern("M/d/yyyy")));
+        // every screen writes dates one way in English, the picker too: year-month-day
+        page.locator("#comparison-day input").fill(today.minusDays(7).toString());
         page.locator("#comparison-day input").press("Enter");
         assertThat(page.locator("#queue-calls-answered-comparison")).hasText("6");
         Browsers.screenshot(page, "activity-today");

@@ -86,14 +86,14 @@ class WeekActivityViewTest extends SpringBrowserlessTest {
         assertThat(test(table()).getRow(0)).isEqualTo(new DayActivity(monday, 2, 0, 1));
         assertThat(footer(1)).isEqualTo("2");
         assertThat(footer(3)).isEqualTo("1");
-        assertThat(chartData()).startsWith("{\"labels\":[\"" + WeekChart.LABEL.format(monday) + "\"")
+        assertThat(chartData()).startsWith("{\"labels\":[\"" + english().shortDay(monday) + "\"")
                 .contains("{\"label\":\"Queue calls you have answered\",\"data\":[2,0,0,0,0,0,0]}")
                 .contains("{\"label\":\"Non-queue calls that you have made\",\"data\":[1,0,0,0,0,0,0]}");
         assertThat($(Button.class).withId("next-week").single().isEnabled()).isFalse();
 
         test($(Button.class).withId("previous-week").single()).click();
         assertThat($(DatePicker.class).withId("week-of").single().getValue()).isEqualTo(monday.minusWeeks(1));
-        assertThat($(H2.class).withId("week-title").single().getText()).contains(WeekActivityView.TITLE.format(monday.minusWeeks(1)));
+        assertThat($(H2.class).withId("week-title").single().getText()).contains(english().date(monday.minusWeeks(1)));
         assertThat(test(table()).getRow(1)).isEqualTo(new DayActivity(monday.minusDays(6), 4, 0, 0));
         assertThat(test(table()).getRow(6)).isEqualTo(new DayActivity(monday.minusDays(1), 0, 3, 0));
         assertThat(footer(1)).isEqualTo("4");
@@ -126,5 +126,9 @@ class WeekActivityViewTest extends SpringBrowserlessTest {
 
         test(picker).selectItem(member.displayName());
         assertThat(footer(2)).isEqualTo("6");
+    }
+
+    private static org.switchboard.common.Formats english() {
+        return new org.switchboard.common.Formats(java.util.Locale.ENGLISH, java.time.ZoneId.systemDefault());
     }
 }
