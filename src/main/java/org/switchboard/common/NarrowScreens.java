@@ -1,9 +1,9 @@
 package org.switchboard.common;
 
-import java.io.Serializable;
-import java.util.Arrays;
+import java.util.List;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.shared.Registration;
 
 /**
  * Tables on a phone-sized window: below {@link #BREAKPOINT} px wide, the columns a table can do
@@ -19,18 +19,25 @@ public final class NarrowScreens {
     }
 
     /**
-     * Hides the given columns of the grid while its window is narrower than {@link #BREAKPOINT}. The
-     * browser does it (a media query on the columns' {@code hidden} property), so a resize needs no
-     * round trip and the server's columns stay as they are.
+     * Hides the given columns of the grid while its window is narrower than {@link #BREAKPOINT}, and
+     * shows them again when it widens. The server decides from the window's width (read once the grid
+     * is shown, then on every resize), so the columns' visibility is the server's own state and a later
+     * repaint of the grid cannot bring them back.
      */
     public static void hideWhenNarrow(Grid<?> grid, Grid.Column<?>... optional) {
-        Serializable[] columns = Arrays.stream(optional).map(Grid.Column::getElement).toArray(Serializable[]::new);
-        grid.addAttachListener(attach -> grid.getElement().executeJs("""
-                const columns = Array.from(arguments);
-                const narrow = window.matchMedia('(max-width: %dpx)');
-                const show = () => columns.forEach(column => { if (column) { column.hidden = narrow.matches; } });
-                narrow.addEventListener('change', show);
-                show();""".formatted(BREAKPOINT - 1), columns));
+        List<Grid.Column<?>> columns = List.of(optional);
+        grid.addAttachListener(attach -> {
+            grid.getElement().executeJs("return window.innerWidth").then(Integer.class, width -> show(columns, width));
+            Registration resized = attach.getUI().getPage().addBrowserWindowResizeListener(resize -> show(columns, resize.getWidth()));
+            grid.addDetachListener(detach -> {
+                resized.remove();
+                detach.unregisterListener();
+            });
+        });
+    }
+
+    private static void show(List<Grid.Column<?>> columns, int windowWidth) {
+        columns.forEach(column -> column.setVisible(windowWidth >= BREAKPOINT));
     }
 
     /** Keeps the column (a row's buttons) at the right edge of the table, however wide the rest is. */

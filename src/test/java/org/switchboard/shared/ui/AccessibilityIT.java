@@ -257,5 +257,15 @@ class AccessibilityIT {
                       return box.width > 0 && box.right <= window.innerWidth;
                     })""", null, new Page.WaitForFunctionOptions().setTimeout(10_000));
         }
+        // The users table keeps user name, status and actions; name, roles and lines wait for a wider window.
+        page.navigate(base() + "/admin/users");
+        page.locator("vaadin-grid").first().waitFor();
+        page.waitForFunction("""
+                () => Array.from(document.querySelector('vaadin-grid').querySelectorAll('vaadin-grid-column'))
+                  .filter(column => column.hidden).length === 3""", null, new Page.WaitForFunctionOptions().setTimeout(10_000));
+        page.setViewportSize(1280, 800);
+        page.waitForFunction("""
+                () => Array.from(document.querySelector('vaadin-grid').querySelectorAll('vaadin-grid-column'))
+                  .every(column => !column.hidden)""", null, new Page.WaitForFunctionOptions().setTimeout(10_000));
     }
 }
