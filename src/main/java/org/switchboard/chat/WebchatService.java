@@ -10,6 +10,7 @@ import org.switchboard.chat.data.ChatStore;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.SessionTokens;
+import org.switchboard.common.PublicClient;
 import org.switchboard.common.TokenBuckets;
 import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
@@ -36,26 +37,6 @@ public class WebchatService {
 
     /** What the customer's page keeps: the token and the chat it opens. */
     public record Session(String token, long contactId) {
-    }
-
-    /**
-     * Where a start comes from: the client's address and the browser's own id, which the page keeps in
-     * localStorage. Customers behind one company address each have their browser's allowance; the address
-     * has a larger one of its own, since a browser id is whatever the client sends.
-     */
-    public record Client(String address, String browser) {
-
-        private static final java.util.regex.Pattern BROWSER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{8,64}");
-
-        /** The browser's id, or (none sent, or not one the page makes) its address, which then counts as one browser. */
-        String browserKey() {
-            return browser != null && BROWSER_ID.matcher(browser).matches() ? "browser:" + browser : "address:" + address();
-        }
-
-        @Override
-        public String address() {
-            return address == null ? "" : address;
-        }
     }
 
     /** The conversation as the customer sees it. */
@@ -115,7 +96,7 @@ public class WebchatService {
      * and a first message. Starts are limited per browser, and more generously per client address.
      */
     @Transactional
-    public Session start(String queueName, String customerName, String phone, String text, Client client) {
+    public Session start(String queueName, String customerName, String phone, String text, PublicClient client) {
         QueueInfo queue = chatQueue(queueName);
         if (customerName == null || customerName.isBlank()) {
             throw new ValidationException("voice.error.name-required");

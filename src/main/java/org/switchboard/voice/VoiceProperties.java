@@ -17,8 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param maxCandidateBytes an ICE candidate line may be at most this long
  * @param signalsBurst      signals one party may send at once for its call
  * @param signalsPerSecond  and then per second
- * @param startsBurst       calls one client address may place at once from the caller page
+ * @param startsBurst       calls one browser may place at once from the caller page
  * @param startsPerSecond   and then per second
+ * @param addressStartsBurst calls all browsers behind one client address (a company network) may place at
+ *                          once from the caller page
+ * @param addressStartsPerSecond and then per second
  * @param audioProcessing   the browsers' echo cancellation, noise suppression and automatic gain on the
  *                          microphone; on by default (headsets and laptops need it). Off where the
  *                          microphone is a steady test tone, which noise suppression learns as noise
@@ -34,6 +37,8 @@ public record VoiceProperties(
         @DefaultValue("20") double signalsPerSecond,
         @DefaultValue("3") int startsBurst,
         @DefaultValue("0.05") double startsPerSecond,
+        @DefaultValue("30") int addressStartsBurst,
+        @DefaultValue("0.5") double addressStartsPerSecond,
         @DefaultValue("true") boolean audioProcessing) {
 
     /** What the browser's line needs: the ICE servers as RTCPeerConnection takes them, and the audio processing (JSON). */

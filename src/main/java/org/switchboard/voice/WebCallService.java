@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.common.ConflictException;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.SessionTokens;
+import org.switchboard.common.PublicClient;
 import org.switchboard.common.TokenBuckets;
 import org.switchboard.common.Unrestricted;
 import org.switchboard.common.ValidationException;
@@ -29,7 +30,7 @@ import org.switchboard.voice.data.WebCallStore;
 /**
  * The caller's side of a web call, for the public caller page: no sign-in, so the page holds a random
  * token (only its hash is stored) that is its only key to the call. A call enters its queue like any
- * inbound call (same dispatch, timers, metrics, history). Calls placed are limited per client address.
+ * inbound call (same dispatch, timers, metrics, history). Calls placed are limited per browser, and more generously per client address.
  */
 @Service
 @EnableConfigurationProperties(VoiceProperties.class)
@@ -51,6 +52,7 @@ public class WebCallService {
     private final AudioMessageService audio;
     private final SignalRelay relay;
     private final TokenBuckets<String> starts;
+    private final TokenBuckets<String> addressStarts;
     private final java.time.Clock clock;
     private final CustomerAddresses addresses;
 
@@ -65,6 +67,7 @@ public class WebCallService {
         this.store = store;
         this.relay = relay;
         this.starts = new TokenBuckets<>(properties.startsBurst(), properties.startsPerSecond(), 50_000);
+        this.addressStarts = new TokenBuckets<>(properties.addressStartsBurst(), properties.addressStartsPerSecond(), 50_000);
         this.clock = clock;
     }
 
@@ -105,13 +108,16 @@ public class WebCallService {
 
     /** The caller places the call with a name and an optional phone number; it waits in the queue. */
     @Transactional
-    public Session place(String queueName, String customerName, String phone, String clientAddress) {
+    public Session place(String queueName, String customerName, String phone, PublicClient client) {
         QueueInfo queue = callQueue(queueName);
         if (customerName == null || customerName.isBlank()) {
             throw new ValidationException("voice.error.name-required");
         }
         String address = phone == null || phone.isBlank() ? null : addresses.phone(phone);
-        long wait = starts.acquire(clientAddress == null ? "" : clientAddress);
+        long wait = starts.acquire(client.browserKey());
+        if (wait == 0) {
+            wait = addressStarts.acquire(client.address());
+        }
         if (wait > 0) {
             throw new ConflictException("voice.error.too-often", wait);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.RoutingFixture.as;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.common.PublicClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
@@ -37,7 +38,7 @@ class WebchatServiceTest {
     void aCustomerStartsAChatAndFindsItAgainWithItsTokenAfterAReload() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
         UserSummary agent = fixture.readyAgents(1, queue).getFirst();
-        WebchatService.Session session = webchat.start(queue.name(), "Grace", "+1 555 0107", "Do you ship to Canada?", new WebchatService.Client("10.0.0.1", null));
+        WebchatService.Session session = webchat.start(queue.name(), "Grace", "+1 555 0107", "Do you ship to Canada?", new PublicClient("10.0.0.1", null));
 
         var transcript = webchat.transcript(session.token()).orElseThrow();
         assertThat(transcript.contactId()).isEqualTo(session.contactId());
@@ -72,7 +73,7 @@ class WebchatServiceTest {
     @Test
     void theCustomerEndsTheChatAndCanWriteNoMore() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
-        WebchatService.Session session = webchat.start(queue.name(), "Alan", null, "Hello", new WebchatService.Client("10.0.0.2", null));
+        WebchatService.Session session = webchat.start(queue.name(), "Alan", null, "Hello", new PublicClient("10.0.0.2", null));
         webchat.end(session.token());
         assertThat(webchat.transcript(session.token()).orElseThrow().ended()).isTrue();
         assertThat(SystemUser.call(() -> contacts.get(session.contactId())).state()).isEqualTo(ContactState.ENDED);
@@ -93,13 +94,13 @@ class WebchatServiceTest {
     @Test
     void badInputIsRefusedClearly() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
-        assertThatThrownBy(() -> webchat.start(queue.name(), " ", null, "Hello", new WebchatService.Client("10.0.0.3", null)))
+        assertThatThrownBy(() -> webchat.start(queue.name(), " ", null, "Hello", new PublicClient("10.0.0.3", null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("name");
-        assertThatThrownBy(() -> webchat.start(queue.name(), "Ada", "call me maybe", "Hello", new WebchatService.Client("10.0.0.3", null)))
+        assertThatThrownBy(() -> webchat.start(queue.name(), "Ada", "call me maybe", "Hello", new PublicClient("10.0.0.3", null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("not a phone number");
-        assertThatThrownBy(() -> webchat.start(queue.name(), "Ada", null, "x".repeat(2001), new WebchatService.Client("10.0.0.3", null)))
+        assertThatThrownBy(() -> webchat.start(queue.name(), "Ada", null, "x".repeat(2001), new PublicClient("10.0.0.3", null)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("at most 2000");
-        WebchatService.Session session = webchat.start(queue.name(), "<script>alert(1)</script>", null, "<b>hi</b>", new WebchatService.Client("10.0.0.3", null));
+        WebchatService.Session session = webchat.start(queue.name(), "<script>alert(1)</script>", null, "<b>hi</b>", new PublicClient("10.0.0.3", null));
         // Stored as typed; the pages show it as text.
         assertThat(webchat.transcript(session.token()).orElseThrow().messages().getFirst().body()).isEqualTo("<b>hi</b>");
     }
@@ -107,7 +108,7 @@ class WebchatServiceTest {
     @Test
     void aCustomerWritingTooFastIsAskedToWait() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
-        WebchatService.Session session = webchat.start(queue.name(), "Speedy", null, "1", new WebchatService.Client("10.0.0.4", null));
+        WebchatService.Session session = webchat.start(queue.name(), "Speedy", null, "1", new PublicClient("10.0.0.4", null));
         assertThatThrownBy(() -> {
             for (int i = 0; i < 20; i++) {
                 webchat.write(session.token(), "message " + i);
@@ -119,18 +120,18 @@ class WebchatServiceTest {
     @Test
     void oneBrowserCannotOpenChatsWithoutEnd() {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
-        WebchatService.Client browser = new WebchatService.Client("10.9.9.9", "browser-0001");
+        PublicClient browser = new PublicClient("10.9.9.9", "browser-0001");
         for (int i = 0; i < chatProperties.webchatStartsBurst(); i++) {
             webchat.start(queue.name(), "Flood " + i, null, "hi", browser);
         }
         assertThatThrownBy(() -> webchat.start(queue.name(), "One too many", null, "hi", browser))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("too fast");
 
-        WebchatService.Client unnamed = new WebchatService.Client("10.9.9.8", "<not an id>");
+        PublicClient unnamed = new PublicClient("10.9.9.8", "<not an id>");
         for (int i = 0; i < chatProperties.webchatStartsBurst(); i++) {
             webchat.start(queue.name(), "Unnamed " + i, null, "hi", unnamed);
         }
-        assertThatThrownBy(() -> webchat.start(queue.name(), "Unnamed again", null, "hi", new WebchatService.Client("10.9.9.8", null)))
+        assertThatThrownBy(() -> webchat.start(queue.name(), "Unnamed again", null, "hi", new PublicClient("10.9.9.8", null)))
                 .as("without a usable browser id, the address counts as one browser")
                 .isInstanceOf(ConflictException.class).hasMessageContaining("too fast");
     }
@@ -140,10 +141,10 @@ class WebchatServiceTest {
         QueueInfo queue = fixture.queue(QueueKind.CHAT, 0, 0);
         String office = "10.7.7.7";
         for (int i = 0; i < chatProperties.webchatAddressStartsBurst(); i++) {
-            webchat.start(queue.name(), "Colleague " + i, null, "hi", new WebchatService.Client(office, "colleague-" + (1000 + i)));
+            webchat.start(queue.name(), "Colleague " + i, null, "hi", new PublicClient(office, "colleague-" + (1000 + i)));
         }
         assertThatThrownBy(() -> webchat.start(queue.name(), "One too many", null, "hi",
-                new WebchatService.Client(office, "colleague-new-browser")))
+                new PublicClient(office, "colleague-new-browser")))
                 .as("the address's own ceiling").isInstanceOf(ConflictException.class).hasMessageContaining("too fast");
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.common.PublicClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.switchboard.RoutingFixture;
@@ -72,7 +73,7 @@ class CallListeningTest {
     }
 
     long connectedWebCall() {
-        WebCallService.Session call = webCalls.place(QueueInfo.slugOf(queue.name()), "Grace", null, RoutingFixture.unique("client"));
+        WebCallService.Session call = webCalls.place(QueueInfo.slugOf(queue.name()), "Grace", null, new PublicClient(RoutingFixture.unique("client"), null));
         as(agent, () -> contacts.accept(agent.id(), call.contactId()));
         return call.contactId();
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.common.PublicClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
@@ -87,7 +88,7 @@ class WebCallServiceTest {
 
     /** A caller places a call from its own address, so the per-address limit of one test does not touch another's. */
     WebCallService.Session place(String name) {
-        return webCalls.place(QueueInfo.slugOf(queue.name()), name, null, RoutingFixture.unique("client"));
+        return webCalls.place(QueueInfo.slugOf(queue.name()), name, null, new PublicClient(RoutingFixture.unique("client"), null));
     }
 
     WebCallService.Session connected() {
@@ -98,7 +99,7 @@ class WebCallServiceTest {
 
     @Test
     void aWebCallIsAnInboundCallOfItsQueueOfferedLikeAnyOther() {
-        WebCallService.Session call = webCalls.place(queue.name(), "Grace", "+1 555 0107", RoutingFixture.unique("client"));
+        WebCallService.Session call = webCalls.place(queue.name(), "Grace", "+1 555 0107", new PublicClient(RoutingFixture.unique("client"), null));
 
         var contact = SystemUser.call(() -> contacts.get(call.contactId()));
         assertThat(contact.type()).isEqualTo(ContactType.INBOUND_CALL);
@@ -239,14 +240,43 @@ class WebCallServiceTest {
     void callsPlacedAreLimitedPerClientAndNeedANameAndALine() {
         String client = RoutingFixture.unique("client");
         for (int i = 0; i < voiceProperties.startsBurst(); i++) {
-            webCalls.hangUp(webCalls.place(queue.name(), "Caller " + i, null, client).token());
+            webCalls.hangUp(webCalls.place(queue.name(), "Caller " + i, null, new PublicClient(client, null)).token());
         }
-        assertThatThrownBy(() -> webCalls.place(queue.name(), "One call too many", null, client))
+        assertThatThrownBy(() -> webCalls.place(queue.name(), "One call too many", null, new PublicClient(client, null)))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("calling too often");
-        assertThatThrownBy(() -> webCalls.place(queue.name(), " ", null, RoutingFixture.unique("client")))
+        assertThatThrownBy(() -> webCalls.place(queue.name(), " ", null, new PublicClient(RoutingFixture.unique("client"), null)))
                 .isInstanceOf(ValidationException.class);
         QueueInfo chats = fixture.queue(QueueKind.CHAT, 0, 0);
-        assertThatThrownBy(() -> webCalls.place(chats.name(), "Grace", null, RoutingFixture.unique("client")))
+        assertThatThrownBy(() -> webCalls.place(chats.name(), "Grace", null, new PublicClient(RoutingFixture.unique("client"), null)))
                 .as("a chat queue takes no calls").isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void callersBehindOneAddressEachHaveTheirBrowsersAllowanceUnderTheAddressCeiling() {
+        String office = RoutingFixture.unique("office");
+        PublicClient first = new PublicClient(office, "caller-browser-0001");
+        for (int i = 0; i < voiceProperties.startsBurst(); i++) {
+            webCalls.hangUp(webCalls.place(queue.name(), "Caller " + i, null, first).token());
+        }
+        assertThatThrownBy(() -> webCalls.place(queue.name(), "One call too many", null, first))
+                .as("one browser's allowance").isInstanceOf(ConflictException.class).hasMessageContaining("calling too often");
+        webCalls.hangUp(webCalls.place(queue.name(), "A colleague", null, new PublicClient(office, "caller-browser-0002")).token());
+
+        // Every browser behind the address places calls until the address's own ceiling refuses one; the
+        // ceiling refills meanwhile (half a call a second), so the count may pass the burst by a little.
+        int placed = voiceProperties.startsBurst() + 1;
+        ConflictException refused = null;
+        while (refused == null && placed < voiceProperties.addressStartsBurst() + 50) {
+            try {
+                webCalls.hangUp(webCalls.place(queue.name(), "Colleague " + placed, null,
+                        new PublicClient(office, "caller-browser-" + (1000 + placed))).token());
+                placed++;
+            } catch (ConflictException e) {
+                refused = e;
+            }
+        }
+        assertThat(refused).as("the address's own ceiling").isNotNull();
+        assertThat(refused.getMessage()).contains("calling too often");
+        assertThat(placed).isBetween(voiceProperties.addressStartsBurst(), voiceProperties.addressStartsBurst() + 10);
     }
 }

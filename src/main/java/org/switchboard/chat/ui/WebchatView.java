@@ -31,6 +31,7 @@ import org.switchboard.chat.WebchatService.Transcript;
 import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.common.NotFoundException;
+import org.switchboard.common.PublicClient;
 import org.switchboard.common.UserActions;
 
 /**
@@ -134,15 +135,8 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         if (queueName != null) {
             getElement().executeJs("return localStorage.getItem($0)", storageKey())
                     .then(String.class, this::restore);
-            // The browser's own id, made once and kept: starts are limited per browser, not per company network.
-            getElement().executeJs("""
-                    let id = localStorage.getItem('switchboard.webchat.browser');
-                    if (!id) {
-                      // getRandomValues, unlike randomUUID, also works on a page served over plain HTTP.
-                      id = Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
-                      localStorage.setItem('switchboard.webchat.browser', id);
-                    }
-                    return id;""").then(String.class, id -> browserId = id);
+            // Starts are limited per browser, not per company network.
+            PublicClient.askBrowserId(this, id -> browserId = id);
         }
     }
 
@@ -157,7 +151,7 @@ class WebchatView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     }
 
     private void startChat() {
-        WebchatService.Client client = new WebchatService.Client(
+        PublicClient client = new PublicClient(
                 VaadinRequest.getCurrent() == null ? "" : VaadinRequest.getCurrent().getRemoteAddr(), browserId);
         UserActions.run(() -> {
             WebchatService.Session session = webchat.start(queueName, name.getValue(), phone.getValue(), first.getValue(), client);

@@ -29,6 +29,7 @@ import org.switchboard.common.CoalescedRefresh;
 import org.switchboard.common.NotFoundException;
 import org.switchboard.common.ScreenRefreshes;
 import org.switchboard.common.Subscriptions;
+import org.switchboard.common.PublicClient;
 import org.switchboard.common.UserActions;
 import org.switchboard.voice.CallSignalled;
 import org.switchboard.voice.Party;
@@ -66,6 +67,8 @@ class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     private String queueName;
     private String token;
     private WebCall shown;
+    /** This browser's id from its localStorage, once the page has asked for it. */
+    private String browserId;
 
     CallView(WebCallService webCalls, VoiceFeed feed, VoiceProperties properties, ScreenRefreshes refreshes) {
         this.webCalls = webCalls;
@@ -153,6 +156,8 @@ class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 ui.access(() -> line.signal(signal.kind(), signal.payload()));
             }
         }));
+        // Calls are limited per browser, not per company network.
+        PublicClient.askBrowserId(this, id -> browserId = id);
     }
 
     /** Leaving the page is hanging up. */
@@ -178,7 +183,8 @@ class CallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 problem.setText(trouble);
                 return;
             }
-            String client = VaadinRequest.getCurrent() == null ? "" : VaadinRequest.getCurrent().getRemoteAddr();
+            PublicClient client = new PublicClient(
+                    VaadinRequest.getCurrent() == null ? "" : VaadinRequest.getCurrent().getRemoteAddr(), browserId);
             UserActions.run(() -> {
                 token = webCalls.place(queueName, name.getValue(), phone.getValue(), client).token();
                 show(webCalls.call(token));

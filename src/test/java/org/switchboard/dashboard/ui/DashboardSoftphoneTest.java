@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Span;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.switchboard.common.PublicClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -74,7 +75,7 @@ class DashboardSoftphoneTest extends SpringBrowserlessTest {
 
     @Test
     void aWebCallRingsIsAcceptedAfterTheMicrophoneAndOffersMuteAndHoldUntilTheCallerHangsUp() {
-        WebCallService.Session call = webCalls.place(queue.name(), "Grace", null, RoutingFixture.unique("client"));
+        WebCallService.Session call = webCalls.place(queue.name(), "Grace", null, new PublicClient(RoutingFixture.unique("client"), null));
         navigate(DashboardView.class);
         assertThat(softphone().state()).isEqualTo(Softphone.State.RINGING);
 

@@ -8,6 +8,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.html.Paragraph;
 import org.junit.jupiter.api.Test;
+import org.switchboard.common.PublicClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardTest;
@@ -77,7 +78,7 @@ class CallViewTest extends SpringBrowserlessTest {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
         UserSummary agent = fixture.readyAgents(1, queue).getFirst();
         CallView view = open(queue.name());
-        WebCallService.Session call = webCalls.place(queue.name(), "Grace", null, RoutingFixture.unique("client"));
+        WebCallService.Session call = webCalls.place(queue.name(), "Grace", null, new PublicClient(RoutingFixture.unique("client"), null));
 
         view.show(webCalls.call(call.token()));
         assertThat(view.startForm.isVisible()).isFalse();
