@@ -35,6 +35,8 @@ class SbVoiceLine extends HTMLElement {
     this.meter.min = 0;
     this.meter.max = 1;
     this.meter.value = 0;
+    // Shown only while a line has audio: an idle softphone shows nothing.
+    this.meter.hidden = true;
     this.meter.setAttribute('aria-label', this.texts.level);
     this.appendChild(this.meter);
   }
@@ -128,6 +130,7 @@ class SbVoiceLine extends HTMLElement {
     }
     this.micGain.connect(this.outgoing);
     this.levels = setInterval(() => this.showLevel(), 200);
+    this.meter.hidden = false;
     if (audio.state === 'suspended') {
       audio.resume();
     }
@@ -277,6 +280,10 @@ class SbVoiceLine extends HTMLElement {
     this.holdMusic(false);
     this.hangUpMedia();
     clearInterval(this.levels);
+    if (this.meter) {
+      this.meter.hidden = true;
+      this.meter.value = 0;
+    }
     if (this.microphone) {
       this.microphone.getTracks().forEach(track => track.stop());
       this.microphone = null;
