@@ -119,7 +119,7 @@ public class QueueMetricsService {
     public QueueMetrics metrics(long queueId) {
         QueueMetrics metrics = load(List.of(queueId)).get(queueId);
         if (metrics == null) {
-            throw new org.switchboard.common.NotFoundException("No queue " + queueId + ".");
+            throw new org.switchboard.common.NotFoundException("dashboard.error.no-such-queue", queueId);
         }
         return metrics;
     }
