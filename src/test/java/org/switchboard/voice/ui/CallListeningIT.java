@@ -122,7 +122,8 @@ class CallListeningIT {
         assertThat(supervisor.locator("#listening-to")).hasText("Listening to " + agentUser.displayName());
         waitHearing(supervisor, "sb-listener", CALLER_TONE, true);
         waitHearing(supervisor, "sb-listener", AGENT_TONE, true);
-        assertThat(heard(agent, "sb-softphone", SUPERVISOR_TONE)).as("nobody hears a listening supervisor").isLessThan(VoiceBrowsers.SILENT);
+        // One reading of the 660 Hz bin: the other two tones' leakage puts its floor near -75 dB, a heard tone is above -50.
+        assertThat(heard(agent, "sb-softphone", SUPERVISOR_TONE)).as("nobody hears a listening supervisor").isLessThan(-65.0);
 
         button("Whisper to " + agentUser.displayName());
         assertThat(supervisor.locator("#listening-to")).containsText("Whispering to " + agentUser.displayName());
