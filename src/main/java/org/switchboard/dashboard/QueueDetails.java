@@ -1,5 +1,7 @@
 package org.switchboard.dashboard;
 
+import java.util.List;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -23,6 +25,8 @@ public class QueueDetails extends Div {
 
     private final Grid<ContactView> waiting = new Grid<>();
     private final Grid<QueueAgent> agents = new Grid<>();
+    private List<ContactView> shownWaiting;
+    private List<QueueAgent> shownAgents;
     private final Span outcomes = new Span();
     private final HourlyChart chart = new HourlyChart();
 
@@ -62,9 +66,20 @@ public class QueueDetails extends Div {
                 new H4(getTranslation("dashboard.details.today-by-hour")), chart, outcomes);
     }
 
+    /**
+     * Shows a snapshot. A table whose rows did not change keeps its row components: a repaint that
+     * replaced them would swallow a click already on its way to the old buttons (the supervisor's
+     * End wrap up, pressed while another change to the queue repainted the page, did nothing).
+     */
     public void show(QueueSnapshot snapshot) {
-        waiting.setItems(snapshot.waiting());
-        agents.setItems(snapshot.agents());
+        if (!snapshot.waiting().equals(shownWaiting)) {
+            shownWaiting = snapshot.waiting();
+            waiting.setItems(shownWaiting);
+        }
+        if (!snapshot.agents().equals(shownAgents)) {
+            shownAgents = snapshot.agents();
+            agents.setItems(shownAgents);
+        }
         chart.show(snapshot.byHour());
         QueueMetrics today = snapshot.metrics();
         outcomes.setText(today == null ? "" : getTranslation("dashboard.details.outcomes", today.handledToday(),

@@ -167,6 +167,7 @@ class ClusterIT {
         // The agent's wrap-up, begun on node A, shows on the supervisor's drill-down on node B ...
         supervisor.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("End wrap up for Bruno Keller")).click(new com.microsoft.playwright.Locator.ClickOptions().setTimeout(30_000));
+        assertThat(supervisor.locator("vaadin-notification-card", new Page.LocatorOptions().setHasText("wrap-up is over"))).containsText("Bruno Keller", within(30));
 
         // ... and the supervisor's End wrap up on node B frees the agent's page on node A.
         assertThat(dashboard.locator("#contact-panel")).containsText("No call right now", within(30));

@@ -231,6 +231,30 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
                 null, null), 0, 10))).singleElement().satisfies(e -> assertThat(e.targetId()).isEqualTo(agent.id()));
     }
 
+    @Test
+    void aRepaintThatChangesNoAgentKeepsTheButtonTheSupervisorIsAboutToClick() {
+        agentInWrapUp();
+        QueueDrillDownView view = navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
+        Button end = $(Button.class).from(actionsOfTheAgent()).withText("End wrap up").single();
+        var agentRows = agentGrid().getDataProvider();
+
+        // Another change to the queue (a caller joins) repaints the drill-down while the click is on its way.
+        call("Ada Lovelace");
+        view.show(supervision.drillDown(mine.id()));
+        @SuppressWarnings("unchecked")
+        Grid<ContactView> waiting = $(Grid.class).id("waiting-contacts");
+        assertThat(test(waiting).size()).as("the rows that changed are repainted").isEqualTo(1);
+        // The browser sends the click to the button it shows; new rows would have detached that button and
+        // dropped the click (the browserless tester renders cells anew, so the rows' identity is what shows it).
+        assertThat(agentGrid().getDataProvider()).as("the agents' rows are kept").isSameAs(agentRows);
+        test(end).click();
+
+        // Free again, the agent is offered the waiting caller at once.
+        assertThat(SystemUser.call(() -> agents.status(agent.id())).activity()).isNotEqualTo(Activity.WRAP_UP);
+        assertThat(SystemUser.call(() -> audit.find(new AuditFilter(supervisor.username(), AuditAction.AGENT_WRAP_UP_ENDED,
+                null, null), 0, 10))).hasSize(1);
+    }
+
     String listenBarDisplay() {
         return $(Span.class).withId("listening-to").single().getParent().orElseThrow().getStyle().get("display");
     }
