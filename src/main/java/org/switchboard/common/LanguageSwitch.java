@@ -9,7 +9,7 @@ import com.vaadin.flow.server.VaadinSession;
 
 /**
  * The language links of the pages anyone may open (sign-in, webchat, caller page): each language named
- * in itself. The choice holds for the browser's session; the page reloads in it.
+ * in itself, the current one marked. The choice holds for the browser's session; the page reloads in it.
  */
 public class LanguageSwitch extends Nav {
 
@@ -21,6 +21,10 @@ public class LanguageSwitch extends Nav {
             choice.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
             choice.getElement().setAttribute("lang", language.toLanguageTag());
             choice.setId("language-" + language.toLanguageTag());
+            if (language.getLanguage().equals(getLocale().getLanguage())) {
+                // The language shown is marked, not offered: a link to the page as it is would do nothing.
+                choice.getElement().setAttribute("aria-current", "true");
+            }
             add(choice);
         }
     }

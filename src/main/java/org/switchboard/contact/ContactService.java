@@ -139,8 +139,8 @@ public class ContactService {
     /** Contacts waiting in a queue, the longest waiting first. */
     @PreAuthorize("@queueAccess.isMember(#queueId)")
     @Transactional(readOnly = true)
-    public List<ContactView> waiting(long queueId) {
-        return withNames(contacts.waitingIn(queueId));
+    public List<WaitingContact> waiting(long queueId) {
+        return contacts.waitingIn(queueId);
     }
 
     /** The agent accepts an offer: Accept, or the green phone. */

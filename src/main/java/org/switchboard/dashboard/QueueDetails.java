@@ -13,7 +13,7 @@ import org.switchboard.agent.Activity;
 import org.switchboard.agent.GlobalAction;
 import org.switchboard.agent.PauseReason;
 import org.switchboard.agent.QueueAgent;
-import org.switchboard.contact.ContactView;
+import org.switchboard.contact.WaitingContact;
 import org.switchboard.metrics.QueueMetrics;
 
 /**
@@ -23,9 +23,9 @@ import org.switchboard.metrics.QueueMetrics;
  */
 public class QueueDetails extends Div {
 
-    private final Grid<ContactView> waiting = new Grid<>();
+    private final Grid<WaitingContact> waiting = new Grid<>();
     private final Grid<QueueAgent> agents = new Grid<>();
-    private List<ContactView> shownWaiting;
+    private List<WaitingContact> shownWaiting;
     private List<QueueAgent> shownAgents;
     private final Span outcomes = new Span();
     private final HourlyChart chart = new HourlyChart();

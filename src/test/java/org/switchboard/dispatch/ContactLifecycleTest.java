@@ -168,8 +168,9 @@ class ContactLifecycleTest {
 
         ContactView left = SystemUser.call(() -> contacts.customerLeft(waiting.id()));
         assertThat(left.outcome()).isEqualTo(Outcome.ABANDONED);
-        List<ContactView> undialed = SystemUser.call(() -> contacts.waiting(campaign.id()));
-        assertThat(undialed).singleElement().satisfies(entry -> {
+        List<org.switchboard.contact.WaitingContact> undialed = SystemUser.call(() -> contacts.waiting(campaign.id()));
+        assertThat(undialed).hasSize(1);
+        assertThat(SystemUser.call(() -> contacts.get(undialed.getFirst().id()))).satisfies(entry -> {
             assertThat(entry.type()).isEqualTo(ContactType.CAMPAIGN_CALL);
             assertThat(entry.sourceContactId()).isEqualTo(waiting.id());
             assertThat(entry.customerAddress()).isEqualTo("+15550100");

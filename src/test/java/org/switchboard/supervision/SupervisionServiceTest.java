@@ -135,7 +135,7 @@ class SupervisionServiceTest {
 
         QueueSnapshot snapshot = as(supervisor, () -> supervision.drillDown(mine.id()));
 
-        assertThat(snapshot.waiting()).extracting(ContactView::id).containsExactly(waiting.id());
+        assertThat(snapshot.waiting()).extracting(org.switchboard.contact.WaitingContact::id).containsExactly(waiting.id());
         assertThat(snapshot.agents()).singleElement().satisfies(a -> {
             assertThat(a.userId()).isEqualTo(busy.id());
             assertThat(a.state()).isEqualTo(PresenceState.READY);

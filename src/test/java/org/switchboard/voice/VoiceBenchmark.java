@@ -197,7 +197,13 @@ public final class VoiceBenchmark {
                 firstAudio.add(heardAt - acceptAt);
             }
             for (int a = 0; a < CALLS; a++) {
-                VoiceBrowsers.waitHearing(agents.get(a), "sb-softphone", CALLER_TONE, true);
+                try {
+                    VoiceBrowsers.waitHearing(agents.get(a), "sb-softphone", CALLER_TONE, true);
+                } catch (com.microsoft.playwright.PlaywrightException e) {
+                    throw new IllegalStateException("Agent " + a + " does not hear its caller.\n  agent:  "
+                            + VoiceBrowsers.describe(agents.get(a), "sb-softphone", CALLER_TONE, AGENT_TONE) + "\n  caller: "
+                            + VoiceBrowsers.describe(callers.get(callerOfAgent.get(a)), "sb-caller-line", CALLER_TONE, AGENT_TONE), e);
+                }
             }
             double cpuPerCallSetup = (cpu.serverNanos() - cpuCallsStart) / 1e6 / CALLS;
             System.out.printf("(a) Accept -> first audio heard at the caller, %d calls accepted back to back: %s%n", CALLS,

@@ -93,6 +93,28 @@ public final class VoiceBrowsers {
                         .replace("$SILENT", Double.toString(SILENT)), List.of(lineTag, hertz, present), new Page.WaitForFunctionOptions().setTimeout(20_000));
     }
 
+    /**
+     * What a line reports about its call, as JSON, for a failure's message: the connection's states, the
+     * audio bytes and samples it received and sent, its tracks, gains and speaker, and how loud it hears
+     * each of {@code tones}.
+     */
+    public static String describe(Page page, String lineTag, double... tones) {
+        return (String) page.locator(lineTag).evaluate("async (el, tones) => { const level = " + TONE_LEVEL + ";"
+                + " const s = { tones: tones.map(t => t + ' Hz ' + (el.analyser ? level(el, t).toFixed(1) : '-')),"
+                + " audio: el.audio && el.audio.state, sinkPaused: el.sink ? el.sink.paused : null,"
+                + " remoteGain: el.remoteGain && el.remoteGain.gain.value, micGain: el.micGain && el.micGain.gain.value,"
+                + " microphone: el.microphone ? el.microphone.getAudioTracks().map(t => t.readyState + (t.muted ? ' muted' : '')"
+                + " + (t.enabled ? '' : ' disabled')).join() : null };"
+                + " if (!el.pc) { s.pc = null; return JSON.stringify(s); }"
+                + " s.pc = el.pc.connectionState + '/' + el.pc.iceConnectionState + '/' + el.pc.signalingState;"
+                + " s.receiving = el.pc.getReceivers().map(r => r.track.readyState + (r.track.muted ? ' muted' : '')).join();"
+                + " s.sending = el.pc.getSenders().map(t => t.track ? t.track.readyState : 'none').join();"
+                + " (await el.pc.getStats()).forEach(r => { if (r.kind === 'audio' && r.type === 'inbound-rtp') {"
+                + " s.bytesIn = r.bytesReceived; s.samplesIn = r.totalSamplesReceived; s.concealed = r.concealedSamples; }"
+                + " if (r.kind === 'audio' && r.type === 'outbound-rtp') { s.bytesOut = r.bytesSent; } });"
+                + " return JSON.stringify(s); }", java.util.Arrays.stream(tones).boxed().toList());
+    }
+
     /** Audio bytes received on the line's connection so far. */
     public static long inboundBytes(Page page, String lineTag) {
         return ((Number) page.locator(lineTag).evaluate("el => el.inboundBytes()")).longValue();

@@ -17,6 +17,7 @@ import org.switchboard.contact.ContactState;
 import org.switchboard.contact.ContactType;
 import org.switchboard.contact.ContactView;
 import org.switchboard.contact.Outcome;
+import org.switchboard.contact.WaitingContact;
 import org.switchboard.contact.WrapUpEndedBy;
 
 /**
@@ -81,9 +82,13 @@ public class ContactRepository {
                 .param(agentId).query(ContactRepository::view).list();
     }
 
-    public List<ContactView> waitingIn(long queueId) {
-        return jdbc.sql(SELECT + " WHERE c.queue_id = ? AND c.state = 'QUEUED' ORDER BY c.queued_at, c.id")
-                .param(queueId).query(ContactRepository::view).list();
+    public List<WaitingContact> waitingIn(long queueId) {
+        return jdbc.sql("""
+                SELECT id, type, customer_name, customer_address, queued_at FROM contact
+                WHERE queue_id = ? AND state = 'QUEUED' ORDER BY queued_at, id""")
+                .param(queueId).query((rs, row) -> new WaitingContact(rs.getLong("id"), ContactType.valueOf(rs.getString("type")),
+                        rs.getString("customer_name"), rs.getString("customer_address"), rs.getTimestamp("queued_at").toInstant()))
+                .list();
     }
 
     /** The agent accepted the offer: connected now, or ringing the customer until {@code connectAt}. */

@@ -51,6 +51,9 @@ class LoginViewTest extends SpringBrowserlessTest {
         assertThat(view.i18n().getErrorMessage().getTitle()).isEqualTo("ユーザー名またはパスワードが違います");
         assertThat(view.getPageTitle()).isEqualTo("サインイン | Switchboard");
 
+        assertThat($(com.vaadin.flow.component.button.Button.class).id("language-ja").getElement().getAttribute("aria-current"))
+                .as("the language shown is marked").isEqualTo("true");
+        assertThat($(com.vaadin.flow.component.button.Button.class).id("language-en").getElement().hasAttribute("aria-current")).isFalse();
         test($(com.vaadin.flow.component.button.Button.class).id("language-en")).click();
         assertThat(com.vaadin.flow.server.VaadinSession.getCurrent().getLocale()).isEqualTo(java.util.Locale.ENGLISH);
         assertThat(UI.getCurrent().getLocale()).isEqualTo(java.util.Locale.ENGLISH);

@@ -2,6 +2,7 @@ package org.switchboard.shared.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.Locale;
 import java.util.Set;
 
 import com.microsoft.playwright.BrowserContext;
@@ -9,6 +10,8 @@ import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.switchboard.AxeScans;
@@ -17,6 +20,7 @@ import org.switchboard.MutableClock;
 import org.switchboard.RoutingFixture;
 import org.switchboard.SwitchboardBrowserTest;
 import org.switchboard.chat.ChatService;
+import org.switchboard.common.Translations;
 import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactType;
@@ -31,7 +35,9 @@ import org.switchboard.security.UserSummary;
 
 /**
  * axe-core scans of every main screen in Chromium, as an agent who also supervises and administers,
- * and of the public pages: no serious or critical WCAG 2.2 AA violation (see {@link AxeScans}).
+ * and of the public pages, in English and in Japanese (a Japanese browser: the pages' language, their
+ * labels' lengths and the lang attributes change): no serious or critical WCAG 2.2 AA violation (see
+ * {@link AxeScans}).
  */
 @SwitchboardBrowserTest
 class AccessibilityIT {
@@ -51,6 +57,7 @@ class AccessibilityIT {
 
     BrowserContext browser;
     Page page;
+    Locale language = Locale.ENGLISH;
     QueueInfo calls;
     QueueInfo chatQueue;
     UserSummary everyone;
@@ -78,56 +85,84 @@ class AccessibilityIT {
         return "http://localhost:" + port;
     }
 
+    /** Opens the browser in a language: the user has chosen none, so the screens follow the browser's. */
+    void speak(String language) {
+        this.language = Locale.forLanguageTag(language);
+        if (!"en".equals(language)) {
+            page.close();
+            browser.close();
+            browser = Browsers.newJapaneseContext();
+            page = browser.newPage();
+        }
+        assertThat(page.locator("html")).not().hasAttribute("lang", "");
+    }
+
+    /** A text of the screens in the language spoken. */
+    String text(String key, Object... args) {
+        return Translations.translate(language, key, args);
+    }
+
     void scan(String path, String label) {
         page.navigate(base() + path);
         page.locator("vaadin-app-layout").waitFor();
         page.waitForLoadState();
-        AxeScans.assertAccessible(page, label);
+        assertAccessible(label);
     }
 
-    @Test
-    void thePublicPagesHaveNoSeriousViolations() {
+    void assertAccessible(String label) {
+        assertThat(page.locator("html")).hasAttribute("lang", language.getLanguage());
+        AxeScans.assertAccessible(page, label + " (" + language.getLanguage() + ")");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void thePublicPagesHaveNoSeriousViolations(String language) {
+        speak(language);
         page.navigate(base() + "/login");
-        page.getByLabel("Username").waitFor();
-        AxeScans.assertAccessible(page, "the login page");
+        page.locator("input[name=username]").waitFor();
+        assertAccessible("the login page");
 
         page.navigate(base() + "/webchat/" + chatQueue.name());
         page.locator("textarea, input").first().waitFor();
-        AxeScans.assertAccessible(page, "the webchat page");
+        assertAccessible("the webchat page");
 
         page.navigate(base() + "/call/" + QueueInfo.slugOf(calls.name()));
         page.locator("button, vaadin-button").first().waitFor();
-        AxeScans.assertAccessible(page, "the caller page");
+        assertAccessible("the caller page");
     }
 
-    @Test
-    void theAgentsScreensHaveNoSeriousViolationsIdleWithAnOfferAndOnACall() {
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void theAgentsScreensHaveNoSeriousViolationsIdleWithAnOfferAndOnACall(String language) {
+        speak(language);
         Browsers.signIn(page, base(), everyone.username(), "password1");
         page.navigate(base() + "/dashboard");
         page.locator(".queue-card").first().waitFor();
-        AxeScans.assertAccessible(page, "the dashboard, logged out");
-        page.locator(".queue-card").first().getByLabel("Log in to " + calls.name()).check();
-        page.locator(".queue-card").nth(1).getByLabel("Log in to " + chatQueue.name()).check();
+        assertAccessible("the dashboard, logged out");
+        page.locator(".queue-card").first().getByLabel(text("dashboard.card.log-in-to", calls.name())).check();
+        page.locator(".queue-card").nth(1).getByLabel(text("dashboard.card.log-in-to", chatQueue.name())).check();
         page.locator("#login-to-queues").click();
-        assertThat(page.locator("#login-to-queues")).hasText("Logged in to all queues");
-        AxeScans.assertAccessible(page, "the dashboard, ready");
+        assertThat(page.locator("#login-to-queues")).hasText(text("dashboard.queues.in-all"));
+        assertAccessible("the dashboard, ready");
 
         SystemUser.run(() -> contacts.create(new NewContact(calls.name(), ContactType.INBOUND_CALL, Channel.VOICE,
                 "Grace Hopper", "+15550100")));
         assertThat(page.locator("#accept")).isVisible();
-        assertThat(page.locator("#offer-announcement[aria-live=assertive]")).containsText("Incoming Call · " + calls.name());
-        AxeScans.assertAccessible(page, "the dashboard with an offer");
+        assertThat(page.locator("#offer-announcement[aria-live=assertive]"))
+                .containsText(text("contact.type.inbound-call") + " · " + calls.name());
+        assertAccessible("the dashboard with an offer");
         page.locator("#accept").click();
         assertThat(page.locator("#end-call")).isVisible();
-        AxeScans.assertAccessible(page, "the dashboard on a call");
+        assertAccessible("the dashboard on a call");
         page.locator("#end-call").click();
         assertThat(page.locator("#end-wrap-up")).isVisible();
-        AxeScans.assertAccessible(page, "the dashboard in wrap-up");
+        assertAccessible("the dashboard in wrap-up");
         page.locator("#end-wrap-up").click();
 
         SystemUser.run(() -> chats.start(new NewContact(chatQueue.name(), ContactType.CHAT, Channel.WEBCHAT, "Ada",
                 "web-ada-" + RoutingFixture.unique("x")), "Hello, where is my order?"));
-        assertThat(page.locator("#chat-announcement[aria-live=polite]")).containsText("New Webchat chat · " + chatQueue.name() + " · Ada");
+        assertThat(page.locator("#chat-announcement[aria-live=polite]"))
+                .containsText(text("chat.popup.new-chat", text("chat.channel.webchat"), chatQueue.name(), "Ada"));
         scan("/chats", "chat conversations");
         scan("/activity/today", "Today's Activity");
         scan("/activity/week", "Week's Activity");
@@ -137,8 +172,10 @@ class AccessibilityIT {
         scan("/settings/audio", "pre-recorded audio");
     }
 
-    @Test
-    void theSupervisorsAndAdminsScreensHaveNoSeriousViolations() {
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ja"})
+    void theSupervisorsAndAdminsScreensHaveNoSeriousViolations(String language) {
+        speak(language);
         Browsers.signIn(page, base(), everyone.username(), "password1");
         scan("/supervision", "supervision overview");
         scan("/supervision/queue/" + calls.id(), "supervision drill-down");

@@ -39,6 +39,7 @@ import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactType;
 import org.switchboard.contact.ContactView;
 import org.switchboard.contact.NewContact;
+import org.switchboard.contact.WaitingContact;
 import org.switchboard.dashboard.HourlyChart;
 import org.switchboard.queue.AssignmentRole;
 import org.switchboard.queue.QueueInfo;
@@ -197,7 +198,7 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
         navigate("supervision/queue/" + mine.id(), QueueDrillDownView.class);
 
         @SuppressWarnings("unchecked")
-        Grid<ContactView> waiting = $(Grid.class).id("waiting-contacts");
+        Grid<WaitingContact> waiting = $(Grid.class).id("waiting-contacts");
         assertThat(test(waiting).size()).isEqualTo(1);
         assertThat(test(waiting).getCellText(0, 0)).isEqualTo("Ada Lovelace");
         assertThat(test(waiting).getCellComponent(0, 3).getElement().getAttribute("from")).isNotBlank();
@@ -242,7 +243,7 @@ class SupervisionViewsTest extends SpringBrowserlessTest {
         call("Ada Lovelace");
         view.show(supervision.drillDown(mine.id()));
         @SuppressWarnings("unchecked")
-        Grid<ContactView> waiting = $(Grid.class).id("waiting-contacts");
+        Grid<WaitingContact> waiting = $(Grid.class).id("waiting-contacts");
         assertThat(test(waiting).size()).as("the rows that changed are repainted").isEqualTo(1);
         // The browser sends the click to the button it shows; new rows would have detached that button and
         // dropped the click (the browserless tester renders cells anew, so the rows' identity is what shows it).
