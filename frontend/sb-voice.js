@@ -124,11 +124,14 @@ class SbVoiceLine extends HTMLElement {
     this.remoteGain = audio.createGain();
     this.remoteGain.connect(this.speaker);
     this.outgoing = audio.createMediaStreamDestination();
+    // What this side says: the microphone (through its gain, for mute and hold) and the recordings played into the call.
+    this.sending = audio.createGain();
+    this.sending.connect(this.outgoing);
     this.micGain = audio.createGain();
     if (this.microphone) {
       audio.createMediaStreamSource(this.microphone).connect(this.micGain);
     }
-    this.micGain.connect(this.outgoing);
+    this.micGain.connect(this.sending);
     this.levels = setInterval(() => this.showLevel(), 200);
     this.meter.hidden = false;
     if (audio.state === 'suspended') {
@@ -363,7 +366,7 @@ class SbSoftphone extends SbVoiceLine {
 
   /**
    * The supervisor's connection carries a mix of what the agent hears from the other side and what the
-   * agent says; what comes back (a whisper) plays on this speaker only, never into the call's outgoing
+   * agent sends (the voice and the recordings played into the call); what comes back (a whisper) plays on this speaker only, never into the call's outgoing
    * track or into the mix.
    */
   async offerMonitor(supervisorId) {
@@ -373,7 +376,7 @@ class SbSoftphone extends SbVoiceLine {
     }
     const mix = this.audio.createMediaStreamDestination();
     this.remoteGain.connect(mix);
-    this.micGain.connect(mix);
+    this.sending.connect(mix);
     const pc = new RTCPeerConnection({ iceServers: this.iceServers });
     const monitor = { pc: pc, mix: mix, source: null };
     this.monitors.set(supervisorId, monitor);
@@ -411,7 +414,7 @@ class SbSoftphone extends SbVoiceLine {
     monitor.pc.close();
     if (this.audio) {
       this.remoteGain.disconnect(monitor.mix);
-      this.micGain.disconnect(monitor.mix);
+      this.sending.disconnect(monitor.mix);
     }
     if (monitor.source) {
       monitor.source.disconnect();
@@ -436,7 +439,7 @@ class SbSoftphone extends SbVoiceLine {
       return false;
     }
     const source = this.audio.createMediaElementSource(element);
-    source.connect(this.outgoing);
+    source.connect(this.sending);
     const monitor = this.audio.createGain();
     monitor.gain.value = 0.3;
     source.connect(monitor).connect(this.speaker);

@@ -1,5 +1,7 @@
 package org.switchboard.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A Redis server of the test's own (Debian's {@code redis-server}, which .ci/run installs) on a free
@@ -52,12 +56,15 @@ final class TestRedis implements AutoCloseable {
                 "--save", "", "--appendonly", "no", "--dir", dir.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile()))
                 .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!answers()) {
-            if (!server.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("redis-server did not start on port " + port + "; see " + dir.resolve("redis.log"));
-            }
-            Thread.sleep(100);
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!server.isAlive()) {
+                    throw new IllegalStateException("redis-server exited");
+                }
+                return answers();
+            });
+        } catch (ConditionTimeoutException | IllegalStateException e) {
+            throw new IllegalStateException("redis-server did not start on port " + port + "; see " + dir.resolve("redis.log"), e);
         }
     }
 

@@ -115,6 +115,15 @@ public final class VoiceBrowsers {
                 + " return JSON.stringify(s); }", java.util.Arrays.stream(tones).boxed().toList());
     }
 
+    /** The agent picks a recording of the library on its call and presses {@code button} (Play, or Play and hang up). */
+    public static void playRecording(Page agent, String name, String button) {
+        agent.locator("#show-recordings").click();
+        agent.getByLabel("Search recordings").fill(name);
+        agent.waitForFunction("() => document.querySelector('#recording-list').size === 1");
+        agent.locator("#recording-list").getByText(name).filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true)).click();
+        agent.locator(button).click();
+    }
+
     /** Audio bytes received on the line's connection so far. */
     public static long inboundBytes(Page page, String lineTag) {
         return ((Number) page.locator(lineTag).evaluate("el => el.inboundBytes()")).longValue();

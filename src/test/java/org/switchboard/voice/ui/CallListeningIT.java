@@ -40,6 +40,7 @@ class CallListeningIT {
     static final int CALLER_TONE = 440;
     static final int AGENT_TONE = 880;
     static final int SUPERVISOR_TONE = 660;
+    static final int RECORDING_TONE = 600;
 
     static Playwright playwright;
     static Browser callerBrowser;
@@ -52,6 +53,8 @@ class CallListeningIT {
     RoutingFixture fixture;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.switchboard.audio.AudioMessageService audio;
 
     BrowserContext callerContext;
     BrowserContext agentContext;
@@ -106,7 +109,11 @@ class CallListeningIT {
     }
 
     @Test
-    void theSupervisorHearsBothSidesAndItsWhisperReachesTheAgentButNotTheCaller() {
+    void theSupervisorHearsBothSidesAndItsWhisperReachesTheAgentButNotTheCaller() throws Exception {
+        java.nio.file.Path wav = java.nio.file.Files.createTempFile("recording", ".wav");
+        java.nio.file.Files.write(wav, VoiceBrowsers.toneWav(RECORDING_TONE, 48_000, 6));
+        String recording = RoutingFixture.unique("Terms");
+        RoutingFixture.as(agentUser, () -> audio.create(new org.switchboard.audio.AudioMessageForm(recording, "", java.util.Set.of()), wav));
         Browsers.signIn(agent, base(), agentUser.username(), "password1");
         agent.navigate(base() + "/dashboard");
         caller.navigate(base() + "/call/" + QueueInfo.slugOf(queue.name()));
@@ -139,9 +146,16 @@ class CallListeningIT {
         assertThat(jdbc.sql("SELECT action FROM audit_entry WHERE actor_id = ? ORDER BY id").param(supervisorUser.id()).query(String.class).list())
                 .containsExactly(AuditAction.CALL_LISTENED, AuditAction.CALL_WHISPERED);
 
-        // Listening again, then the call ends: the supervisor's listening ends with it.
+        // Listening again: a recording the agent plays into the call is part of what the supervisor hears.
         button("Listen to " + agentUser.displayName());
         waitHearing(supervisor, "sb-listener", CALLER_TONE, true);
+        VoiceBrowsers.playRecording(agent, recording, "#play-recording");
+        waitHearing(caller, "sb-caller-line", RECORDING_TONE, true);
+        waitHearing(supervisor, "sb-listener", RECORDING_TONE, true);
+        agent.locator("#stop-recording").click();
+        waitHearing(supervisor, "sb-listener", RECORDING_TONE, false);
+
+        // The call ends: the supervisor's listening ends with it.
         agent.locator("#end-call").click();
         assertThat(supervisor.locator("#listening-to")).isHidden();
     }

@@ -166,15 +166,6 @@ class VoiceCallIT {
         assertThat(agent.locator("#wrap-up-title")).isVisible();
     }
 
-    /** The agent picks a recording on its call, as in the audio library's own test. */
-    void agentChoosesRecording(String name, String button) {
-        agent.locator("#show-recordings").click();
-        agent.getByLabel("Search recordings").fill(name);
-        agent.waitForFunction("() => document.querySelector('#recording-list').size === 1");
-        agent.locator("#recording-list").getByText(name).filter(new com.microsoft.playwright.Locator.FilterOptions().setVisible(true)).click();
-        agent.locator(button).click();
-    }
-
     @Test
     void aRecordingPlayedIntoTheCallIsHeardByTheCallerThenPlayAndHangUpEndsBothPages() throws Exception {
         java.nio.file.Path wav = java.nio.file.Files.createTempFile("recording", ".wav");
@@ -187,14 +178,14 @@ class VoiceCallIT {
         agentAnswers();
         waitHearing(caller, "sb-caller-line", AGENT_TONE, true);
 
-        agentChoosesRecording(name, "#play-recording");
+        VoiceBrowsers.playRecording(agent, name, "#play-recording");
         waitHearing(caller, "sb-caller-line", RECORDING_TONE, true);
         // The agent hears it too, at a third of the level (about -50 dBFS here, where the caller's is about -40).
         assertThat(heard(agent, "sb-softphone", RECORDING_TONE)).isGreaterThan(VoiceBrowsers.SILENT);
         agent.locator("#stop-recording").click();
         waitHearing(caller, "sb-caller-line", RECORDING_TONE, false);
 
-        agentChoosesRecording(name, "#play-recording-and-hang-up");
+        VoiceBrowsers.playRecording(agent, name, "#play-recording-and-hang-up");
         waitHearing(caller, "sb-caller-line", RECORDING_TONE, true);
         long contactId = jdbc.sql("SELECT id FROM contact WHERE queue_id = ?").param(queue.id()).query(Long.class).single();
         java.time.Instant hangUpAt = jdbc.sql("SELECT hangup_at FROM contact WHERE id = ?").param(contactId)
