@@ -60,13 +60,18 @@ public class CallListener extends Component {
             boolean forMe = signal != null && signal.from() == Party.AGENT && signal.kind().monitor()
                     && signal.supervisorId() != null && signal.supervisorId() == supervisorId;
             boolean over = signal == null && update.state() != null && update.state() != ContactState.CONNECTED;
-            if (forMe || over) {
+            // The agent's tab offers the call's media anew only when it was reloaded: its connection to this tab went with the old page.
+            boolean agentReloaded = signal != null && signal.from() == Party.AGENT && signal.kind() == SignalKind.OFFER;
+            if (forMe || over || agentReloaded) {
                 ui.access(() -> {
                     if (callId == null || callId != update.contactId()) {
                         return;
                     }
                     if (over) {
                         end();
+                    } else if (agentReloaded) {
+                        // Listening starts again from this tab's own request, which carries the supervisor's sign-in.
+                        getElement().executeJs("this.$server.listenAgain()");
                     } else {
                         getElement().callJsFunction("signal", signal.kind().name(), signal.payload());
                     }
@@ -134,6 +139,14 @@ public class CallListener extends Component {
     }
 
     /** The browser's answer and candidates for the connection from the agent's tab. */
+    /** After the agent's tab was reloaded during the call: listen (or whisper) again, to its new page. */
+    @ClientCallable
+    void listenAgain() {
+        if (callId != null) {
+            listen(queueId, agentId, whisper);
+        }
+    }
+
     @ClientCallable
     void signal(String kind, String payload) {
         Long call = callId;

@@ -155,6 +155,15 @@ class CallListeningIT {
         agent.locator("#stop-recording").click();
         waitHearing(supervisor, "sb-listener", RECORDING_TONE, false);
 
+        // The agent's tab is reloaded during the call: the supervisor listens again, on a new connection to the new page.
+        supervisor.locator("sb-listener").evaluate("el => window.__before = el.pc");
+        agent.reload();
+        waitHearing(caller, "sb-caller-line", AGENT_TONE, true);
+        supervisor.waitForFunction("() => { const el = document.querySelector('sb-listener'); return el.pc && el.pc !== window.__before; }");
+        waitHearing(supervisor, "sb-listener", CALLER_TONE, true);
+        waitHearing(supervisor, "sb-listener", AGENT_TONE, true);
+        assertThat(supervisor.locator("#listening-to")).hasText("Listening to " + agentUser.displayName());
+
         // The call ends: the supervisor's listening ends with it.
         agent.locator("#end-call").click();
         assertThat(supervisor.locator("#listening-to")).isHidden();
