@@ -35,10 +35,10 @@ class QueuesApi {
             double abandonRate, int openChats, double dialedShare) {
 
         static MetricsResource of(QueueMetrics m) {
-            return new MetricsResource(m.queueId(), m.queueName(), m.kind(), m.waiting(), m.agentsLoggedIn(),
-                    m.longestWait().toSeconds(), m.averageHandle().toSeconds(), m.totalToday(), m.handledToday(),
-                    m.abandonedToday(), m.timedOutToday(), m.incompleteToday(), m.serviceLevel(),
-                    m.averageSpeedOfAnswer().toSeconds(), m.abandonRate(), m.openChats(), m.dialedShare());
+            return new MetricsResource(m.queueId(), m.queueName(), m.kind(), m.now().waiting(), m.now().agentsLoggedIn(),
+                    m.now().longestWait().toSeconds(), m.today().averageHandle().toSeconds(), m.today().total(), m.today().handled(),
+                    m.today().abandoned(), m.today().timedOut(), m.today().incomplete(), m.today().serviceLevel(),
+                    m.today().averageSpeedOfAnswer().toSeconds(), m.today().abandonRate(), m.chats().open(), m.today().dialedShare());
         }
     }
 

@@ -82,8 +82,8 @@ public class QueueDetails extends Div {
         }
         chart.show(snapshot.byHour());
         QueueMetrics today = snapshot.metrics();
-        outcomes.setText(today == null ? "" : getTranslation("dashboard.details.outcomes", today.handledToday(),
-                today.abandonedToday(), today.timedOutToday(), today.incompleteToday(), today.totalToday()));
+        outcomes.setText(today == null ? "" : getTranslation("dashboard.details.outcomes", today.today().handled(),
+                today.today().abandoned(), today.today().timedOut(), today.today().incomplete(), today.today().total()));
     }
 
     private Component state(QueueAgent agent) {

@@ -91,38 +91,38 @@ public class QueueFigures extends Component implements HasStyle {
     private static List<Figure> figuresOf(QueueKind kind) {
         return switch (kind) {
             case CALL -> List.of(
-                    new Figure("dashboard.figure.calls-waiting", m -> Integer.toString(m.waiting())),
-                    new Figure("dashboard.figure.agents-logged-in", m -> Integer.toString(m.agentsLoggedIn())),
-                    new Figure("dashboard.figure.longest-waiting", m -> duration(m.longestWait())),
-                    new Figure("dashboard.figure.average-handle-time", m -> duration(m.averageHandle())),
-                    new Figure("dashboard.figure.calls-today", m -> Integer.toString(m.totalToday())),
+                    new Figure("dashboard.figure.calls-waiting", m -> Integer.toString(m.now().waiting())),
+                    new Figure("dashboard.figure.agents-logged-in", m -> Integer.toString(m.now().agentsLoggedIn())),
+                    new Figure("dashboard.figure.longest-waiting", m -> duration(m.now().longestWait())),
+                    new Figure("dashboard.figure.average-handle-time", m -> duration(m.today().averageHandle())),
+                    new Figure("dashboard.figure.calls-today", m -> Integer.toString(m.today().total())),
                     new Figure("dashboard.figure.abandoned-timed-out-handled",
-                            m -> m.abandonedToday() + " · " + m.timedOutToday() + " · " + m.handledToday(), STATUS_OF_EACH_CALL),
+                            m -> m.today().abandoned() + " · " + m.today().timedOut() + " · " + m.today().handled(), STATUS_OF_EACH_CALL),
                     new Figure("dashboard.figure.service-level", QueueFigures::serviceLevel, SERVICE_LEVEL_EXPLAINED),
-                    new Figure("dashboard.figure.average-speed-of-answer", m -> duration(m.averageSpeedOfAnswer())),
-                    new Figure("dashboard.figure.abandon-rate", m -> percent(m.abandonRate())));
+                    new Figure("dashboard.figure.average-speed-of-answer", m -> duration(m.today().averageSpeedOfAnswer())),
+                    new Figure("dashboard.figure.abandon-rate", m -> percent(m.today().abandonRate())));
             case CHAT -> List.of(
-                    new Figure("dashboard.figure.unassigned-chats", m -> Integer.toString(m.waiting())),
-                    new Figure("dashboard.figure.agents-logged-in", m -> Integer.toString(m.agentsLoggedIn())),
-                    new Figure("dashboard.figure.longest-unassigned-wait", m -> duration(m.longestWait())),
-                    new Figure("dashboard.figure.longest-wait-for-an-agents-reply", m -> duration(m.longestAgentReplyWait())),
-                    new Figure("dashboard.figure.waiting-for-the-agent", m -> Integer.toString(m.chatsAwaitingAgent())),
-                    new Figure("dashboard.figure.waiting-for-the-customer", m -> Integer.toString(m.chatsAwaitingCustomer())),
+                    new Figure("dashboard.figure.unassigned-chats", m -> Integer.toString(m.now().waiting())),
+                    new Figure("dashboard.figure.agents-logged-in", m -> Integer.toString(m.now().agentsLoggedIn())),
+                    new Figure("dashboard.figure.longest-unassigned-wait", m -> duration(m.now().longestWait())),
+                    new Figure("dashboard.figure.longest-wait-for-an-agents-reply", m -> duration(m.chats().longestAgentReplyWait())),
+                    new Figure("dashboard.figure.waiting-for-the-agent", m -> Integer.toString(m.chats().awaitingAgent())),
+                    new Figure("dashboard.figure.waiting-for-the-customer", m -> Integer.toString(m.chats().awaitingCustomer())),
                     new Figure("dashboard.figure.total-waiting-on-agents", m -> Integer.toString(m.chatsWaitingOnAgents())));
             case CAMPAIGN -> List.of(
-                    new Figure("dashboard.figure.undialed-missed-calls", m -> Integer.toString(m.waiting())),
-                    new Figure("dashboard.figure.dialed-today", m -> percent(m.dialedShare())),
-                    new Figure("dashboard.figure.agents-logged-in", m -> Integer.toString(m.agentsLoggedIn())),
-                    new Figure("dashboard.figure.average-handle-time", m -> duration(m.averageHandle())),
-                    new Figure("dashboard.figure.calls-today", m -> Integer.toString(m.totalToday())),
-                    new Figure("dashboard.figure.incomplete-handled", m -> m.incompleteToday() + " · " + m.handledToday(),
+                    new Figure("dashboard.figure.undialed-missed-calls", m -> Integer.toString(m.now().waiting())),
+                    new Figure("dashboard.figure.dialed-today", m -> percent(m.today().dialedShare())),
+                    new Figure("dashboard.figure.agents-logged-in", m -> Integer.toString(m.now().agentsLoggedIn())),
+                    new Figure("dashboard.figure.average-handle-time", m -> duration(m.today().averageHandle())),
+                    new Figure("dashboard.figure.calls-today", m -> Integer.toString(m.today().total())),
+                    new Figure("dashboard.figure.incomplete-handled", m -> m.today().incomplete() + " · " + m.today().handled(),
                             STATUS_OF_EACH_CALL));
         };
     }
 
     /** "87 %", or a dash while nothing has counted yet today. */
     public static String serviceLevel(QueueMetrics m) {
-        return m.serviceLevel() < 0 ? "–" : percent(m.serviceLevel());
+        return m.today().serviceLevel() < 0 ? "–" : percent(m.today().serviceLevel());
     }
 
     private static String percent(double share) {

@@ -83,13 +83,14 @@ public class QueueMetricsService {
             double serviceLevel = slDenominator == 0 ? -1 : (double) withSl.answeredWithinThreshold() / slDenominator;
             ChatFigures chat = chatFigures.getOrDefault(id, ChatFigures.NONE);
             int ended = t.handled() + t.abandoned() + t.timedOut() + t.incomplete();
-            result.put(id, new QueueMetrics(id, queue.name(), queue.kind(), now_.waiting(), loggedIn.getOrDefault(id, 0),
-                    now_.oldestQueuedAt() == null ? Duration.ZERO : Duration.between(now_.oldestQueuedAt(), now),
-                    Duration.ofMillis(t.averageHandleMillis()), t.created(), t.handled(), t.abandoned(), t.timedOut(),
-                    t.incomplete(), serviceLevel, Duration.ofMillis(withSl.averageAnswerMillis()),
-                    ended == 0 ? 0 : (double) t.abandoned() / ended, now_.openChats(),
-                    t.created() == 0 ? 0 : (double) t.dialed() / t.created(), chat.awaitingAgent(), chat.awaitingCustomer(),
-                    chat.longestAgentReplyWait()));
+            QueueMetrics.Now waiting = new QueueMetrics.Now(now_.waiting(), loggedIn.getOrDefault(id, 0),
+                    now_.oldestQueuedAt() == null ? Duration.ZERO : Duration.between(now_.oldestQueuedAt(), now));
+            QueueMetrics.Today day = new QueueMetrics.Today(t.created(), t.handled(), t.abandoned(), t.timedOut(), t.incomplete(),
+                    Duration.ofMillis(t.averageHandleMillis()), serviceLevel, Duration.ofMillis(withSl.averageAnswerMillis()),
+                    ended == 0 ? 0 : (double) t.abandoned() / ended, t.created() == 0 ? 0 : (double) t.dialed() / t.created());
+            QueueMetrics.Chats load = new QueueMetrics.Chats(now_.openChats(), chat.awaitingAgent(), chat.awaitingCustomer(),
+                    chat.longestAgentReplyWait());
+            result.put(id, new QueueMetrics(id, queue.name(), queue.kind(), waiting, day, load));
         }
         return result;
     }

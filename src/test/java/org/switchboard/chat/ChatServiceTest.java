@@ -296,17 +296,17 @@ class ChatServiceTest {
         Engaged e = engaged(Channel.WEBCHAT, "web-figures");
         clock.advance(Duration.ofSeconds(40));
         QueueMetrics waitingForAgent = SystemUser.call(() -> metrics.metrics(e.queue().id()));
-        assertThat(waitingForAgent.chatsAwaitingAgent()).isEqualTo(1);
-        assertThat(waitingForAgent.chatsAwaitingCustomer()).isZero();
-        assertThat(waitingForAgent.longestAgentReplyWait()).isEqualTo(Duration.ofSeconds(40));
+        assertThat(waitingForAgent.chats().awaitingAgent()).isEqualTo(1);
+        assertThat(waitingForAgent.chats().awaitingCustomer()).isZero();
+        assertThat(waitingForAgent.chats().longestAgentReplyWait()).isEqualTo(Duration.ofSeconds(40));
 
         chat(e.queue(), Channel.WEBCHAT, "web-figures-2", "second customer");   // offered to the same agent, not assigned yet
         as(e.agent(), () -> chats.send(e.agent().id(), e.chat().id(), "How can I help?"));
         QueueMetrics waitingForCustomer = SystemUser.call(() -> metrics.metrics(e.queue().id()));
-        assertThat(waitingForCustomer.chatsAwaitingAgent()).isZero();
-        assertThat(waitingForCustomer.chatsAwaitingCustomer()).isEqualTo(1);
-        assertThat(waitingForCustomer.longestAgentReplyWait()).isZero();
-        assertThat(waitingForCustomer.waiting()).isEqualTo(1);
+        assertThat(waitingForCustomer.chats().awaitingAgent()).isZero();
+        assertThat(waitingForCustomer.chats().awaitingCustomer()).isEqualTo(1);
+        assertThat(waitingForCustomer.chats().longestAgentReplyWait()).isZero();
+        assertThat(waitingForCustomer.now().waiting()).isEqualTo(1);
         assertThat(waitingForCustomer.chatsWaitingOnAgents()).isEqualTo(1);
     }
 

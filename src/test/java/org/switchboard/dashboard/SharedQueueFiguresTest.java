@@ -39,17 +39,17 @@ class SharedQueueFiguresTest {
     void aCommittedChangeMakesTheQueuesFiguresStaleAndNothingElseDoes() {
         QueueInfo queue = fixture.queue(QueueKind.CALL, 0, 30);
         QueueMetrics first = SystemUser.call(() -> shared.of(List.of(queue.id()))).get(queue.id());
-        assertThat(first.waiting()).isZero();
+        assertThat(first.now().waiting()).isZero();
         // The same figures, not a second computation, while nothing changed.
         assertThat(SystemUser.call(() -> shared.of(List.of(queue.id()))).get(queue.id())).isSameAs(first);
 
         SystemUser.run(() -> contacts.create(new NewContact(queue.name(), ContactType.INBOUND_CALL, Channel.VOICE, "Ada", null)));
-        assertThat(SystemUser.call(() -> shared.of(List.of(queue.id()))).get(queue.id()).waiting()).isEqualTo(1);
+        assertThat(SystemUser.call(() -> shared.of(List.of(queue.id()))).get(queue.id()).now().waiting()).isEqualTo(1);
 
         // A write that no service announced is not seen until the figures' maximum age has passed.
         transaction.executeWithoutResult(tx -> jdbc.sql("UPDATE contact SET state = 'ENDED', outcome = 'ABANDONED' WHERE queue_id = ?")
                 .param(queue.id()).update());
-        assertThat(SystemUser.call(() -> shared.of(List.of(queue.id()))).get(queue.id()).waiting()).isEqualTo(1);
+        assertThat(SystemUser.call(() -> shared.of(List.of(queue.id()))).get(queue.id()).now().waiting()).isEqualTo(1);
     }
 
     @Test
@@ -71,7 +71,8 @@ class SharedQueueFiguresTest {
     }
 
     private static QueueMetrics figures(int waiting, int longestWaitSeconds) {
-        return new QueueMetrics(1, "Sales", QueueKind.CALL, waiting, 4, Duration.ofSeconds(longestWaitSeconds), Duration.ofMinutes(3),
-                10, 8, 1, 1, 0, 0.8, Duration.ofSeconds(12), 0.1, 0, 0, 0, 0, Duration.ZERO);
+        return new QueueMetrics(1, "Sales", QueueKind.CALL, new QueueMetrics.Now(waiting, 4, Duration.ofSeconds(longestWaitSeconds)),
+                new QueueMetrics.Today(10, 8, 1, 1, 0, Duration.ofMinutes(3), 0.8, Duration.ofSeconds(12), 0.1, 0),
+                new QueueMetrics.Chats(0, 0, 0, Duration.ZERO));
     }
 }

@@ -79,16 +79,16 @@ class QueueMetricsServiceTest {
         call(queue, "ENDED", "HANDLED", -86_400, -86_390, -86_300, -86_280, agent);
 
         QueueMetrics m = SystemUser.call(() -> metrics.metrics(queue.id()));
-        assertThat(m.waiting()).isEqualTo(1);
-        assertThat(m.longestWait()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(m.totalToday()).isEqualTo(6);
-        assertThat(List.of(m.handledToday(), m.abandonedToday(), m.timedOutToday())).containsExactly(2, 2, 1);
-        assertThat(m.averageHandle()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(m.now().waiting()).isEqualTo(1);
+        assertThat(m.now().longestWait()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(m.today().total()).isEqualTo(6);
+        assertThat(List.of(m.today().handled(), m.today().abandoned(), m.today().timedOut())).containsExactly(2, 2, 1);
+        assertThat(m.today().averageHandle()).isEqualTo(Duration.ofSeconds(90));
         // within threshold 1 / (answered 2 + abandoned after threshold 1 + timed out 1)
-        assertThat(m.serviceLevel()).isEqualTo(0.25);
-        assertThat(m.averageSpeedOfAnswer()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(m.abandonRate()).isEqualTo(0.4);
-        assertThat(m.agentsLoggedIn()).isZero();
+        assertThat(m.today().serviceLevel()).isEqualTo(0.25);
+        assertThat(m.today().averageSpeedOfAnswer()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(m.today().abandonRate()).isEqualTo(0.4);
+        assertThat(m.now().agentsLoggedIn()).isZero();
     }
 
     @Test

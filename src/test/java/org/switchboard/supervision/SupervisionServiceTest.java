@@ -144,7 +144,7 @@ class SupervisionServiceTest {
         HourlyContacts now = snapshot.byHour().getLast();
         assertThat(now.open()).isEqualTo(2);
         assertThat(snapshot.byHour().stream().mapToInt(HourlyContacts::total).sum()).isEqualTo(2);
-        assertThat(snapshot.metrics().totalToday()).isEqualTo(2);
+        assertThat(snapshot.metrics().today().total()).isEqualTo(2);
     }
 
     @Test

@@ -162,7 +162,7 @@ class QueueDrillDownView extends Main implements BeforeEnterObserver, HasDynamic
         keyFigures.setVisible(queueKind != QueueKind.CAMPAIGN);
         serviceLevel.setText(QueueFigures.serviceLevel(m));
         serviceLevel.setTitle(getTranslation(QueueFigures.SERVICE_LEVEL_EXPLAINED));
-        speedOfAnswer.setText(QueueFigures.duration(m.averageSpeedOfAnswer()));
+        speedOfAnswer.setText(QueueFigures.duration(m.today().averageSpeedOfAnswer()));
         threshold.setText(getTranslation("supervision.drill-down.threshold", snapshot.queue().settings().serviceLevelSeconds()));
         figures.removeAll();
         figures.add(new QueueFigures(queueKind, m, QueueFigures.KEY_FIGURES));
