@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.voice.VoiceBrowsers.heard;
 import static org.switchboard.voice.VoiceBrowsers.waitHearing;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +22,7 @@ import org.switchboard.queue.QueueKind;
 import org.switchboard.security.Role;
 import org.switchboard.security.UserSummary;
 import org.switchboard.voice.VoiceBrowsers;
+import org.switchboard.voice.VoiceParties;
 
 /**
  * A supervisor listens to a web call and whispers to the agent from the queue's drill-down: three
@@ -42,10 +38,8 @@ class CallListeningIT {
     static final int SUPERVISOR_TONE = 660;
     static final int RECORDING_TONE = 600;
 
-    static Playwright playwright;
-    static Browser callerBrowser;
-    static Browser agentBrowser;
-    static Browser supervisorBrowser;
+    @RegisterExtension
+    static final VoiceParties parties = new VoiceParties();
 
     @LocalServerPort
     int port;
@@ -56,9 +50,6 @@ class CallListeningIT {
     @Autowired
     org.switchboard.audio.AudioMessageService audio;
 
-    BrowserContext callerContext;
-    BrowserContext agentContext;
-    BrowserContext supervisorContext;
     Page caller;
     Page agent;
     Page supervisor;
@@ -66,38 +57,15 @@ class CallListeningIT {
     UserSummary agentUser;
     UserSummary supervisorUser;
 
-    @BeforeAll
-    static void browsers() {
-        playwright = Playwright.create();
-        callerBrowser = VoiceBrowsers.withTone(playwright, CALLER_TONE);
-        agentBrowser = VoiceBrowsers.withTone(playwright, AGENT_TONE);
-        supervisorBrowser = VoiceBrowsers.withTone(playwright, SUPERVISOR_TONE);
-    }
-
-    @AfterAll
-    static void closeBrowsers() {
-        playwright.close();
-    }
-
     @BeforeEach
     void open() {
         queue = fixture.queue(QueueKind.CALL, 0, 0);
         agentUser = fixture.readyAgents(1, queue).getFirst();
         supervisorUser = fixture.user(Role.SUPERVISOR);
         fixture.supervise(queue, supervisorUser);
-        callerContext = callerBrowser.newContext();
-        agentContext = agentBrowser.newContext();
-        supervisorContext = supervisorBrowser.newContext();
-        caller = callerContext.newPage();
-        agent = agentContext.newPage();
-        supervisor = supervisorContext.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        callerContext.close();
-        agentContext.close();
-        supervisorContext.close();
+        caller = parties.page(CALLER_TONE);
+        agent = parties.page(AGENT_TONE);
+        supervisor = parties.page(SUPERVISOR_TONE);
     }
 
     String base() {

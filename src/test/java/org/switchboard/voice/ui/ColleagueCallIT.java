@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.voice.VoiceBrowsers.inboundBytes;
 import static org.switchboard.voice.VoiceBrowsers.waitHearing;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.switchboard.Browsers;
@@ -26,6 +21,7 @@ import org.switchboard.queue.QueueKind;
 import org.switchboard.security.SystemUser;
 import org.switchboard.security.UserSummary;
 import org.switchboard.voice.VoiceBrowsers;
+import org.switchboard.voice.VoiceParties;
 
 /**
  * One agent dials a colleague's line from the dashboard and the colleague answers on its own
@@ -38,9 +34,8 @@ class ColleagueCallIT {
     static final int CALLER_TONE = 440;
     static final int CALLEE_TONE = 880;
 
-    static Playwright playwright;
-    static Browser callerBrowser;
-    static Browser calleeBrowser;
+    @RegisterExtension
+    static final VoiceParties parties = new VoiceParties();
 
     @LocalServerPort
     int port;
@@ -49,25 +44,11 @@ class ColleagueCallIT {
     @Autowired
     ProductivityService productivity;
 
-    BrowserContext callerContext;
-    BrowserContext calleeContext;
     Page caller;
     Page callee;
     UserSummary callerUser;
     UserSummary calleeUser;
     String calleeLine;
-
-    @BeforeAll
-    static void browsers() {
-        playwright = Playwright.create();
-        callerBrowser = VoiceBrowsers.withTone(playwright, CALLER_TONE);
-        calleeBrowser = VoiceBrowsers.withTone(playwright, CALLEE_TONE);
-    }
-
-    @AfterAll
-    static void closeBrowsers() {
-        playwright.close();
-    }
 
     @BeforeEach
     void open() {
@@ -77,16 +58,8 @@ class ColleagueCallIT {
         calleeUser = agents.get(1);
         calleeLine = RoutingFixture.uniqueLine();
         fixture.giveLines(calleeUser, calleeLine);
-        callerContext = callerBrowser.newContext();
-        calleeContext = calleeBrowser.newContext();
-        caller = callerContext.newPage();
-        callee = calleeContext.newPage();
-    }
-
-    @AfterEach
-    void close() {
-        callerContext.close();
-        calleeContext.close();
+        caller = parties.page(CALLER_TONE);
+        callee = parties.page(CALLEE_TONE);
     }
 
     String base() {

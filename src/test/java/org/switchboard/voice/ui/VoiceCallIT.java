@@ -6,15 +6,11 @@ import static org.switchboard.voice.VoiceBrowsers.heard;
 import static org.switchboard.voice.VoiceBrowsers.inboundBytes;
 import static org.switchboard.voice.VoiceBrowsers.waitHearing;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +21,7 @@ import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
 import org.switchboard.security.UserSummary;
 import org.switchboard.voice.VoiceBrowsers;
+import org.switchboard.voice.VoiceParties;
 
 /**
  * A customer calls from the caller page and an agent answers on the dashboard, each in its own
@@ -40,9 +37,8 @@ class VoiceCallIT {
     static final double HOLD_TONE = 523.25;
     static final int RECORDING_TONE = 600;
 
-    static Playwright playwright;
-    static Browser callerBrowser;
-    static Browser agentBrowser;
+    @RegisterExtension
+    static final VoiceParties parties = new VoiceParties();
 
     @LocalServerPort
     int port;
@@ -59,40 +55,22 @@ class VoiceCallIT {
     @Autowired
     org.switchboard.MutableClock clock;
 
-    BrowserContext callerContext;
-    BrowserContext agentContext;
     Page caller;
     Page agent;
     QueueInfo queue;
     UserSummary agentUser;
 
-    @BeforeAll
-    static void browsers() {
-        playwright = Playwright.create();
-        callerBrowser = VoiceBrowsers.withTone(playwright, CALLER_TONE);
-        agentBrowser = VoiceBrowsers.withTone(playwright, AGENT_TONE);
-    }
-
-    @AfterAll
-    static void closeBrowsers() {
-        playwright.close();
-    }
-
     @BeforeEach
     void open() {
         queue = fixture.queue(QueueKind.CALL, 0, 0);
         agentUser = fixture.readyAgents(1, queue).getFirst();
-        callerContext = callerBrowser.newContext();
-        agentContext = agentBrowser.newContext();
-        caller = callerContext.newPage();
-        agent = agentContext.newPage();
+        caller = parties.page(CALLER_TONE);
+        agent = parties.page(AGENT_TONE);
     }
 
     @AfterEach
     void close() {
         clock.reset();
-        callerContext.close();
-        agentContext.close();
     }
 
     String base() {
