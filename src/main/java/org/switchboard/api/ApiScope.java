@@ -25,4 +25,9 @@ public enum ApiScope {
     public String key() {
         return "api.scope." + name().toLowerCase(Locale.ROOT);
     }
+
+    /** The bundle key of the scope's short name, where a list of keys names each key's scopes. */
+    public String nameKey() {
+        return key() + ".name";
+    }
 }

@@ -96,7 +96,7 @@ class ApiKeysView extends Main implements HasDynamicTitle {
         grid.setId("api-keys");
         grid.addColumn(ApiKeyInfo::name).setHeader(getTranslation("api.keys.name")).setFlexGrow(2);
         var prefix = grid.addColumn(k -> k.prefix() + "…").setHeader(getTranslation("api.keys.key"));
-        var mayDo = grid.addColumn(k -> String.join(", ", k.scopes().stream().map(Enum::name).toList())).setHeader(getTranslation("api.keys.may-do")).setFlexGrow(2);
+        var mayDo = grid.addColumn(k -> String.join(", ", k.scopes().stream().map(scope -> getTranslation(scope.nameKey())).toList())).setHeader(getTranslation("api.keys.may-do")).setFlexGrow(2);
         var created = grid.addColumn(k -> k.createdBy() == null ? when(k.createdAt()) : getTranslation("api.keys.created-by", when(k.createdAt()), k.createdBy()))
                 .setHeader(getTranslation("api.keys.created"))
                 .setFlexGrow(2);

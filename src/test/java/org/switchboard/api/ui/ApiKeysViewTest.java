@@ -73,7 +73,7 @@ class ApiKeysViewTest extends SpringBrowserlessTest {
         assertThat(listed.active()).isTrue();
         assertThat(listed.createdBy()).isEqualTo("admin");
         assertThat(test(grid()).getCellText(rowOf(name), 1)).isEqualTo(plain.substring(0, 10) + "…").doesNotContain(plain);
-        assertThat(test(grid()).getCellText(rowOf(name), 2)).isEqualTo("CALLS, CHATS, AGENTS, READ, METRICS");
+        assertThat(test(grid()).getCellText(rowOf(name), 2)).isEqualTo("Calls, Chats, Agents, Read, Metrics");
         assertThat(test(grid()).getCellText(rowOf(name), 4)).isEqualTo("Never");
         assertThat(keys.authenticate(plain)).map(ApiKeyInfo::id).contains(listed.id());
         assertThat(audited(ApiKeyService.KEY_CREATED, listed.id())).singleElement()
@@ -99,7 +99,15 @@ class ApiKeysViewTest extends SpringBrowserlessTest {
         test($(TextField.class).id("new-key-name")).setValue(name);
         test($(Button.class).id("create-key")).click();
         assertThat(test(grid()).getRow(rowOf(name)).scopes()).containsExactly(ApiScope.READ);
-        assertThat(test(grid()).getCellText(rowOf(name), 2)).isEqualTo("READ");
+        assertThat(test(grid()).getCellText(rowOf(name), 2)).isEqualTo("Read");
+    }
+
+    @Test
+    void aJapaneseAdminReadsEachKeysScopesInJapanese() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.JAPANESE);
+        String name = RoutingFixture.unique("PBX");
+        create(name);
+        assertThat(test(grid()).getCellText(rowOf(name), 2)).isEqualTo("通話, チャット, エージェント, 参照, メトリクス");
     }
 
     @Test
