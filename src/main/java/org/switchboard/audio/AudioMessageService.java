@@ -228,7 +228,7 @@ public class AudioMessageService {
             }
             return new Audio(probe.format(), probe.duration().toMillis(), size);
         } catch (AudioFormatException e) {
-            throw new ValidationException("audio.error.not-audio", e.getMessage());
+            throw new ValidationException("audio.error.not-audio", e.problem());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the uploaded audio", e);
         }

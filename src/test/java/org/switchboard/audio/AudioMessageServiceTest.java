@@ -116,7 +116,10 @@ class AudioMessageServiceTest {
         Path text = AudioSamples.file("Dear customer, please hold.".getBytes(StandardCharsets.UTF_8), ".mp3");
         assertThatThrownBy(() -> as(agent, () -> audio.create(form("Hold"), text)))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("This is not a WAV, MP3, OGG or WebM audio file. Accepted are WAV, MP3, OGG and WebM audio files.");
+                .hasMessage("This is not a WAV, MP3, OGG or WebM audio file. Accepted are WAV, MP3, OGG and WebM audio files.")
+                // On a Japanese screen the file's problem is said in Japanese too, not only the sentence around it.
+                .satisfies(refusal -> assertThat(((ValidationException) refusal).in(java.util.Locale.JAPANESE))
+                        .isEqualTo("WAV、MP3、OGG、WebM のいずれの音声ファイルでもありません。対応しているのは WAV、MP3、OGG、WebM の音声ファイルです。"));
         assertThat(storedMessages()).isEqualTo(messages);
         assertThat(storedContents()).isEqualTo(contents);
     }

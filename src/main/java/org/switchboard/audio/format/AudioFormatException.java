@@ -2,14 +2,29 @@ package org.switchboard.audio.format;
 
 import java.util.Locale;
 
-/** The file is not audio of an accepted format, or it is damaged; the message says which, for the user. */
+import org.switchboard.common.Message;
+import org.switchboard.common.Translations;
+
+/**
+ * The file is not audio of an accepted format, or it is damaged; the problem says which, for the user in
+ * the user's language, and {@link #getMessage()} in English (the API and the logs).
+ */
 public class AudioFormatException extends Exception {
 
     /** How far a duration a header declares may be from the audio the file holds (a frame or a block of rounding). */
     static final long TOLERANCE_MILLIS = 1000;
 
-    public AudioFormatException(String message) {
-        super(message);
+    private final transient Message problem;
+
+    /** {@code key} of the bundle ({@code audio.format.*}) with its arguments. */
+    public AudioFormatException(String key, Object... args) {
+        super(Translations.english(key, args));
+        this.problem = Message.of(key, args);
+    }
+
+    /** What is wrong with the file, in any language. */
+    public Message problem() {
+        return problem;
     }
 
     /**
@@ -17,8 +32,7 @@ public class AudioFormatException extends Exception {
      * what was heard and what was measured could differ.
      */
     static AudioFormatException disagreement(String format, long declaredMillis, long heldMillis) {
-        return new AudioFormatException("The " + format + " file's header declares " + clock(declaredMillis)
-                + " of audio, but the file holds " + clock(heldMillis) + ".");
+        return new AudioFormatException("audio.format.disagreement", format, clock(declaredMillis), clock(heldMillis));
     }
 
     /** m:ss.s, precise enough to tell apart what a user could hear. */

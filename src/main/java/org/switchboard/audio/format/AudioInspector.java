@@ -31,7 +31,7 @@ public final class AudioInspector {
             };
             return new Probe(format, Duration.ofMillis(millis));
         } catch (EOFException e) {
-            throw new AudioFormatException("The audio file is incomplete: it ends in the middle of its data.");
+            throw new AudioFormatException("audio.format.incomplete");
         }
     }
 
@@ -50,7 +50,7 @@ public final class AudioInspector {
                 || head.length >= 3 && Mp3Duration.frame(head[0] & 0xFF, head[1] & 0xFF, head[2] & 0xFF) != null) {
             return AudioFormat.MP3;
         }
-        throw new AudioFormatException("This is not a WAV, MP3, OGG or WebM audio file.");
+        throw new AudioFormatException("audio.format.unknown");
     }
 
     private static boolean startsWith(byte[] head, int offset, String ascii) {

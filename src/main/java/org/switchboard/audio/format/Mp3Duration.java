@@ -75,13 +75,12 @@ final class Mp3Duration {
             at = next;
         }
         if (samples == 0) {
-            throw new AudioFormatException("The MP3 file contains no audio frames.");
+            throw new AudioFormatException("audio.format.mp3-no-frames");
         }
         long millis = samples * 1000 / sampleRate;
         if (!onlyTagsFrom(in, at)) {
             // Players skip such bytes and play any frames behind them, which this walk would not count.
-            throw new AudioFormatException("The MP3 file is damaged: after " + AudioFormatException.clock(millis)
-                    + " of audio it holds data that is not MP3 audio.");
+            throw new AudioFormatException("audio.format.mp3-not-audio-after", AudioFormatException.clock(millis));
         }
         if (declaredFrames > 0) {
             long declaredMillis = declaredFrames * (samples / frames) * 1000 / sampleRate;

@@ -33,14 +33,14 @@ final class OggDuration {
         Packets packets = null;
         while (in.remaining() > 0) {
             if (!in.ascii(4).equals("OggS")) {
-                throw new AudioFormatException("The OGG file is damaged.");
+                throw new AudioFormatException("audio.format.damaged", "OGG");
             }
             in.skip(2); // version, header type
             long granule = in.u64le();
             long pageSerial = in.u32le();
             in.skip(8); // sequence number, checksum
             if (serial != -1 && pageSerial != serial) {
-                throw new AudioFormatException("The OGG file holds more than one stream.");
+                throw new AudioFormatException("audio.format.ogg-streams");
             }
             serial = pageSerial;
             byte[] lacing = in.bytes(in.u8());
@@ -62,16 +62,16 @@ final class OggDuration {
                     int shortExponent = body[28] & 0x0F;
                     int longExponent = (body[28] & 0xF0) >> 4;
                     if (shortExponent < 6 || longExponent > 13 || shortExponent > longExponent) {
-                        throw new AudioFormatException("The OGG file's Vorbis header is damaged.");
+                        throw new AudioFormatException("audio.format.ogg-vorbis-header");
                     }
                     shortBlock = 1 << shortExponent;
                     longBlock = 1 << longExponent;
                     packets = new Packets(VORBIS_HEADER_PACKETS, false);
                 } else {
-                    throw new AudioFormatException("The OGG file holds neither Vorbis nor Opus audio.");
+                    throw new AudioFormatException("audio.format.ogg-codec");
                 }
                 if (rate <= 0) {
-                    throw new AudioFormatException("The OGG file has no valid sample rate.");
+                    throw new AudioFormatException("audio.format.ogg-rate");
                 }
             }
             packets.add(lacing, body);
@@ -80,10 +80,10 @@ final class OggDuration {
             }
         }
         if (lastGranule <= preSkip || packets.audio == 0) {
-            throw new AudioFormatException("The OGG file contains no audio.");
+            throw new AudioFormatException("audio.format.no-audio", "OGG");
         }
         if (lastGranule > Long.MAX_VALUE / 1000) {
-            throw new AudioFormatException("The OGG file is damaged.");
+            throw new AudioFormatException("audio.format.damaged", "OGG");
         }
         long declaredMillis = (lastGranule - preSkip) * 1000 / rate;
         if (opus) {

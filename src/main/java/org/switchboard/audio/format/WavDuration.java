@@ -33,12 +33,12 @@ final class WavDuration {
                 int blockAlign = in.u16le();
                 // Players time uncompressed samples by rate and frame size; the byte rate is only derived from them.
                 if (UNCOMPRESSED.contains(formatTag) && byteRate != sampleRate * blockAlign) {
-                    throw new AudioFormatException("The WAV file is damaged: its byte rate does not match its sample rate.");
+                    throw new AudioFormatException("audio.format.wav-byte-rate");
                 }
                 in.skip(Math.max(0, size - 14) + (size & 1));
             } else if (id.equals("data")) {
                 if (byteRate == 0) {
-                    throw new AudioFormatException("The WAV file has no valid format description.");
+                    throw new AudioFormatException("audio.format.wav-no-format");
                 }
                 long available = in.remaining();
                 // A recorder that could not seek back writes 0 or 0xFFFFFFFF: the data runs to the end.
@@ -60,7 +60,7 @@ final class WavDuration {
                 in.skip(size + (size & 1));
             }
         }
-        throw new AudioFormatException("The WAV file contains no audio data.");
+        throw new AudioFormatException("audio.format.wav-no-data");
     }
 
     /** After the data chunk only further chunks (LIST, cue...) that end exactly at the end of the file, a pad byte allowed. */

@@ -35,7 +35,7 @@ final class WebmDuration {
     static long millis(AudioFile in) throws IOException, AudioFormatException {
         in.seek(0);
         if (id(in) != EBML) {
-            throw new AudioFormatException("The WebM file is damaged.");
+            throw new AudioFormatException("audio.format.damaged", "WebM");
         }
         long headerEnd = size(in) + in.position();
         String docType = null;
@@ -44,7 +44,7 @@ final class WebmDuration {
             long size = size(in);
             if (id == DOC_TYPE) {
                 if (size == UNKNOWN_SIZE || size > MAX_DOC_TYPE) {
-                    throw new AudioFormatException("The WebM file is damaged.");
+                    throw new AudioFormatException("audio.format.damaged", "WebM");
                 }
                 docType = in.ascii((int) size).trim();
             } else {
@@ -52,7 +52,7 @@ final class WebmDuration {
             }
         }
         if (!"webm".equals(docType)) {
-            throw new AudioFormatException("The file is a Matroska file, not WebM.");
+            throw new AudioFormatException("audio.format.matroska");
         }
         long scale = 1_000_000;
         double duration = 0;
@@ -67,7 +67,7 @@ final class WebmDuration {
                 continue; // master elements: read their children in place
             }
             if (size == UNKNOWN_SIZE) {
-                throw new AudioFormatException("The WebM file is damaged.");
+                throw new AudioFormatException("audio.format.damaged", "WebM");
             }
             if (end > in.length()) {
                 throw new EOFException(); // data cut off, or a size that promises more than the file has
@@ -76,7 +76,7 @@ final class WebmDuration {
                 scale = number(in, size);
             } else if (id == DURATION) {
                 if (size != 4 && size != 8) {
-                    throw new AudioFormatException("The WebM file is damaged.");
+                    throw new AudioFormatException("audio.format.damaged", "WebM");
                 }
                 duration = size == 4 ? Float.intBitsToFloat((int) in.uintBe(4)) : Double.longBitsToDouble(in.uintBe(8));
             } else if (id == CLUSTER_TIMECODE) {
@@ -85,7 +85,7 @@ final class WebmDuration {
                 size(in); // track number
                 long relative = (short) in.uintBe(2);
                 if ((in.u8() & LACING) != 0) {
-                    throw new AudioFormatException("The WebM file's blocks hold several frames each, which is not supported.");
+                    throw new AudioFormatException("audio.format.webm-laced");
                 }
                 latestBlock = Math.max(latestBlock, clusterTime + relative);
                 long packet = end - in.position();
@@ -96,10 +96,10 @@ final class WebmDuration {
             in.seek(end);
         }
         if (latestBlock < 0 || scale == 0) {
-            throw new AudioFormatException("The WebM file contains no audio.");
+            throw new AudioFormatException("audio.format.no-audio", "WebM");
         }
         if (latestBlock > Long.MAX_VALUE / scale || !(duration < Long.MAX_VALUE / scale)) {
-            throw new AudioFormatException("The WebM file is damaged.");
+            throw new AudioFormatException("audio.format.damaged", "WebM");
         }
         long blockMillis = latestBlock * scale / 1_000_000;
         long heldMillis = samples * 1000 / OpusPacket.RATE;
@@ -115,7 +115,7 @@ final class WebmDuration {
     /** An unsigned integer element of {@code size} bytes (at most 8). */
     private static long number(AudioFile in, long size) throws IOException, AudioFormatException {
         if (size > 8) {
-            throw new AudioFormatException("The WebM file is damaged.");
+            throw new AudioFormatException("audio.format.damaged", "WebM");
         }
         return in.uintBe((int) size);
     }
@@ -125,7 +125,7 @@ final class WebmDuration {
         int first = in.u8();
         int length = Integer.numberOfLeadingZeros(first) - 23;
         if (first == 0 || length > 4) {
-            throw new AudioFormatException("The WebM file is damaged.");
+            throw new AudioFormatException("audio.format.damaged", "WebM");
         }
         long id = first;
         for (int i = 1; i < length; i++) {
@@ -139,7 +139,7 @@ final class WebmDuration {
         int first = in.u8();
         int length = Integer.numberOfLeadingZeros(first) - 23;
         if (first == 0) {
-            throw new AudioFormatException("The WebM file is damaged.");
+            throw new AudioFormatException("audio.format.damaged", "WebM");
         }
         long value = first & (0xFF >> length);
         boolean allOnes = value == (0xFF >> length);
