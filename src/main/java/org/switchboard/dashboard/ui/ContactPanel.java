@@ -60,7 +60,11 @@ class ContactPanel extends Div {
      * @param line the agent's line, which an offered call rings
      */
     void show(ContactView call, String line, boolean carriesAudio) {
-        if (rendered && Objects.equals(call, shown) && Objects.equals(line, shownLine) && carriesAudio == shownAudio) {
+        // An offer looks the same with audio or without: learning that the offered call is a web call
+        // (a moment after the offer, on a busy server) must not replace the Accept being clicked.
+        boolean audioShown = call != null && call.state() != ContactState.OFFERED;
+        if (rendered && Objects.equals(call, shown) && Objects.equals(line, shownLine)
+                && (!audioShown || carriesAudio == shownAudio)) {
             return;
         }
         rendered = true;

@@ -19,6 +19,7 @@ import org.switchboard.contact.Channel;
 import org.switchboard.contact.ContactService;
 import org.switchboard.contact.ContactState;
 import org.switchboard.contact.ContactType;
+import org.switchboard.contact.ContactView;
 import org.switchboard.contact.NewContact;
 import org.switchboard.queue.QueueInfo;
 import org.switchboard.queue.QueueKind;
@@ -103,6 +104,20 @@ class DashboardSoftphoneTest extends SpringBrowserlessTest {
         assertThat(panelText()).startsWith("Wrap-up");
         assertThat(softphone().state()).isEqualTo(Softphone.State.IDLE);
         assertThat($(Button.class).withId("mute").all()).isEmpty();
+    }
+
+    @Test
+    void anOfferKeepsItsAcceptButtonWhenTheDashboardLearnsThatTheCallHasAudio() {
+        WebCallService.Session call = webCalls.place(queue.name(), "Grace", null, new PublicClient(RoutingFixture.unique("client"), null));
+        navigate(DashboardView.class);
+        Button accept = button("accept");
+        ContactPanel panel = $(ContactPanel.class).single();
+        ContactView offer = SystemUser.call(() -> contacts.get(call.contactId()));
+
+        panel.show(offer, null, false);
+        panel.show(offer, null, true);
+
+        assertThat(button("accept")).as("the button the agent is clicking").isSameAs(accept);
     }
 
     @Test
