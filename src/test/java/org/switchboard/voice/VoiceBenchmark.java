@@ -35,11 +35,12 @@ import org.switchboard.security.UserSummary;
  * Every time stamp is {@code Date.now()} in a page or {@code System.currentTimeMillis()}: one machine, one clock.
  * <ul>
  * <li>(a) Accept to first audio: from the click on Accept (a capturing listener in the agent's page) to the
- * moment the caller's speaker first plays the agent's tone above {@link VoiceBrowsers#HEARD}, as the ear
- * ({@link #EAR_WORKLET}, 256 samples, 5.3 ms) finds it on the audio thread.
+ * moment the caller's analyser (the line's own, 4096 samples, about 85 ms at 48 kHz) first finds the agent's
+ * tone above {@link VoiceBrowsers#HEARD}, polled every few ms in the caller's page. (Ears on the audio thread,
+ * AudioWorklets, were tried: twenty more real-time audio threads loaded the two cores far more than the polls.)
  * <li>(b) Mouth to ear: a 200 ms 1500 Hz burst from an oscillator mixed into one side's outgoing track (where
- * the microphone and the recordings meet), found by the same ear at the other side's speaker after a moment
- * without it; both directions, on all N calls at once.
+ * the microphone and the recordings meet), detected at the other side's speaker by an analyser of 256 samples
+ * (5 ms), so the window adds next to nothing; both directions, on all N calls at once.
  * <li>(c) Server: live heap after GC with N agents' dashboards open and N callers' pages open but no call,
  * then with the N calls connected; the server's CPU time (the JVM's, less the threads that drive Playwright)
  * to place, offer and connect the N calls, and per second while the N calls just talk.
@@ -53,114 +54,36 @@ public final class VoiceBenchmark {
     private static final int AGENT_TONE = 880;
     private static final int BURST_TONE = 1500;
 
-    /**
-     * The ear: an AudioWorklet on the line's speaker, so the pages are not woken every few milliseconds
-     * to poll an analyser (ten pages doing that competed with the calls' own audio for the CPU). For each
-     * 128-sample quantum it takes the last samples of its window, Blackman-windowed as an AnalyserNode
-     * would, and a Goertzel filter's level of the tone in the analyser's dB scale; it reports the audio
-     * clock of the first quantum where the tone is heard ({@link VoiceBrowsers#HEARD}), after a moment
-     * below {@link VoiceBrowsers#SILENT} when asked to. The page turns that audio time into
-     * {@code Date.now()} time, so the main thread's own delays do not count.
-     */
-    private static final String EAR_WORKLET = """
-            class ToneEar extends AudioWorkletProcessor {
-              constructor() {
-                super();
-                this.size = 4096;
-                this.samples = new Float32Array(this.size);
-                this.at = 0;
-                this.seen = 0;
-                this.task = null;
-                this.port.onmessage = e => {
-                  const n = e.data.window;
-                  this.window = new Float32Array(n);
-                  for (let i = 0; i < n; i++) {
-                    this.window[i] = 0.42 - 0.5 * Math.cos(2 * Math.PI * i / n) + 0.08 * Math.cos(4 * Math.PI * i / n);
-                  }
-                  this.quiet = !e.data.afterQuiet;
-                  this.task = e.data;
-                };
-              }
-              /** The tone's level over the last n samples, as an AnalyserNode of n samples says it (dB of |X| / n). */
-              level(hertz, n) {
-                const k = 2 * Math.cos(2 * Math.PI * hertz / sampleRate);
-                const first = this.at - n + this.size;
-                let s1 = 0, s2 = 0;
-                for (let i = 0; i < n; i++) {
-                  const s = this.samples[(first + i) % this.size] * this.window[i] + k * s1 - s2;
-                  s2 = s1;
-                  s1 = s;
-                }
-                return 10 * Math.log10(Math.max(s1 * s1 + s2 * s2 - k * s1 * s2, 1e-30) / (n * n));
-              }
-              process(inputs) {
-                const input = inputs[0] && inputs[0][0];
-                if (input) {
-                  for (let i = 0; i < input.length; i++) {
-                    this.samples[this.at] = input[i];
-                    this.at = (this.at + 1) % this.size;
-                  }
-                  this.seen += input.length;
-                }
-                const task = this.task;
-                if (task && this.seen >= task.window) {
-                  const level = this.level(task.hertz, task.window);
-                  if (!this.quiet) {
-                    this.quiet = level < task.silent;
-                  } else if (level > task.heard) {
-                    this.task = null;
-                    this.port.postMessage(currentTime + 128 / sampleRate);
-                  }
-                }
-                return true;
-              }
-            }
-            registerProcessor('tone-ear', ToneEar);
-            """;
+    /** Records, in a caller's page, when its line first hears the agent's tone. */
+    private static final String FIRST_AUDIO = "(el, hertz) => { window.__firstAudioAt = null; const level = " + VoiceBrowsers.TONE_LEVEL
+            + "; const poll = setInterval(() => { if (el.analyser && level(el, hertz) > " + VoiceBrowsers.HEARD
+            + ") { window.__firstAudioAt = Date.now(); clearInterval(poll); } }, 2); }";
 
-    /**
-     * Arms the line's ear for {@code hertz}: {@code window.__heardAt} becomes a promise of the
-     * {@code Date.now()} time it is heard (after a moment without it, if {@code afterQuiet}), or -1
-     * after {@code timeoutMillis}.
-     */
+    /** Records when the line's speaker next plays the burst, after a moment without it; -1 after 5 s. */
     private static final String ARM_EAR = """
-            async (el, [code, hertz, samples, heard, silent, afterQuiet, timeoutMillis]) => {
-              const ctx = el.audio;
-              if (!el.__ear) {
-                await ctx.audioWorklet.addModule(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
-                el.__ear = new AudioWorkletNode(ctx, 'tone-ear');
-                const mute = ctx.createGain();
-                mute.gain.value = 0;
-                el.speaker.connect(el.__ear);
-                el.__ear.connect(mute).connect(ctx.destination);
+            (el, [hertz, heard, silent]) => {
+              if (!el.__burstEar) {
+                const a = el.analyser.context.createAnalyser();
+                a.fftSize = 256;
+                a.smoothingTimeConstant = 0;
+                el.speaker.connect(a);
+                el.__burstEar = a;
               }
-              const ear = el.__ear;
-              window.__heardAt = new Promise(resolve => {
-                const give = setTimeout(() => { ear.port.onmessage = null; resolve(-1); }, timeoutMillis);
-                ear.port.onmessage = e => {
-                  clearTimeout(give);
-                  resolve(Date.now() - (ctx.currentTime - e.data) * 1000);
-                };
+              const a = el.__burstEar;
+              const d = new Float32Array(a.frequencyBinCount);
+              const bin = Math.round(hertz / (a.context.sampleRate / a.fftSize));
+              let quiet = false;
+              window.__burstHeard = new Promise(resolve => {
+                const poll = setInterval(() => {
+                  a.getFloatFrequencyData(d);
+                  let peak = -200;
+                  for (let i = bin - 1; i <= bin + 1; i++) peak = Math.max(peak, d[i]);
+                  if (!quiet) { quiet = peak < silent; return; }
+                  if (peak > heard) { clearInterval(poll); resolve(Date.now()); }
+                }, 1);
+                setTimeout(() => { clearInterval(poll); resolve(-1); }, 5000);
               });
-              ear.port.postMessage({ hertz: hertz, window: samples, heard: heard, silent: silent, afterQuiet: afterQuiet });
             }""";
-
-    /** The app's CSP allows no blob: scripts; the benchmark's own ear is one. */
-    private static final com.microsoft.playwright.Browser.NewContextOptions EAR_ALLOWED =
-            new com.microsoft.playwright.Browser.NewContextOptions().setBypassCSP(true);
-
-    /**
-     * @param window samples the ear listens over: 4,096 (85 ms, as the line's own analyser) to tell the
-     *               agent's 880 Hz from the hold music's chord; 256 (5.3 ms) for a burst alone in its band
-     */
-    private static void armEar(Page page, String lineTag, int hertz, int window, boolean afterQuiet, int timeoutMillis) {
-        page.locator(lineTag).evaluate(ARM_EAR, List.of(EAR_WORKLET, (double) hertz, window, VoiceBrowsers.HEARD,
-                VoiceBrowsers.SILENT, afterQuiet, timeoutMillis));
-    }
-
-    private static long heardAt(Page page) {
-        return ((Number) page.evaluate("() => window.__heardAt")).longValue();
-    }
 
     /** Plays a 200 ms burst into the line's outgoing audio; returns when it started. */
     private static final String MOUTH = """
@@ -215,7 +138,7 @@ public final class VoiceBenchmark {
 
             List<Page> agents = new ArrayList<>();
             for (UserSummary user : agentUsers) {
-                Page agent = agentBrowser.newContext(EAR_ALLOWED).newPage();
+                Page agent = agentBrowser.newContext().newPage();
                 agent.setDefaultTimeout(60_000);
                 Browsers.signIn(agent, base, user.username(), "password1");
                 agent.navigate(base + "/dashboard");
@@ -226,7 +149,7 @@ public final class VoiceBenchmark {
             List<Page> callers = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (int i = 0; i < CALLS; i++) {
-                Page caller = callerBrowser.newContext(EAR_ALLOWED).newPage();
+                Page caller = callerBrowser.newContext().newPage();
                 caller.setDefaultTimeout(60_000);
                 caller.navigate(base + "/call/" + QueueInfo.slugOf(queue.name()));
                 caller.locator("#call-name input").waitFor();
@@ -247,7 +170,7 @@ public final class VoiceBenchmark {
             }
             for (Page caller : callers) {
                 caller.waitForFunction("() => (document.querySelector('#call-status')?.textContent || '').includes('Waiting')");
-                armEar(caller, "sb-caller-line", AGENT_TONE, 4096, false, 120_000);
+                caller.locator("sb-caller-line").evaluate(FIRST_AUDIO, (double) AGENT_TONE);
             }
             // Every agent is offered one call; the panel names the caller, which pairs the pages.
             Map<Integer, Integer> callerOfAgent = new HashMap<>();
@@ -274,7 +197,9 @@ public final class VoiceBenchmark {
             }
             List<Long> firstAudio = new ArrayList<>();
             for (int a = 0; a < CALLS; a++) {
-                long heardAt = heardAt(callers.get(callerOfAgent.get(a)));
+                Page caller = callers.get(callerOfAgent.get(a));
+                caller.waitForFunction("() => window.__firstAudioAt !== null");
+                long heardAt = ((Number) caller.evaluate("() => window.__firstAudioAt")).longValue();
                 long acceptAt = ((Number) agents.get(a).evaluate("() => window.__acceptAt")).longValue();
                 firstAudio.add(heardAt - acceptAt);
             }
@@ -323,7 +248,8 @@ public final class VoiceBenchmark {
                     String earTag = fromAgent ? "sb-caller-line" : "sb-softphone";
                     String mouthTag = fromAgent ? "sb-softphone" : "sb-caller-line";
                     for (Page ear : ears) {
-                        armEar(ear, earTag, BURST_TONE, 256, true, 5_000);
+                        ear.locator(earTag).evaluate(ARM_EAR,
+                                List.of((double) BURST_TONE, VoiceBrowsers.HEARD, VoiceBrowsers.SILENT));
                     }
                     sleep(300); // the ears first hear a moment without the burst
                     long[] spokenAt = new long[CALLS];
@@ -332,7 +258,7 @@ public final class VoiceBenchmark {
                                 (double) BURST_TONE)).longValue();
                     }
                     for (int a = 0; a < CALLS; a++) {
-                        long heardAt = heardAt(ears.get(a));
+                        long heardAt = ((Number) ears.get(a).evaluate("() => window.__burstHeard")).longValue();
                         if (heardAt < 0) {
                             missed++;
                         } else {
